@@ -1,0 +1,107 @@
+// Server-sent events on GET /api/v1/events (one stream per browser tab).
+//
+// Wire format: `id: <n>` / `event: <name>` / `data: <json>`. `<name>` is the `type` below and
+// `data` parses with the matching schema (sseEventSchema discriminates on `type`, which is
+// repeated inside the data). Heartbeats are `:hb` comment lines every 15 s.
+import { z } from 'zod';
+import { operationSchema } from './operations';
+import { vpnGatewayViewSchema } from './views';
+
+export const gatewayRefSchema = z.object({ regionId: z.string(), vpnGatewayId: z.string() });
+export type GatewayRef = z.infer<typeof gatewayRefSchema>;
+
+/** Status of one connection on a watched gateway (negotiation + lifecycle). */
+export const connectionStatusSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Negotiation status (`ike_sa_not_established` … `ipsec_sa_established`). */
+  status: z.string().optional(),
+  /** Lifecycle state (`active`, `updating`, …). */
+  state: z.string().optional(),
+});
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+/** Everything the hub knows about one watched gateway. */
+export const gatewayStatusEntrySchema = gatewayRefSchema.extend({
+  /** null until the first poll succeeded, or when the gateway no longer exists. */
+  gateway: vpnGatewayViewSchema.nullable(),
+  connections: z.array(connectionStatusSchema),
+  /** ISO time since which the cloud could not be reached for this gateway; null when fresh. */
+  staleSince: z.iso.datetime().nullable(),
+  /** The mapped error code of the last failed poll while stale. */
+  staleReason: z.string().optional(),
+  /** True when the cloud said the gateway does not exist. */
+  notFound: z.boolean(),
+  /** Current poll interval in ms (fast while changing, slow when stable). */
+  pollIntervalMs: z.number().int(),
+  /** ISO time of the last successful poll. */
+  observedAt: z.iso.datetime().nullable(),
+});
+export type GatewayStatusEntry = z.infer<typeof gatewayStatusEntrySchema>;
+
+export const helloEventSchema = z.object({
+  type: z.literal('hello'),
+  /** Use with PUT /api/v1/events/{streamId}/watch and the `X-Event-Stream` header on writes. */
+  streamId: z.string(),
+  heartbeatMs: z.number().int(),
+});
+
+export const snapshotEventSchema = z.object({
+  type: z.literal('snapshot'),
+  gateways: z.array(gatewayStatusEntrySchema),
+});
+
+export const gatewayEventSchema = z.object({
+  type: z.literal('gateway'),
+  regionId: z.string(),
+  vpnGatewayId: z.string(),
+  gateway: vpnGatewayViewSchema.nullable(),
+  notFound: z.boolean(),
+  pollIntervalMs: z.number().int(),
+});
+
+export const connectionsEventSchema = z.object({
+  type: z.literal('connections'),
+  regionId: z.string(),
+  vpnGatewayId: z.string(),
+  connections: z.array(connectionStatusSchema),
+});
+
+export const staleEventSchema = z.object({
+  type: z.literal('stale'),
+  regionId: z.string(),
+  vpnGatewayId: z.string(),
+  /** null means fresh again. */
+  staleSince: z.iso.datetime().nullable(),
+  staleReason: z.string().optional(),
+});
+
+export const operationEventSchema = z.object({
+  type: z.literal('operation'),
+  operation: operationSchema,
+});
+
+/** The session ended: the tab should go to the login page (sent before the stream closes). */
+export const logoutEventSchema = z.object({ type: z.literal('logout') });
+
+/** The server is shutting down: reconnect after the `retry` delay it sent. */
+export const reconnectEventSchema = z.object({ type: z.literal('reconnect') });
+
+export const sseEventSchema = z.discriminatedUnion('type', [
+  helloEventSchema,
+  snapshotEventSchema,
+  gatewayEventSchema,
+  connectionsEventSchema,
+  staleEventSchema,
+  operationEventSchema,
+  logoutEventSchema,
+  reconnectEventSchema,
+]);
+export type SseEvent = z.infer<typeof sseEventSchema>;
+export type SseEventType = SseEvent['type'];
+
+/** Body of PUT /api/v1/events/{streamId}/watch: replaces the set of watched gateways. */
+export const watchRequestSchema = z.strictObject({
+  gateways: z.array(gatewayRefSchema).max(200),
+});
+export type WatchRequest = z.infer<typeof watchRequestSchema>;

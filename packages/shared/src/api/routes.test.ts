@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { apiErrorBodySchema } from './errors';
+import { sseEventSchema } from './events';
+import { apiPaths, apiRoutes } from './routes';
+
+describe('api route list', () => {
+  it('has unique ids and unique method + path pairs', () => {
+    const ids = apiRoutes.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const keys = apiRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('answers writes with 202 and offers dry runs only on create and change', () => {
+    for (const route of apiRoutes) {
+      if (route.id.startsWith('create') || route.id.startsWith('change')) {
+        expect(route.success.status).toBe(202);
+        expect('dryRun' in route && route.dryRun).toBe(true);
+      }
+      if (route.id.startsWith('delete')) expect('dryRun' in route).toBe(false);
+    }
+  });
+
+  it('encodes path segments', () => {
+    expect(apiPaths.vpnGateway('cn-hangzhou', 'vpn/../x')).toBe(
+      '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn%2F..%2Fx',
+    );
+  });
+});
+
+describe('api payload schemas', () => {
+  it('accepts an error body with issues and refuses one without a code', () => {
+    expect(
+      apiErrorBodySchema.safeParse({
+        error: {
+          code: 'ValidationFailed',
+          httpStatus: 400,
+          issues: [{ path: ['localSubnet', 0], code: 'cidr.notNetwork' }],
+        },
+      }).success,
+    ).toBe(true);
+    expect(apiErrorBodySchema.safeParse({ error: { httpStatus: 400 } }).success).toBe(false);
+  });
+
+  it('discriminates SSE events on type', () => {
+    const parsed = sseEventSchema.parse({
+      type: 'stale',
+      regionId: 'cn-hangzhou',
+      vpnGatewayId: 'vpn-1',
+      staleSince: '2026-01-01T00:00:00.000Z',
+    });
+    expect(parsed.type).toBe('stale');
+    expect(sseEventSchema.safeParse({ type: 'gateway' }).success).toBe(false);
+  });
+});

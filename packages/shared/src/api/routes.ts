@@ -1,0 +1,267 @@
+// The BFF's HTTP routes: one list for the web's API layer, the OpenAPI document and the tests.
+//
+// Conventions:
+// - JSON bodies; unknown fields are refused (400 `ValidationFailed` with `issues`).
+// - Writes (POST/PATCH/DELETE on resources) answer 202 with an `Operation`
+//   (`operations.ts`); `?dryRun=true` on create/change answers 200 with a `DryRunVerdict`.
+// - An `Idempotency-Key` header (≤ 64 ASCII chars) makes a write safe to resend: the same key
+//   returns the same operation and becomes the cloud ClientToken.
+// - An `X-Event-Stream` header (the `streamId` of the tab's SSE `hello`) routes the operation's
+//   events to that stream even when it does not watch the gateway.
+// - Errors: `apiErrorBodySchema` (`errors.ts`) with 400/404/409/413/415/429/502/503/504.
+import type { z } from 'zod';
+import { apiErrorBodySchema } from './errors';
+import { watchRequestSchema } from './events';
+import { healthSchema } from './health';
+import { dryRunVerdictSchema, operationSchema } from './operations';
+import {
+  customerGatewayListSchema,
+  customerGatewayViewSchema,
+  ipsecServerListSchema,
+  ipsecServerViewSchema,
+  regionListSchema,
+  sslVpnServerListSchema,
+  sslVpnServerViewSchema,
+  vpnConnectionListSchema,
+  vpnConnectionViewSchema,
+  vpnGatewayDetailViewSchema,
+  vpnGatewayListSchema,
+} from './views';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Names of the shared request schemas a route's body is validated with. */
+export type RequestBodyRef =
+  | 'ipsec-server/create'
+  | 'ipsec-server/change'
+  | 'vpn-connection/create'
+  | 'vpn-connection/change'
+  | 'ssl-vpn-server/create'
+  | 'ssl-vpn-server/change'
+  | 'customer-gateway/create'
+  | 'events/watch';
+
+export interface ApiRoute {
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** Express-style path (`:param`). */
+  readonly path: string;
+  readonly summary: string;
+  readonly requestBody?: RequestBodyRef;
+  /** Query parameters other than `dryRun`. */
+  readonly query?: readonly string[];
+  readonly dryRun?: boolean;
+  readonly success: { readonly status: number; readonly schema: z.ZodType | 'text/event-stream' };
+  readonly errors: readonly number[];
+}
+
+const R = '/api/v1/regions/:regionId';
+
+export const apiRoutes = [
+  {
+    id: 'health',
+    method: 'GET',
+    path: '/api/v1/health',
+    summary: 'Liveness and cloud mode',
+    success: { status: 200, schema: healthSchema },
+    errors: [],
+  },
+  {
+    id: 'ready',
+    method: 'GET',
+    path: '/api/v1/health/ready',
+    summary: 'Readiness (503 while starting or shutting down)',
+    success: { status: 200, schema: healthSchema },
+    errors: [503],
+  },
+  {
+    id: 'listRegions',
+    method: 'GET',
+    path: '/api/v1/regions',
+    summary: 'Regions',
+    success: { status: 200, schema: regionListSchema },
+    errors: [502, 503, 504],
+  },
+  {
+    id: 'listVpnGateways',
+    method: 'GET',
+    path: `${R}/vpn-gateways`,
+    summary: 'VPN gateways of a region',
+    success: { status: 200, schema: vpnGatewayListSchema },
+    errors: [400, 502, 503, 504],
+  },
+  {
+    id: 'getVpnGateway',
+    method: 'GET',
+    path: `${R}/vpn-gateways/:vpnGatewayId`,
+    summary: 'One gateway with its IPsec server, SSL-VPN servers and connections',
+    success: { status: 200, schema: vpnGatewayDetailViewSchema },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'listCustomerGateways',
+    method: 'GET',
+    path: `${R}/customer-gateways`,
+    summary: 'Customer gateways of a region',
+    success: { status: 200, schema: customerGatewayListSchema },
+    errors: [400, 502, 503, 504],
+  },
+  {
+    id: 'getCustomerGateway',
+    method: 'GET',
+    path: `${R}/customer-gateways/:customerGatewayId`,
+    summary: 'One customer gateway',
+    success: { status: 200, schema: customerGatewayViewSchema },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'createCustomerGateway',
+    method: 'POST',
+    path: `${R}/customer-gateways`,
+    summary: 'Create a customer gateway',
+    requestBody: 'customer-gateway/create',
+    dryRun: true,
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 409, 502, 503, 504],
+  },
+  ...(
+    [
+      [
+        'IpsecServer',
+        'ipsec-servers',
+        'ipsec-server',
+        ipsecServerListSchema,
+        ipsecServerViewSchema,
+      ],
+      [
+        'VpnConnection',
+        'vpn-connections',
+        'vpn-connection',
+        vpnConnectionListSchema,
+        vpnConnectionViewSchema,
+      ],
+      [
+        'SslVpnServer',
+        'ssl-vpn-servers',
+        'ssl-vpn-server',
+        sslVpnServerListSchema,
+        sslVpnServerViewSchema,
+      ],
+    ] as const
+  ).flatMap(([name, plural, kind, listSchema, viewSchema]) => [
+    {
+      id: `list${name}s`,
+      method: 'GET' as const,
+      path: `${R}/${plural}`,
+      summary: `${kind} list (filter with ?vpnGatewayId=)`,
+      query: ['vpnGatewayId'],
+      success: { status: 200, schema: listSchema },
+      errors: [400, 502, 503, 504],
+    },
+    {
+      id: `get${name}`,
+      method: 'GET' as const,
+      path: `${R}/${plural}/:id`,
+      summary: `One ${kind}`,
+      success: { status: 200, schema: viewSchema },
+      errors: [400, 404, 502, 503, 504],
+    },
+    {
+      id: `create${name}`,
+      method: 'POST' as const,
+      path: `${R}/${plural}`,
+      summary: `Create an ${kind} (202 + operation; ?dryRun=true → verdict)`,
+      requestBody: `${kind}/create` as const,
+      dryRun: true,
+      success: { status: 202, schema: operationSchema },
+      errors: [400, 404, 409, 502, 503, 504],
+    },
+    {
+      id: `change${name}`,
+      method: 'PATCH' as const,
+      path: `${R}/${plural}/:id`,
+      summary: `Change an ${kind} (202 + operation; ?dryRun=true → verdict)`,
+      requestBody: `${kind}/change` as const,
+      dryRun: true,
+      success: { status: 202, schema: operationSchema },
+      errors: [400, 404, 409, 502, 503, 504],
+    },
+    {
+      id: `delete${name}`,
+      method: 'DELETE' as const,
+      path: `${R}/${plural}/:id`,
+      summary: `Delete an ${kind} (202 + operation)`,
+      success: { status: 202, schema: operationSchema },
+      errors: [400, 404, 409, 502, 503, 504],
+    },
+  ]),
+  {
+    id: 'getOperation',
+    method: 'GET',
+    path: '/api/v1/operations/:operationId',
+    summary: 'One operation (kept in memory by the BFF process)',
+    success: { status: 200, schema: operationSchema },
+    errors: [404],
+  },
+  {
+    id: 'events',
+    method: 'GET',
+    path: '/api/v1/events',
+    summary:
+      'SSE stream for this tab; ?gateways=regionId/vpnGatewayId,… sets the initial watch list',
+    query: ['gateways'],
+    success: { status: 200, schema: 'text/event-stream' },
+    errors: [400, 503],
+  },
+  {
+    id: 'watch',
+    method: 'PUT',
+    path: '/api/v1/events/:streamId/watch',
+    summary: 'Replace the gateways an open stream watches (answers 204)',
+    requestBody: 'events/watch',
+    success: { status: 204, schema: watchRequestSchema },
+    errors: [400, 404],
+  },
+] as const satisfies readonly ApiRoute[];
+
+export type ApiRouteId = (typeof apiRoutes)[number]['id'];
+
+/** Success schemas besides the route list: the dry-run verdict and the error body. */
+export const sharedResponseSchemas = {
+  dryRunVerdict: dryRunVerdictSchema,
+  errorBody: apiErrorBodySchema,
+} as const;
+
+const enc = encodeURIComponent;
+
+/** Path builders for the web's API layer. */
+export const apiPaths = {
+  health: () => '/api/v1/health',
+  regions: () => '/api/v1/regions',
+  vpnGateways: (regionId: string) => `/api/v1/regions/${enc(regionId)}/vpn-gateways`,
+  vpnGateway: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-gateways/${enc(id)}`,
+  customerGateways: (regionId: string) => `/api/v1/regions/${enc(regionId)}/customer-gateways`,
+  customerGateway: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/customer-gateways/${enc(id)}`,
+  ipsecServers: (regionId: string) => `/api/v1/regions/${enc(regionId)}/ipsec-servers`,
+  ipsecServer: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/ipsec-servers/${enc(id)}`,
+  vpnConnections: (regionId: string) => `/api/v1/regions/${enc(regionId)}/vpn-connections`,
+  vpnConnection: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-connections/${enc(id)}`,
+  sslVpnServers: (regionId: string) => `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers`,
+  sslVpnServer: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers/${enc(id)}`,
+  operation: (id: string) => `/api/v1/operations/${enc(id)}`,
+  events: () => '/api/v1/events',
+  watch: (streamId: string) => `/api/v1/events/${enc(streamId)}/watch`,
+  openapi: () => '/api/v1/openapi.json',
+} as const;
+
+/** Headers of the HTTP contract. */
+export const apiHeaders = {
+  idempotencyKey: 'Idempotency-Key',
+  eventStream: 'X-Event-Stream',
+  requestId: 'X-Request-Id',
+} as const;

@@ -1,0 +1,220 @@
+// Resource views returned by the BFF (camelCase, already parsed from the Alibaba responses).
+import { z } from 'zod';
+
+export const gatewayStatusSchema = z.enum([
+  'init',
+  'provisioning',
+  'active',
+  'updating',
+  'deleting',
+]);
+export type GatewayStatus = z.infer<typeof gatewayStatusSchema>;
+
+/** Statuses during which the gateway (or something on it) is changing: the hub polls fast. */
+export const changingGatewayStatuses: readonly GatewayStatus[] = [
+  'init',
+  'provisioning',
+  'updating',
+  'deleting',
+];
+
+export const regionViewSchema = z.object({
+  regionId: z.string(),
+  localName: z.string(),
+  endpoint: z.string().optional(),
+});
+export type RegionView = z.infer<typeof regionViewSchema>;
+
+/**
+ * A pre-shared key as the console shows it: never the key itself in ordinary views. `masked` is
+ * a fixed-width placeholder, `fingerprint` a short digest an operator can compare with a
+ * customer's. The reveal is a separate, audited route.
+ */
+export const secretViewSchema = z.object({
+  masked: z.string(),
+  fingerprint: z.string(),
+});
+export type SecretView = z.infer<typeof secretViewSchema>;
+
+export const vpnGatewayViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  vpcId: z.string(),
+  vSwitchId: z.string().optional(),
+  /** Gateway lifecycle; unknown upstream values pass through as strings. */
+  status: z.string(),
+  businessStatus: z.string(),
+  spec: z.string(),
+  internetIp: z.string(),
+  disasterRecoveryInternetIp: z.string().optional(),
+  sslVpnInternetIp: z.string().optional(),
+  ipsecVpn: z.boolean(),
+  sslVpn: z.boolean(),
+  sslMaxConnections: z.number().optional(),
+  enableBgp: z.boolean(),
+  gatewayType: z.string().optional(),
+  /** `Normal` or `NationalStandard` (SM / 国密). */
+  vpnType: z.string(),
+  /** True for dual-tunnel gateways (they have a disaster-recovery IP). */
+  dualTunnel: z.boolean(),
+  networkType: z.string().optional(),
+  createTime: z.number().optional(),
+  endTime: z.number().optional(),
+});
+export type VpnGatewayView = z.infer<typeof vpnGatewayViewSchema>;
+
+export const ikeConfigViewSchema = z.object({
+  ikeVersion: z.string().optional(),
+  ikeMode: z.string().optional(),
+  ikeEncAlg: z.string().optional(),
+  ikeAuthAlg: z.string().optional(),
+  ikePfs: z.string().optional(),
+  ikeLifetime: z.number().optional(),
+  localId: z.string().optional(),
+  remoteId: z.string().optional(),
+});
+export type IkeConfigView = z.infer<typeof ikeConfigViewSchema>;
+
+export const ipsecConfigViewSchema = z.object({
+  ipsecEncAlg: z.string().optional(),
+  ipsecAuthAlg: z.string().optional(),
+  ipsecPfs: z.string().optional(),
+  ipsecLifetime: z.number().optional(),
+});
+export type IpsecConfigView = z.infer<typeof ipsecConfigViewSchema>;
+
+export const customerGatewayViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  ipAddress: z.string(),
+  asn: z.number().optional(),
+  /** Whether a BGP authentication key is set (the key itself is never shown). */
+  hasAuthKey: z.boolean(),
+  createTime: z.number().optional(),
+});
+export type CustomerGatewayView = z.infer<typeof customerGatewayViewSchema>;
+
+export const ipsecServerViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  vpnGatewayId: z.string(),
+  name: z.string(),
+  localSubnet: z.array(z.string()),
+  clientIpPool: z.string(),
+  internetIp: z.string().optional(),
+  effectImmediately: z.boolean(),
+  pskEnabled: z.boolean(),
+  psk: secretViewSchema.optional(),
+  ikeConfig: ikeConfigViewSchema,
+  ipsecConfig: ipsecConfigViewSchema,
+  onlineClientCount: z.number().optional(),
+  maxConnections: z.number().optional(),
+  /** ISO timestamp as given by ListIpsecServers. */
+  creationTime: z.string().optional(),
+});
+export type IpsecServerView = z.infer<typeof ipsecServerViewSchema>;
+
+export const connectionNegotiationStatusSchema = z.enum([
+  'ike_sa_not_established',
+  'ike_sa_established',
+  'ipsec_sa_not_established',
+  'ipsec_sa_established',
+]);
+
+export const bgpConfigViewSchema = z.object({
+  enableBgp: z.boolean(),
+  localAsn: z.number().optional(),
+  peerAsn: z.number().optional(),
+  tunnelCidr: z.string().optional(),
+  localBgpIp: z.string().optional(),
+  peerBgpIp: z.string().optional(),
+  status: z.string().optional(),
+});
+
+export const healthCheckViewSchema = z.object({
+  enable: z.boolean(),
+  dip: z.string().optional(),
+  sip: z.string().optional(),
+  interval: z.number().optional(),
+  retry: z.number().optional(),
+  policy: z.string().optional(),
+  status: z.string().optional(),
+});
+
+export const tunnelViewSchema = z.object({
+  tunnelId: z.string(),
+  role: z.string().optional(),
+  state: z.string().optional(),
+  status: z.string().optional(),
+  customerGatewayId: z.string().optional(),
+  internetIp: z.string().optional(),
+  psk: secretViewSchema.optional(),
+  ikeConfig: ikeConfigViewSchema.optional(),
+  ipsecConfig: ipsecConfigViewSchema.optional(),
+});
+
+export const vpnConnectionViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  vpnGatewayId: z.string(),
+  customerGatewayId: z.string().optional(),
+  name: z.string(),
+  localSubnet: z.array(z.string()),
+  remoteSubnet: z.array(z.string()),
+  effectImmediately: z.boolean().optional(),
+  enableDpd: z.boolean().optional(),
+  enableNatTraversal: z.boolean().optional(),
+  /** Lifecycle (`active`, `updating`, …). */
+  state: z.string().optional(),
+  /** IKE/IPsec negotiation status (`ike_sa_not_established`, …, `ipsec_sa_established`). */
+  status: z.string().optional(),
+  createTime: z.number().optional(),
+  psk: secretViewSchema.optional(),
+  ikeConfig: ikeConfigViewSchema.optional(),
+  ipsecConfig: ipsecConfigViewSchema.optional(),
+  bgpConfig: bgpConfigViewSchema.optional(),
+  healthCheck: healthCheckViewSchema.optional(),
+  tunnels: z.array(tunnelViewSchema).optional(),
+});
+export type VpnConnectionView = z.infer<typeof vpnConnectionViewSchema>;
+
+export const sslVpnServerViewSchema = z.object({
+  id: z.string(),
+  regionId: z.string(),
+  vpnGatewayId: z.string(),
+  name: z.string(),
+  clientIpPool: z.string(),
+  localSubnet: z.array(z.string()),
+  proto: z.string().optional(),
+  port: z.number().optional(),
+  cipher: z.string().optional(),
+  compress: z.boolean().optional(),
+  connections: z.number().optional(),
+  maxConnections: z.number().optional(),
+  internetIp: z.string().optional(),
+  enableMultiFactorAuth: z.boolean().optional(),
+  createTime: z.number().optional(),
+});
+export type SslVpnServerView = z.infer<typeof sslVpnServerViewSchema>;
+
+export const vpnGatewayDetailViewSchema = vpnGatewayViewSchema.extend({
+  ipsecServer: ipsecServerViewSchema.nullable(),
+  sslVpnServers: z.array(sslVpnServerViewSchema),
+  vpnConnections: z.array(vpnConnectionViewSchema),
+});
+export type VpnGatewayDetailView = z.infer<typeof vpnGatewayDetailViewSchema>;
+
+/** Every list route answers `{ items, totalCount }`. */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), totalCount: z.number().int() });
+
+export const regionListSchema = listOf(regionViewSchema);
+export const vpnGatewayListSchema = listOf(vpnGatewayViewSchema);
+export const customerGatewayListSchema = listOf(customerGatewayViewSchema);
+export const ipsecServerListSchema = listOf(ipsecServerViewSchema);
+export const vpnConnectionListSchema = listOf(vpnConnectionViewSchema);
+export const sslVpnServerListSchema = listOf(sslVpnServerViewSchema);
