@@ -1,11 +1,15 @@
 // The error body every BFF route answers with (HTTP contract, owned by apps/bff).
 import { z } from 'zod';
 
-/** One field problem: where (path into the request body/query) and a stable code the UI words. */
+/**
+ * One field problem, as `collectIssues` (`@vpn-console/shared/errors/issues`) produces it: a dotted
+ * path into the request body (`ikeConfig.ikeEncAlg`, `localSubnet.1`; `''` for the whole body)
+ * and a stable issue code (`ISSUE_CODES`) the UI words, with its parameters.
+ */
 export const apiIssueSchema = z.object({
-  path: z.array(z.union([z.string(), z.number()])),
+  path: z.string(),
   code: z.string(),
-  params: z.record(z.string(), z.unknown()).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiIssue = z.infer<typeof apiIssueSchema>;
 

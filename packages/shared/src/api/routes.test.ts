@@ -35,7 +35,7 @@ describe('api payload schemas', () => {
         error: {
           code: 'ValidationFailed',
           httpStatus: 400,
-          issues: [{ path: ['localSubnet', 0], code: 'cidr.notNetwork' }],
+          issues: [{ path: 'localSubnet.0', code: 'CIDR_NOT_CANONICAL' }],
         },
       }).success,
     ).toBe(true);
