@@ -1,0 +1,422 @@
+import {
+  cooperativePeer,
+  emptyState,
+  type Connection,
+  type CustomerGateway,
+  type EmulatorState,
+  type Gateway,
+  type PeerProfile,
+} from './state';
+
+/** Deterministic ids of the demo seed (documented in README.md). */
+export const DEMO_IDS = {
+  regions: { hangzhou: 'cn-hangzhou', shanghai: 'cn-shanghai', singapore: 'ap-southeast-1' },
+  gateways: {
+    /** cn-hangzhou, active, standard, SSL-VPN disabled, five connections (every negotiation state). */
+    connections: 'vpn-bp1democonnections01',
+    /** cn-hangzhou, active, standard, SSL-VPN enabled, holds the IPsec server and an SSL-VPN server. */
+    servers: 'vpn-bp1demoservers000001',
+    /** cn-hangzhou, free: active, SSL-VPN enabled, no IPsec server, no SSL server, no connection. */
+    free1: 'vpn-bp1demofree00000001',
+    /** cn-hangzhou, free (second one). */
+    free2: 'vpn-bp1demofree00000002',
+    /** cn-hangzhou, `updating` when the emulator starts, `active` after updatingMs. */
+    updating: 'vpn-bp1demoupdating00001',
+    /** cn-hangzhou, BusinessStatus FinancialLocked. */
+    locked: 'vpn-bp1demolocked0000001',
+    /** cn-hangzhou, SSL-VPN enabled but an old version: no IPsec server support. */
+    old: 'vpn-bp1demooldversion001',
+    /** cn-hangzhou, SSL-VPN disabled, otherwise free. */
+    sslDisabled: 'vpn-bp1demossldisabled01',
+    /** cn-shanghai, SM/国密 (NationalStandard), one SM connection. */
+    sm: 'vpn-uf6demosm00000000001',
+    /** cn-shanghai, free. */
+    shanghaiFree: 'vpn-uf6demofree00000001',
+    /** ap-southeast-1, free. */
+    singaporeFree: 'vpn-t4ndemofree00000001',
+    /** ap-southeast-1, with an SSL-VPN server. */
+    singaporeSsl: 'vpn-t4ndemossl000000001',
+  },
+  customerGateways: {
+    /** cn-hangzhou, cooperative peer (accepts everything). */
+    cooperative: 'cgw-bp1democooperative01',
+    /** cn-hangzhou, peer supports only IKEv2 with aes256/sha256: phase 1 fails on defaults. */
+    ikeMismatch: 'cgw-bp1demoikemismatch001',
+    /** cn-hangzhou, peer holds a different PSK: phase 1 fails. */
+    pskMismatch: 'cgw-bp1demopskmismatch001',
+    /** cn-hangzhou, peer accepts phase 1 but only aes256/sha256 in phase 2. */
+    ipsecMismatch: 'cgw-bp1demoipsecmismatch1',
+    /** cn-hangzhou, peer completes phase 1 and never answers phase 2. */
+    stalled: 'cgw-bp1demostalled000001',
+    /** cn-hangzhou, cooperative, no connection yet. */
+    free: 'cgw-bp1demofree000000001',
+    /** cn-shanghai, SM peer. */
+    smPeer: 'cgw-uf6demosmpeer0000001',
+    /** cn-shanghai, cooperative, no connection. */
+    shanghaiFree: 'cgw-uf6demofree000000001',
+    /** ap-southeast-1, cooperative, no connection. */
+    singaporeFree: 'cgw-t4ndemofree000000001',
+  },
+  connections: {
+    established: 'vco-bp1demoestablished001',
+    ikeNotEstablished: 'vco-bp1demoikefailed00001',
+    pskMismatch: 'vco-bp1demopskfailed00001',
+    ipsecNotEstablished: 'vco-bp1demoipsecfailed001',
+    ikeEstablished: 'vco-bp1demoikeonly0000001',
+    sm: 'vco-uf6demosm00000000001',
+  },
+  ipsecServer: 'iss-bp1demoipsecserver001',
+  sslServers: { hangzhou: 'vss-bp1demosslserver00001', singapore: 'vss-t4ndemosslserver00001' },
+  idaasInstance: 'idaas-cn-hangzhou-demo0001',
+  /** The PSK the `pskMismatch` peer expects (the connection has another one). */
+  peerPsk: 'PeerSide-Psk-2026',
+} as const;
+
+const CREATED = Date.UTC(2025, 0, 15, 8, 0, 0);
+const ENDS = Date.UTC(2027, 0, 15, 16, 0, 0);
+
+function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway>): Gateway {
+  return {
+    VpnGatewayId: id,
+    RegionId: regionId,
+    Name: `demo-gw-${n}`,
+    Description: '',
+    VpcId: `vpc-demo${String(n).padStart(4, '0')}`,
+    VpcCidrs: ['172.16.0.0/16'],
+    VSwitchId: `vsw-demo${String(n).padStart(4, '0')}`,
+    Spec: '10M',
+    InternetIp: `47.100.${n}.10`,
+    SslVpnInternetIp: `47.100.${n}.11`,
+    IpsecVpn: 'enable',
+    SslVpn: 'enable',
+    SslMaxConnections: 50,
+    EnableBgp: false,
+    AutoPropagate: false,
+    GatewayType: 'Traditional',
+    VpnType: 'Normal',
+    NetworkType: 'public',
+    ChargeType: 'PREPAY',
+    BusinessStatus: 'Normal',
+    ResourceGroupId: 'rg-acfmdemo00000001',
+    CreateTime: CREATED + n * 60_000,
+    EndTime: ENDS,
+    VpnVersion: 'v1.2.4',
+    SupportsIpsecServer: true,
+    UpdatingUntil: 0,
+    ConnectionQuota: 10,
+    RouteEntryQuota: 50,
+    PolicyRouteQuota: 100,
+    Tags: [],
+    ...patch,
+  };
+}
+
+function customerGateway(
+  id: string,
+  regionId: string,
+  ip: string,
+  name: string,
+  peer: PeerProfile,
+  n: number,
+): CustomerGateway {
+  return {
+    CustomerGatewayId: id,
+    RegionId: regionId,
+    Name: name,
+    Description: `Demo peer: ${name}`,
+    IpAddress: ip,
+    AuthKey: '',
+    CreateTime: CREATED + n * 60_000,
+    ResourceGroupId: 'rg-acfmdemo00000001',
+    Tags: [],
+    Peer: peer,
+  };
+}
+
+function connection(
+  id: string,
+  gw: Gateway,
+  cgw: CustomerGateway,
+  n: number,
+  patch: Partial<Connection>,
+): Connection {
+  const sm = gw.VpnType === 'NationalStandard';
+  return {
+    VpnConnectionId: id,
+    RegionId: gw.RegionId,
+    VpnGatewayId: gw.VpnGatewayId,
+    CustomerGatewayId: cgw.CustomerGatewayId,
+    Name: `demo-conn-${n}`,
+    LocalSubnet: '172.16.0.0/16',
+    RemoteSubnet: `10.${n}.0.0/16`,
+    EffectImmediately: true,
+    AutoConfigRoute: true,
+    EnableDpd: true,
+    EnableNatTraversal: true,
+    RemoteCaCertificate: sm
+      ? '-----BEGIN CERTIFICATE-----\nMIIB7zCCAZWgAwIBAgIDEMO=\n-----END CERTIFICATE-----'
+      : '',
+    CreateTime: CREATED + n * 120_000,
+    IkeConfig: {
+      IkeVersion: 'ikev1',
+      IkeMode: 'main',
+      IkeEncAlg: sm ? 'sm4' : 'aes',
+      IkeAuthAlg: sm ? 'sm3' : 'sha1',
+      IkePfs: 'group2',
+      IkeLifetime: 86400,
+      LocalId: gw.InternetIp,
+      RemoteId: sm ? 'CN=demo,OU=demo,O=demo,C=CHN' : cgw.IpAddress,
+    },
+    Psk: sm ? '' : `DemoPsk${String(n).padStart(9, '0')}`,
+    IpsecConfig: {
+      IpsecEncAlg: sm ? 'sm4' : 'aes',
+      IpsecAuthAlg: sm ? 'sm3' : 'sha1',
+      IpsecPfs: 'group2',
+      IpsecLifetime: 86400,
+    },
+    HealthCheck: { Enable: false, Dip: '', Sip: '', Interval: 3, Retry: 3 },
+    Bgp: { EnableBgp: false, LocalAsn: 45104, TunnelCidr: '', LocalBgpIp: '' },
+    ResourceGroupId: gw.ResourceGroupId,
+    Tags: [],
+    NegotiationStartsAt: 0,
+    ...patch,
+  };
+}
+
+/**
+ * The demo seed. `startedAt` and `updatingMs` place the `updating` gateway's end of update; every
+ * other timestamp is fixed, so the same call gives the same state.
+ */
+export function demoState(startedAt: number, updatingMs: number): EmulatorState {
+  const state = emptyState();
+  const ids = DEMO_IDS;
+  const hz = ids.regions.hangzhou;
+  const sh = ids.regions.shanghai;
+  const sg = ids.regions.singapore;
+  const g = {
+    connections: gateway(ids.gateways.connections, hz, 1, {
+      Name: 'hz-site-to-site',
+      SslVpn: 'disable',
+      VpcCidrs: ['172.16.0.0/16'],
+    }),
+    servers: gateway(ids.gateways.servers, hz, 2, {
+      Name: 'hz-remote-access',
+      VpcCidrs: ['192.168.0.0/16'],
+    }),
+    free1: gateway(ids.gateways.free1, hz, 3, { Name: 'hz-free-1', VpcCidrs: ['172.20.0.0/16'] }),
+    free2: gateway(ids.gateways.free2, hz, 4, { Name: 'hz-free-2', VpcCidrs: ['172.21.0.0/16'] }),
+    updating: gateway(ids.gateways.updating, hz, 5, {
+      Name: 'hz-updating',
+      UpdatingUntil: startedAt + updatingMs,
+    }),
+    locked: gateway(ids.gateways.locked, hz, 6, {
+      Name: 'hz-overdue',
+      BusinessStatus: 'FinancialLocked',
+      ChargeType: 'PREPAY',
+    }),
+    old: gateway(ids.gateways.old, hz, 7, {
+      Name: 'hz-legacy',
+      VpnVersion: 'v1.0.0',
+      SupportsIpsecServer: false,
+    }),
+    sslDisabled: gateway(ids.gateways.sslDisabled, hz, 8, {
+      Name: 'hz-ipsec-only',
+      SslVpn: 'disable',
+    }),
+    sm: gateway(ids.gateways.sm, sh, 9, {
+      Name: 'sh-guomi',
+      VpnType: 'NationalStandard',
+      SslVpn: 'disable',
+      InternetIp: '101.132.9.10',
+      SslVpnInternetIp: '',
+    }),
+    shanghaiFree: gateway(ids.gateways.shanghaiFree, sh, 10, {
+      Name: 'sh-free',
+      InternetIp: '101.132.10.10',
+      SslVpnInternetIp: '101.132.10.11',
+    }),
+    singaporeFree: gateway(ids.gateways.singaporeFree, sg, 11, {
+      Name: 'sg-free',
+      InternetIp: '8.219.11.10',
+      SslVpnInternetIp: '8.219.11.11',
+      ChargeType: 'POSTPAY',
+    }),
+    singaporeSsl: gateway(ids.gateways.singaporeSsl, sg, 12, {
+      Name: 'sg-remote-access',
+      InternetIp: '8.219.12.10',
+      SslVpnInternetIp: '8.219.12.11',
+    }),
+  };
+  state.gateways.push(...Object.values(g));
+
+  const strictIke: PeerProfile = {
+    ...cooperativePeer,
+    ikeVersions: ['ikev2'],
+    ikeEncAlgs: ['aes256'],
+    ikeAuthAlgs: ['sha256'],
+  };
+  const strictIpsec: PeerProfile = {
+    ...cooperativePeer,
+    ipsecEncAlgs: ['aes256'],
+    ipsecAuthAlgs: ['sha256'],
+  };
+  const c = {
+    cooperative: customerGateway(
+      ids.customerGateways.cooperative,
+      hz,
+      '203.0.113.10',
+      'branch-cooperative',
+      cooperativePeer,
+      1,
+    ),
+    ikeMismatch: customerGateway(
+      ids.customerGateways.ikeMismatch,
+      hz,
+      '203.0.113.20',
+      'branch-ikev2-only',
+      strictIke,
+      2,
+    ),
+    pskMismatch: customerGateway(
+      ids.customerGateways.pskMismatch,
+      hz,
+      '203.0.113.30',
+      'branch-other-psk',
+      { ...cooperativePeer, psk: ids.peerPsk },
+      3,
+    ),
+    ipsecMismatch: customerGateway(
+      ids.customerGateways.ipsecMismatch,
+      hz,
+      '203.0.113.40',
+      'branch-strict-phase2',
+      strictIpsec,
+      4,
+    ),
+    stalled: customerGateway(
+      ids.customerGateways.stalled,
+      hz,
+      '203.0.113.50',
+      'branch-silent-phase2',
+      { ...cooperativePeer, stallPhase2: true },
+      5,
+    ),
+    free: customerGateway(
+      ids.customerGateways.free,
+      hz,
+      '198.51.100.10',
+      'branch-new',
+      cooperativePeer,
+      6,
+    ),
+    smPeer: customerGateway(
+      ids.customerGateways.smPeer,
+      sh,
+      '203.0.113.60',
+      'sh-guomi-peer',
+      cooperativePeer,
+      7,
+    ),
+    shanghaiFree: customerGateway(
+      ids.customerGateways.shanghaiFree,
+      sh,
+      '198.51.100.20',
+      'sh-branch-new',
+      cooperativePeer,
+      8,
+    ),
+    singaporeFree: customerGateway(
+      ids.customerGateways.singaporeFree,
+      sg,
+      '198.51.100.30',
+      'sg-branch-new',
+      cooperativePeer,
+      9,
+    ),
+  };
+  state.customerGateways.push(...Object.values(c));
+
+  state.connections.push(
+    connection(ids.connections.established, g.connections, c.cooperative, 1, {
+      Name: 'to-branch-ok',
+    }),
+    connection(ids.connections.ikeNotEstablished, g.connections, c.ikeMismatch, 2, {
+      Name: 'to-branch-ike-mismatch',
+    }),
+    connection(ids.connections.pskMismatch, g.connections, c.pskMismatch, 3, {
+      Name: 'to-branch-psk-mismatch',
+    }),
+    connection(ids.connections.ipsecNotEstablished, g.connections, c.ipsecMismatch, 4, {
+      Name: 'to-branch-phase2-mismatch',
+    }),
+    connection(ids.connections.ikeEstablished, g.connections, c.stalled, 5, {
+      Name: 'to-branch-phase2-silent',
+    }),
+    connection(ids.connections.sm, g.sm, c.smPeer, 6, {
+      Name: 'to-guomi-branch',
+      LocalSubnet: '172.16.0.0/16',
+      RemoteSubnet: '10.60.0.0/16',
+    }),
+  );
+
+  state.ipsecServers.push({
+    IpsecServerId: ids.ipsecServer,
+    IpsecServerName: 'hz-roadwarriors',
+    VpnGatewayId: g.servers.VpnGatewayId,
+    RegionId: hz,
+    CreationTime: '2025-01-15T09:00:00Z',
+    LocalSubnet: '192.168.0.0/16',
+    ClientIpPool: '10.200.0.0/24',
+    EffectImmediately: false,
+    Psk: 'DemoIpsecServer1',
+    PskEnabled: true,
+    MultiFactorAuthEnabled: false,
+    IDaaSInstanceId: '',
+    IkeConfig: {
+      IkeVersion: 'ikev2',
+      IkeMode: 'main',
+      IkeEncAlg: 'aes',
+      IkeAuthAlg: 'sha1',
+      IkePfs: 'group2',
+      IkeLifetime: 86400,
+      LocalId: g.servers.InternetIp,
+      RemoteId: '',
+    },
+    IpsecConfig: {
+      IpsecEncAlg: 'aes',
+      IpsecAuthAlg: 'sha1',
+      IpsecPfs: 'group2',
+      IpsecLifetime: 86400,
+    },
+    OnlineClientCount: 3,
+    ResourceGroupId: g.servers.ResourceGroupId,
+  });
+
+  const ssl = (id: string, gw: Gateway, pool: string, local: string, n: number) => ({
+    SslVpnServerId: id,
+    VpnGatewayId: gw.VpnGatewayId,
+    RegionId: gw.RegionId,
+    Name: `ssl-demo-${n}`,
+    ClientIpPool: pool,
+    LocalSubnet: local,
+    Proto: 'UDP',
+    Port: 1194,
+    Cipher: 'AES-128-CBC',
+    Compress: false,
+    Connections: n,
+    CreateTime: CREATED + n * 180_000,
+    EnableMultiFactorAuth: false,
+    IDaaSInstanceId: '',
+    IDaaSRegionId: '',
+    IDaaSApplicationId: '',
+    DnsServers: '',
+    ResourceGroupId: gw.ResourceGroupId,
+  });
+  state.sslServers.push(
+    ssl(ids.sslServers.hangzhou, g.servers, '10.210.0.0/24', '192.168.0.0/16', 1),
+    ssl(ids.sslServers.singapore, g.singaporeSsl, '10.220.0.0/24', '172.16.0.0/16', 2),
+  );
+  state.idaasInstances.push(ids.idaasInstance);
+  state.nextId = 1000;
+  return state;
+}

@@ -1,0 +1,86 @@
+import RPCClient from '@alicloud/pop-core';
+import { z } from 'zod';
+import {
+  DEFAULT_ACCESS_KEY,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../src/server';
+
+export const KEY = DEFAULT_ACCESS_KEY;
+
+/** A clock tests can move forward. */
+export function manualClock(start = Date.now()) {
+  let now = start;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export async function withEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ faultControl: true, ...options });
+}
+
+export function popClient(
+  url: string,
+  secret: string = KEY.accessKeySecret,
+  id: string = KEY.accessKeyId,
+): RPCClient {
+  return new RPCClient({
+    endpoint: url,
+    apiVersion: '2016-04-28',
+    accessKeyId: id,
+    accessKeySecret: secret,
+  });
+}
+
+export type Wire = Record<string, unknown>;
+
+const wireSchema = z.record(z.string(), z.unknown());
+
+/** Call with pop-core (POST unless told) and return the parsed body. */
+export async function call(
+  client: RPCClient,
+  action: string,
+  params: Record<string, string | number | boolean>,
+  method: 'GET' | 'POST' = 'POST',
+): Promise<Wire> {
+  const body: unknown = await client.request(action, params, { method });
+  return wireSchema.parse({ ...wireSchema.parse(body) });
+}
+
+const popErrorSchema = z.object({
+  code: z.string(),
+  data: z.looseObject({ RequestId: z.string(), Code: z.string(), Message: z.string() }),
+});
+
+/** Expect a pop-core call to fail with `code`; returns the error body. */
+export async function callError(
+  client: RPCClient,
+  action: string,
+  params: Record<string, string | number | boolean>,
+  method: 'GET' | 'POST' = 'POST',
+): Promise<{ code: string; message: string; body: Wire }> {
+  try {
+    await client.request(action, params, { method });
+  } catch (error: unknown) {
+    const parsed = popErrorSchema.parse(error);
+    return { code: parsed.code, message: parsed.data.Message, body: { ...parsed.data } };
+  }
+  throw new Error(`${action} unexpectedly succeeded`);
+}
+
+export function str(body: Wire, key: string): string {
+  return z.string().parse(body[key]);
+}
+
+export function num(body: Wire, key: string): number {
+  return z.number().parse(body[key]);
+}
+
+export function list(body: Wire, wrapper: string, item: string): Wire[] {
+  return z.object({ [item]: z.array(wireSchema) }).parse(body[wrapper])[item] ?? [];
+}
