@@ -1,0 +1,42 @@
+// HealthCheckConfig (single-tunnel IPsec connection) sub-schema (seed 002; reference §6.5).
+import { z } from 'zod';
+import { ISSUE_CODES } from '../errors/issue-codes';
+import { booleanSchema, ipv4AddressSchema, positiveIntSchema } from './fields';
+import { addIssue, required } from './issue';
+
+const C = ISSUE_CODES;
+
+type HealthCheckLike = { enable?: boolean; dip?: string; sip?: string };
+
+function refineHealthCheck(value: HealthCheckLike, ctx: Parameters<typeof addIssue>[0]): void {
+  if (value.enable !== true) return;
+  if (value.dip === undefined) addIssue(ctx, C.REQUIRED, ['dip']);
+  if (value.sip === undefined) addIssue(ctx, C.REQUIRED, ['sip']);
+}
+
+/** Create: enable defaults to false, interval and retry to 3 (reference §6.5); dip/sip needed when enabled. */
+export const healthCheckConfigCreateSchema = z
+  .strictObject(
+    {
+      enable: booleanSchema.default(false),
+      dip: ipv4AddressSchema.optional(),
+      sip: ipv4AddressSchema.optional(),
+      interval: positiveIntSchema.default(3),
+      retry: positiveIntSchema.default(3),
+    },
+    required,
+  )
+  .superRefine(refineHealthCheck);
+
+export const healthCheckConfigChangeSchema = z
+  .strictObject(
+    {
+      enable: booleanSchema.optional(),
+      dip: ipv4AddressSchema.optional(),
+      sip: ipv4AddressSchema.optional(),
+      interval: positiveIntSchema.optional(),
+      retry: positiveIntSchema.optional(),
+    },
+    required,
+  )
+  .superRefine(refineHealthCheck);

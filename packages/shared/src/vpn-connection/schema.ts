@@ -1,0 +1,123 @@
+// CreateVpnConnection (single tunnel, seed 002) and ModifyVpnConnectionAttribute (reference §5.4).
+import { z } from 'zod';
+import { ISSUE_CODES } from '../errors/issue-codes';
+import { bgpConfigChangeSchema, bgpConfigCreateSchema } from '../common/bgp-config';
+import { cidrListSchema } from '../common/cidr-fields';
+import {
+  booleanSchema,
+  clientTokenSchema,
+  customerGatewayIdSchema,
+  regionIdSchema,
+  vpnConnectionIdSchema,
+  vpnGatewayIdSchema,
+} from '../common/fields';
+import { memoByGatewayType, type SchemaContext } from '../common/gateway-type';
+import {
+  healthCheckConfigChangeSchema,
+  healthCheckConfigCreateSchema,
+} from '../common/health-check-config';
+import {
+  connectionIkeConfigChangeSchema,
+  connectionIkeConfigCreateSchema,
+  ipsecConfigChangeSchema,
+  ipsecConfigCreateSchema,
+} from '../common/ike-config';
+import { addIssue, required } from '../common/issue';
+import { vpnConnectionNameSchema } from '../common/names';
+
+const C = ISSUE_CODES;
+
+/** LocalSubnet / RemoteSubnet: comma lists of canonical, distinct CIDRs (`0.0.0.0/0` allowed). */
+export const connectionSubnetSchema = cidrListSchema();
+
+/** The peer CA certificate (PEM) for SM gateways. */
+export const remoteCaCertificateSchema = z
+  .string(required)
+  .refine(
+    (value) => value.trimStart().startsWith('-----BEGIN CERTIFICATE-----'),
+    C.CERTIFICATE_FORMAT,
+  );
+
+/**
+ * RemoteCaCertificate is required for SM (国密) gateways and refused for standard ones (seed 002).
+ * `requireForSm` is false for Modify, where an omitted certificate means "unchanged".
+ */
+export function refineRemoteCaCertificate(ctx: SchemaContext, requireForSm: boolean) {
+  return (value: { remoteCaCertificate?: string }, rctx: Parameters<typeof addIssue>[0]): void => {
+    const has = value.remoteCaCertificate !== undefined;
+    if (ctx.gatewayType === 'sm' && requireForSm && !has) {
+      addIssue(rctx, C.REMOTE_CA_CERT_REQUIRED_FOR_SM, ['remoteCaCertificate']);
+    }
+    if (ctx.gatewayType === 'standard' && has) {
+      addIssue(rctx, C.REMOTE_CA_CERT_NOT_FOR_STANDARD, ['remoteCaCertificate']);
+    }
+  };
+}
+
+/** The create form, split by wizard step. */
+export function vpnConnectionCreateParts(ctx: SchemaContext) {
+  return {
+    basics: {
+      regionId: regionIdSchema,
+      vpnGatewayId: vpnGatewayIdSchema,
+      customerGatewayId: customerGatewayIdSchema,
+      name: vpnConnectionNameSchema.optional(),
+      localSubnet: connectionSubnetSchema,
+      remoteSubnet: connectionSubnetSchema,
+      effectImmediately: booleanSchema.default(false),
+    },
+    phase1: {
+      ikeConfig: connectionIkeConfigCreateSchema(ctx).prefault({}),
+      remoteCaCertificate: remoteCaCertificateSchema.optional(),
+    },
+    phase2: { ipsecConfig: ipsecConfigCreateSchema(ctx, 'vpn-connection').prefault({}) },
+    advanced: {
+      autoConfigRoute: booleanSchema.default(true),
+      enableDpd: booleanSchema.default(true),
+      enableNatTraversal: booleanSchema.default(true),
+      bgpConfig: bgpConfigCreateSchema.optional(),
+      healthCheckConfig: healthCheckConfigCreateSchema.optional(),
+      clientToken: clientTokenSchema.optional(),
+      dryRun: booleanSchema.optional(),
+    },
+  };
+}
+
+export const createVpnConnectionSchema = memoByGatewayType((ctx) => {
+  const p = vpnConnectionCreateParts(ctx);
+  return z
+    .strictObject({ ...p.basics, ...p.phase1, ...p.phase2, ...p.advanced }, required)
+    .superRefine(refineRemoteCaCertificate(ctx, true));
+});
+
+export const modifyVpnConnectionAttributeSchema = memoByGatewayType((ctx) =>
+  z
+    .strictObject(
+      {
+        regionId: regionIdSchema,
+        vpnConnectionId: vpnConnectionIdSchema,
+        name: vpnConnectionNameSchema.optional(),
+        localSubnet: connectionSubnetSchema.optional(),
+        remoteSubnet: connectionSubnetSchema.optional(),
+        effectImmediately: booleanSchema.optional(),
+        ikeConfig: connectionIkeConfigChangeSchema(ctx).optional(),
+        remoteCaCertificate: remoteCaCertificateSchema.optional(),
+        ipsecConfig: ipsecConfigChangeSchema(ctx).optional(),
+        autoConfigRoute: booleanSchema.optional(),
+        enableDpd: booleanSchema.optional(),
+        enableNatTraversal: booleanSchema.optional(),
+        bgpConfig: bgpConfigChangeSchema.optional(),
+        healthCheckConfig: healthCheckConfigChangeSchema.optional(),
+        clientToken: clientTokenSchema.optional(),
+      },
+      required,
+    )
+    .superRefine(refineRemoteCaCertificate(ctx, false)),
+);
+
+type CreateSchema = ReturnType<typeof createVpnConnectionSchema>;
+type ModifySchema = ReturnType<typeof modifyVpnConnectionAttributeSchema>;
+export type CreateVpnConnectionInput = z.input<CreateSchema>;
+export type CreateVpnConnectionValue = z.output<CreateSchema>;
+export type ModifyVpnConnectionAttributeInput = z.input<ModifySchema>;
+export type ModifyVpnConnectionAttributeValue = z.output<ModifySchema>;
