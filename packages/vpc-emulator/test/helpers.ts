@@ -55,6 +55,12 @@ export async function call(
 const popErrorSchema = z.object({
   code: z.string(),
   data: z.looseObject({ RequestId: z.string(), Code: z.string(), Message: z.string() }),
+  entry: z.object({
+    response: z.object({
+      statusCode: z.number(),
+      headers: z.record(z.string(), z.union([z.string(), z.array(z.string())]).optional()),
+    }),
+  }),
 });
 
 /** Expect a pop-core call to fail with `code`; returns the error body. */
@@ -63,12 +69,24 @@ export async function callError(
   action: string,
   params: Record<string, string | number | boolean>,
   method: 'GET' | 'POST' = 'POST',
-): Promise<{ code: string; message: string; body: Wire }> {
+): Promise<{
+  code: string;
+  message: string;
+  status: number;
+  headers: Record<string, unknown>;
+  body: Wire;
+}> {
   try {
     await client.request(action, params, { method });
   } catch (error: unknown) {
     const parsed = popErrorSchema.parse(error);
-    return { code: parsed.code, message: parsed.data.Message, body: { ...parsed.data } };
+    return {
+      code: parsed.code,
+      message: parsed.data.Message,
+      status: parsed.entry.response.statusCode,
+      headers: parsed.entry.response.headers,
+      body: { ...parsed.data },
+    };
   }
   throw new Error(`${action} unexpectedly succeeded`);
 }

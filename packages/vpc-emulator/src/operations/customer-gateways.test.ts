@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, callError, list, popClient, str, withEmulator } from '../../test/helpers';
+import { DEMO_IDS } from '../seed';
+import type { RunningEmulator } from '../server';
+
+const hz = { RegionId: 'cn-hangzhou' };
+let emulator: RunningEmulator;
+let client: ReturnType<typeof popClient>;
+
+beforeEach(async () => {
+  emulator = await withEmulator();
+  client = popClient(emulator.url);
+});
+afterEach(async () => {
+  await emulator.close();
+});
+
+describe('customer gateways', () => {
+  it('creates one (synchronously) and lists it', async () => {
+    const created = await call(client, 'CreateCustomerGateway', {
+      ...hz,
+      IpAddress: '192.0.2.77',
+      Name: 'branch',
+      Asn: '65001',
+      Description: 'HQ',
+    });
+    const id = str(created, 'CustomerGatewayId');
+    expect(id).toMatch(/^cgw-/);
+    expect(typeof created.CreateTime).toBe('number');
+    const [item] = list(
+      await call(client, 'DescribeCustomerGateways', { ...hz, CustomerGatewayId: id }),
+      'CustomerGateways',
+      'CustomerGateway',
+    );
+    expect(item).toMatchObject({
+      CustomerGatewayId: id,
+      IpAddress: '192.0.2.77',
+      Name: 'branch',
+      Asn: 65001,
+      Description: 'HQ',
+    });
+  });
+
+  const cases: Array<[string, Record<string, string>, string]> = [
+    ['duplicate IP', { IpAddress: '203.0.113.10' }, 'InvalidIpAddress.AlreadyExist'],
+    ['malformed IP', { IpAddress: '300.1.1.1' }, 'InvalidIpAddress.WrongFormat'],
+    ['reserved IP', { IpAddress: '127.0.0.1' }, 'InvalidIpAddress.WrongFormat'],
+    ['bad name', { IpAddress: '192.0.2.1', Name: 'https://x' }, 'InvalidName'],
+    [
+      'bad description',
+      { IpAddress: '192.0.2.1', Description: 'd'.repeat(101) },
+      'InvalidDescription',
+    ],
+    ['ASN 45104', { IpAddress: '192.0.2.1', Asn: '45104' }, 'InvalidParameter'],
+    ['missing IP', {}, 'MissingParameter'],
+  ];
+  it.each(cases)('%s → %s', async (_label, extra, code) => {
+    expect((await callError(client, 'CreateCustomerGateway', { ...hz, ...extra })).code).toBe(code);
+  });
+
+  it('lists the demo customer gateways of a region only', async () => {
+    const listed = await call(client, 'DescribeCustomerGateways', { ...hz, PageSize: 50 });
+    const ids = list(listed, 'CustomerGateways', 'CustomerGateway').map((c) => c.CustomerGatewayId);
+    expect(ids).toContain(DEMO_IDS.customerGateways.cooperative);
+    expect(ids).not.toContain(DEMO_IDS.customerGateways.smPeer);
+  });
+});
