@@ -58,6 +58,8 @@ export const gatewayEventSchema = z.object({
   gateway: vpnGatewayViewSchema.nullable(),
   notFound: z.boolean(),
   pollIntervalMs: z.number().int(),
+  /** ISO time (ms precision) of the poll that saw the change. */
+  observedAt: z.iso.datetime(),
 });
 
 export const connectionsEventSchema = z.object({
@@ -65,6 +67,8 @@ export const connectionsEventSchema = z.object({
   regionId: z.string(),
   vpnGatewayId: z.string(),
   connections: z.array(connectionStatusSchema),
+  /** ISO time (ms precision) of the poll that saw the change. */
+  observedAt: z.iso.datetime(),
 });
 
 export const staleEventSchema = z.object({

@@ -1,0 +1,153 @@
+// createApp(deps): middleware, routers, 404, one error handler. No listen (server.ts does that).
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorBody } from '@vpn-console/shared/api/errors';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { z } from 'zod';
+import { HttpError, toApiError } from './http/errors';
+import { spaRouter } from './http/spa';
+import { customerGatewaysRouter } from './modules/customer-gateways/router';
+import { eventsRouter } from './modules/events/router';
+import { healthRouter } from './modules/health/router';
+import { ipsecServersRouter } from './modules/ipsec-servers/router';
+import { openapiRouter } from './modules/openapi/router';
+import { operationsRouter } from './modules/operations/router';
+import { sslVpnServersRouter } from './modules/ssl-vpn-servers/router';
+import { vpnConnectionsRouter } from './modules/vpn-connections/router';
+import { vpnGatewaysRouter } from './modules/vpn-gateways/router';
+import type { Runtime } from './runtime';
+
+export interface AppDeps {
+  runtime: Runtime;
+  /** Middleware run before every API router (the security layer: sessions, CSRF, roles). */
+  beforeApi?: RequestHandler[];
+  /** Extra routers mounted with the API routers (session, accounts, audit, demo…). */
+  extraRouters?: express.Router[];
+}
+
+const requestIdSchema = z.string().regex(/^[A-Za-z0-9._-]{8,64}$/);
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** 415 for a write with a body that is not JSON (rather than silently ignoring it). */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const length = Number(req.headers['content-length'] ?? '0');
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (WRITE_METHODS.has(req.method) && (length > 0 || chunked) && !req.is('application/json')) {
+    next(new HttpError(415, 'UnsupportedMediaType', 'Send JSON (Content-Type: application/json).'));
+    return;
+  }
+  next();
+};
+
+const bodyParserErrorSchema = z.object({ type: z.string(), status: z.number().optional() });
+
+export const createApp = (deps: AppDeps): Express => {
+  const { runtime } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: runtime.logger,
+      genReqId: (req, res) => {
+        const given = requestIdSchema.safeParse(req.headers['x-request-id']);
+        const id = given.success ? given.data : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Never log query strings (they could carry ids someone considers sensitive) or bodies.
+      serializers: {
+        req: (req: { id: unknown; method: unknown; url?: unknown }) => ({
+          id: req.id,
+          method: req.method,
+          path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
+        }),
+      },
+      customLogLevel: (_req, res, err) =>
+        err !== undefined || res.statusCode >= 500
+          ? 'error'
+          : res.statusCode >= 400
+            ? 'warn'
+            : 'info',
+      autoLogging: {
+        ignore: (req) => req.url === '/metrics' || req.url.startsWith('/api/v1/health'),
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      const route: unknown = req.route;
+      const routePath = z.object({ path: z.string() }).safeParse(route);
+      runtime.metrics.httpRequest(
+        req.method,
+        routePath.success ? routePath.data.path : 'unmatched',
+        res.statusCode,
+        (performance.now() - started) / 1000,
+      );
+    });
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use(healthRouter(runtime));
+  app.use('/api', requireJson, express.json({ limit: '100kb', strict: true }));
+  for (const middleware of deps.beforeApi ?? []) app.use('/api', middleware);
+
+  // ── API routers: register resource routers here (one place) ───────────────────────────────
+  app.use(openapiRouter());
+  app.use(eventsRouter(runtime));
+  app.use(operationsRouter(runtime));
+  app.use(vpnGatewaysRouter(runtime));
+  app.use(customerGatewaysRouter(runtime));
+  app.use(ipsecServersRouter(runtime));
+  app.use(vpnConnectionsRouter(runtime));
+  app.use(sslVpnServersRouter(runtime));
+  for (const router of deps.extraRouters ?? []) app.use(router);
+  // ──────────────────────────────────────────────────────────────────────────────────────────
+
+  app.use('/api', (_req, _res, next) => {
+    next(new HttpError(404, 'RouteNotFound', 'No such API route.'));
+  });
+  const spa = spaRouter(runtime.config.staticDir);
+  if (spa) app.use(spa);
+
+  const errorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    let error = err;
+    const parserError = bodyParserErrorSchema.safeParse(err);
+    if (!(err instanceof HttpError) && parserError.success) {
+      if (parserError.data.type === 'entity.parse.failed') {
+        error = new HttpError(400, 'MalformedJson', 'The body is not valid JSON.');
+      } else if (parserError.data.type === 'entity.too.large') {
+        error = new HttpError(413, 'PayloadTooLarge', 'The body is too large.');
+      } else if (parserError.data.status !== undefined && parserError.data.status < 500) {
+        error = new HttpError(
+          parserError.data.status,
+          'MalformedJson',
+          'The body could not be read.',
+        );
+      }
+    }
+    const apiError = toApiError(error);
+    if (apiError.httpStatus >= 500 && apiError.code === 'InternalError') {
+      req.log.error({ err }, 'unhandled error');
+    }
+    const body: ApiErrorBody = { error: apiError };
+    res.status(apiError.httpStatus).json(body);
+  };
+  app.use(errorHandler);
+  return app;
+};

@@ -1,0 +1,106 @@
+// The environment, parsed once with zod. The only reader of process.env in the BFF.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const intFromEnv = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** apps/bff (from src/ in development and from dist/ when bundled). */
+const bffRoot = path.resolve(here, '..');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intFromEnv(3000, 0, 65535),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default(path.resolve(bffRoot, '../../.data')),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  CLOUD_MODE: z.enum(['emulator', 'alibaba']).default('emulator'),
+  /** alibaba mode: probe the ECS instance metadata service for a RAM role (off unless asked). */
+  ALIBABA_CLOUD_ECS_METADATA: z.string().trim().min(1).optional(),
+  ALIBABA_CLOUD_ECS_METADATA_PROBE: boolFromEnv,
+  /** Region listed first and used for the start-up check. */
+  DEFAULT_REGION: z.string().trim().min(1).default('cn-hangzhou'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The built SPA; served with history fallback when the folder exists. */
+  STATIC_DIR: z.string().trim().min(1).default(path.resolve(bffRoot, '../web/dist')),
+  UPSTREAM_READ_TIMEOUT_MS: intFromEnv(3000, 100, 60_000),
+  UPSTREAM_WRITE_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
+  POLL_FAST_MS: intFromEnv(1000, 50, 60_000),
+  POLL_SLOW_MS: intFromEnv(20_000, 100, 300_000),
+  SSE_HEARTBEAT_MS: intFromEnv(15_000, 50, 60_000),
+  SSE_MAX_STREAMS: intFromEnv(10_000, 1, 100_000),
+  SHUTDOWN_GRACE_MS: intFromEnv(10_000, 0, 60_000),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+const toConfig = (env: z.output<typeof envSchema>) => ({
+  nodeEnv: env.NODE_ENV,
+  port: env.PORT,
+  host: env.HOST,
+  dataDir: env.DATA_DIR,
+  databaseUrl: env.DATABASE_URL,
+  cloud: {
+    mode: env.CLOUD_MODE,
+    ecsMetadataRole: env.ALIBABA_CLOUD_ECS_METADATA,
+    ecsMetadataProbe:
+      env.ALIBABA_CLOUD_ECS_METADATA_PROBE || env.ALIBABA_CLOUD_ECS_METADATA !== undefined,
+    defaultRegion: env.DEFAULT_REGION,
+    readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS,
+    writeTimeoutMs: env.UPSTREAM_WRITE_TIMEOUT_MS,
+  },
+  logLevel: env.LOG_LEVEL,
+  staticDir: env.STATIC_DIR,
+  status: {
+    fastMs: env.POLL_FAST_MS,
+    slowMs: env.POLL_SLOW_MS,
+    heartbeatMs: env.SSE_HEARTBEAT_MS,
+    maxStreams: env.SSE_MAX_STREAMS,
+  },
+  shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default); throws ConfigError listing every problem. */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+    );
+  }
+  const config = toConfig(parsed.data);
+  if (config.cloud.mode === 'alibaba' && !config.cloud.ecsMetadataProbe && env === process.env) {
+    // @alicloud/credentials reads this itself; keep it from probing 100.100.100.200 unasked.
+    process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED ??= 'true';
+  }
+  return config;
+};
+
+/** A config for tests and benches: defaults plus overrides, never read from process.env. */
+export const testConfig = (overrides: Record<string, string> = {}): Config =>
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...overrides });

@@ -1,0 +1,47 @@
+import { createCustomerGatewaySchema } from '@vpn-console/shared/customer-gateway/schema';
+import { toCreateCustomerGatewayParams } from '@vpn-console/shared/customer-gateway/rpc';
+import { createCustomerGatewayResponseSchema } from '@vpn-console/shared/responses/customer-gateway';
+import { Router } from 'express';
+import type { Runtime } from '../../runtime';
+import { parseOr400 } from '../../http/validate';
+import { idParam, regionParam } from '../params';
+import { bodyWithPath, submitWrite } from '../write';
+import { getCustomerGateway, listCustomerGateways, listCustomerGatewaysRaw } from './service';
+
+export const customerGatewaysRouter = (runtime: Runtime): Router => {
+  const router = Router();
+  const { cloud } = runtime;
+
+  router.get('/api/v1/regions/:regionId/customer-gateways', async (req, res) => {
+    const items = await listCustomerGateways(cloud, regionParam(req));
+    res.json({ items, totalCount: items.length });
+  });
+
+  router.get('/api/v1/regions/:regionId/customer-gateways/:customerGatewayId', async (req, res) => {
+    res.json(await getCustomerGateway(cloud, regionParam(req), idParam.customerGateway(req)));
+  });
+
+  router.post('/api/v1/regions/:regionId/customer-gateways', (req, res) => {
+    const regionId = regionParam(req);
+    const value = parseOr400(createCustomerGatewaySchema, bodyWithPath(req.body, { regionId }));
+    submitWrite(runtime, req, res, {
+      action: 'create',
+      resourceKind: 'customer-gateway',
+      regionId,
+      vpnGatewayId: undefined,
+      value,
+      rpc: (clientToken) => toCreateCustomerGatewayParams({ ...value, clientToken }),
+      responseSchema: createCustomerGatewayResponseSchema,
+      resourceIdOf: (created) => created.CustomerGatewayId,
+      // IpAddress is unique per region: after an ambiguous create, look for it.
+      readBack: async () => {
+        const found = (await listCustomerGatewaysRaw(cloud, regionId)).find(
+          (c) => c.IpAddress === value.ipAddress,
+        );
+        return found ? { landed: true, resourceId: found.CustomerGatewayId } : { landed: false };
+      },
+    });
+  });
+
+  return router;
+};

@@ -1,0 +1,54 @@
+// GET /api/v1/events: one SSE stream per tab; PUT /api/v1/events/:streamId/watch changes what
+// it watches.
+import { watchRequestSchema, type GatewayRef } from '@vpn-console/shared/api/events';
+import { Router } from 'express';
+import { z } from 'zod';
+import { HttpError, validationFailed } from '../../http/errors';
+import { parseOr400 } from '../../http/validate';
+import type { Runtime } from '../../runtime';
+import { parseGatewayList, TooManyStreamsError } from '../../status/hub';
+
+const querySchema = z.object({ gateways: z.string().max(8000).optional() });
+
+/** Who owns a stream (the security layer sets `res.locals.sessionId`). */
+const ownerOf = (locals: Record<string, unknown>): string | undefined =>
+  typeof locals.sessionId === 'string' ? locals.sessionId : undefined;
+
+export const eventsRouter = (runtime: Runtime): Router => {
+  const router = Router();
+
+  router.get('/api/v1/events', async (req, res) => {
+    const query = parseOr400(querySchema, req.query);
+    let refs: GatewayRef[] = [];
+    if (query.gateways !== undefined) {
+      const parsed = parseGatewayList(query.gateways);
+      if (!parsed) {
+        throw validationFailed([{ path: 'gateways', code: 'INVALID_FORMAT' }]);
+      }
+      refs = parsed;
+    }
+    if (refs.length > 200)
+      throw validationFailed([{ path: 'gateways', code: 'TOO_BIG', params: { max: 200 } }]);
+    req.socket.setNoDelay(true);
+    // Streams live long: no request timeout on this socket.
+    req.setTimeout(0);
+    try {
+      await runtime.hub.open(res, ownerOf(res.locals), refs);
+    } catch (error) {
+      if (error instanceof TooManyStreamsError) {
+        throw new HttpError(503, 'TooManyStreams', 'Too many open event streams.');
+      }
+      throw error;
+    }
+  });
+
+  router.put('/api/v1/events/:streamId/watch', async (req, res) => {
+    const streamId = parseOr400(z.uuid(), req.params.streamId, 'streamId');
+    const body = parseOr400(watchRequestSchema, req.body);
+    const found = await runtime.hub.watch(streamId, body.gateways);
+    if (!found) throw new HttpError(404, 'NotFound', 'No such event stream.');
+    res.status(204).end();
+  });
+
+  return router;
+};

@@ -1,0 +1,42 @@
+import { ipsecServerIdSchema } from '@vpn-console/shared/common/fields';
+import {
+  toCreateIpsecServerParams,
+  toUpdateIpsecServerParams,
+} from '@vpn-console/shared/ipsec-server/rpc';
+import {
+  createIpsecServerSchema,
+  updateIpsecServerSchema,
+} from '@vpn-console/shared/ipsec-server/schema';
+import { createIpsecServerResponseSchema } from '@vpn-console/shared/responses/ipsec-server';
+import type { Router } from 'express';
+import type { Runtime } from '../../runtime';
+import { resourceRouter } from '../resource-router';
+import { presentIpsecServer } from './present';
+import { getIpsecServerRaw, listIpsecServers, listIpsecServersRaw } from './service';
+
+export const ipsecServersRouter = (runtime: Runtime): Router =>
+  resourceRouter(runtime, {
+    kind: 'ipsec-server',
+    plural: 'ipsec-servers',
+    idField: 'ipsecServerId',
+    idParam: 'IpsecServerId',
+    idSchema: ipsecServerIdSchema,
+    deleteAction: 'DeleteIpsecServer',
+    list: listIpsecServers,
+    getRaw: getIpsecServerRaw,
+    present: presentIpsecServer,
+    gatewayOf: (s) => s.VpnGatewayId ?? '',
+    createSchema: createIpsecServerSchema,
+    changeSchema: updateIpsecServerSchema,
+    toCreate: toCreateIpsecServerParams,
+    toChange: toUpdateIpsecServerParams,
+    createResponse: createIpsecServerResponseSchema,
+    createdId: (created) => created.IpsecServerId,
+    // One IPsec server per gateway: if the gateway has one now, the create landed.
+    findCreated: async (cloud, regionId, value) => {
+      const [server] = await listIpsecServersRaw(cloud, regionId, {
+        vpnGatewayId: value.vpnGatewayId,
+      });
+      return server ? { landed: true, resourceId: server.IpsecServerId } : { landed: false };
+    },
+  });

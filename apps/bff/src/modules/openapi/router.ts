@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import { buildOpenApiDocument } from './document';
+
+export const openapiRouter = (): Router => {
+  const router = Router();
+  let cached: Record<string, unknown> | undefined;
+  router.get('/api/v1/openapi.json', (_req, res) => {
+    cached ??= buildOpenApiDocument();
+    res.json(cached);
+  });
+  return router;
+};

@@ -1,0 +1,54 @@
+// Reads every page of a Describe* list (PageSize 50) or a List* with NextToken.
+import type { RpcParams } from '../cloud/pop-client';
+import type { CloudClient } from '../cloud/client';
+import type { z } from 'zod';
+
+const MAX_PAGES = 20;
+
+export const describeAll = async <T, Item>(
+  cloud: CloudClient,
+  regionId: string,
+  action: string,
+  params: RpcParams,
+  schema: z.ZodType<T>,
+  itemsOf: (page: T) => Item[],
+  totalOf: (page: T) => number | undefined,
+): Promise<Item[]> => {
+  const items: Item[] = [];
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const { data } = await cloud.call(
+      action,
+      { ...params, PageNumber: page, PageSize: 50 },
+      { regionId, schema },
+    );
+    const batch = itemsOf(data);
+    items.push(...batch);
+    const total = totalOf(data);
+    if (batch.length < 50 || (total !== undefined && items.length >= total)) break;
+  }
+  return items;
+};
+
+export const listAllByToken = async <T, Item>(
+  cloud: CloudClient,
+  regionId: string,
+  action: string,
+  params: RpcParams,
+  schema: z.ZodType<T>,
+  itemsOf: (page: T) => Item[],
+  nextOf: (page: T) => string | undefined,
+): Promise<Item[]> => {
+  const items: Item[] = [];
+  let token: string | undefined;
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const { data } = await cloud.call(
+      action,
+      { ...params, MaxResults: 20, ...(token === undefined ? {} : { NextToken: token }) },
+      { regionId, schema },
+    );
+    items.push(...itemsOf(data));
+    token = nextOf(data);
+    if (token === undefined || token === '') break;
+  }
+  return items;
+};

@@ -1,0 +1,29 @@
+// The shared request schemas per route body (standard gateways; SM/国密 rules are applied per
+// gateway at request time). Used for the OpenAPI document.
+import type { RequestBodyRef } from '@vpn-console/shared/api/routes';
+import { createCustomerGatewaySchema } from '@vpn-console/shared/customer-gateway/schema';
+import {
+  createIpsecServerSchema,
+  updateIpsecServerSchema,
+} from '@vpn-console/shared/ipsec-server/schema';
+import {
+  createSslVpnServerSchema,
+  modifySslVpnServerSchema,
+} from '@vpn-console/shared/ssl-vpn-server/schema';
+import {
+  createVpnConnectionSchema,
+  modifyVpnConnectionAttributeSchema,
+} from '@vpn-console/shared/vpn-connection/schema';
+import type { z } from 'zod';
+
+const standard = { gatewayType: 'standard' } as const;
+
+export const requestBodySchemas: Record<Exclude<RequestBodyRef, 'events/watch'>, z.ZodType> = {
+  'ipsec-server/create': createIpsecServerSchema(standard),
+  'ipsec-server/change': updateIpsecServerSchema(standard),
+  'vpn-connection/create': createVpnConnectionSchema(standard),
+  'vpn-connection/change': modifyVpnConnectionAttributeSchema(standard),
+  'ssl-vpn-server/create': createSslVpnServerSchema,
+  'ssl-vpn-server/change': modifySslVpnServerSchema,
+  'customer-gateway/create': createCustomerGatewaySchema,
+};

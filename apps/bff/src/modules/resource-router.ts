@@ -1,0 +1,179 @@
+// The routes of a gateway-attached resource (IPsec server, IPsec-VPN connection, SSL-VPN server):
+// list, get, create, change, delete, validated with the shared schemas; writes go through the
+// gateway's write lane and answer 202 with an operation.
+import type { ResourceKind } from '@vpn-console/shared/api/operations';
+import type { SchemaContext } from '@vpn-console/shared/common/gateway-type';
+import { vpnGatewayIdSchema } from '@vpn-console/shared/common/fields';
+import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
+import type { RpcRequest } from '@vpn-console/shared/rpc-types';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { CloudClient } from '../cloud/client';
+import { CloudError } from '../cloud/errors';
+import { HttpError } from '../http/errors';
+import { parseOr400 } from '../http/validate';
+import type { ReadBackResult } from '../operations/lanes';
+import type { Runtime } from '../runtime';
+import { gatewayFilter, regionParam } from './params';
+import { gatewayContext } from './vpn-gateways/context';
+import { bodyWithPath, dryRunQuery, runDryRun, submitWrite } from './write';
+
+export interface WriteValue {
+  clientToken?: string | undefined;
+  dryRun?: boolean | undefined;
+}
+
+export interface ResourceModule<
+  Raw,
+  View,
+  CreateV extends WriteValue,
+  ChangeV extends WriteValue,
+  Created,
+> {
+  kind: ResourceKind;
+  /** URL segment: `ipsec-servers`. */
+  plural: string;
+  /** Body field holding the id on change: `ipsecServerId`. */
+  idField: string;
+  /** Alibaba parameter of the id on delete: `IpsecServerId`. */
+  idParam: string;
+  idSchema: z.ZodType<string>;
+  deleteAction: string;
+  list(cloud: CloudClient, regionId: string, vpnGatewayId: string | undefined): Promise<View[]>;
+  getRaw(cloud: CloudClient, regionId: string, id: string): Promise<Raw>;
+  present(raw: Raw, regionId: string): View;
+  gatewayOf(raw: Raw): string;
+  createSchema(ctx: SchemaContext): z.ZodType<CreateV>;
+  changeSchema(ctx: SchemaContext): z.ZodType<ChangeV>;
+  toCreate(value: CreateV): RpcRequest;
+  toChange(value: ChangeV): RpcRequest;
+  createResponse: z.ZodType<Created>;
+  createdId(created: Created): string;
+  /** After an ambiguous create: is the resource there? */
+  findCreated(cloud: CloudClient, regionId: string, value: CreateV): Promise<ReadBackResult>;
+}
+
+const gatewayOfBody = (body: unknown): string | undefined => {
+  const parsed = z.object({ vpnGatewayId: vpnGatewayIdSchema }).safeParse(body);
+  return parsed.success ? parsed.data.vpnGatewayId : undefined;
+};
+
+const STANDARD: SchemaContext = { gatewayType: 'standard' };
+
+const isDryRun = (req: Request, value: WriteValue): boolean =>
+  dryRunQuery(req) || value.dryRun === true;
+
+export const resourceRouter = <
+  Raw,
+  View,
+  CreateV extends WriteValue,
+  ChangeV extends WriteValue,
+  Created,
+>(
+  runtime: Runtime,
+  m: ResourceModule<Raw, View, CreateV, ChangeV, Created>,
+): Router => {
+  const router = Router();
+  const { cloud } = runtime;
+  const base = `/api/v1/regions/:regionId/${m.plural}`;
+  const idOf = (req: Request) => parseOr400(m.idSchema, req.params.id, m.idField);
+
+  router.get(base, async (req, res) => {
+    const items = await m.list(cloud, regionParam(req), gatewayFilter(req));
+    res.json({ items, totalCount: items.length });
+  });
+
+  router.get(`${base}/:id`, async (req, res) => {
+    const regionId = regionParam(req);
+    res.json(m.present(await m.getRaw(cloud, regionId, idOf(req)), regionId));
+  });
+
+  router.post(base, async (req, res) => {
+    const regionId = regionParam(req);
+    const body = bodyWithPath(req.body, { regionId });
+    const vpnGatewayId = gatewayOfBody(body);
+    // Which rules apply depends on the gateway (standard or SM/国密); without a valid gateway id
+    // the standard rules report every problem at once.
+    const ctx =
+      vpnGatewayId === undefined ? STANDARD : await gatewayContext(cloud, regionId, vpnGatewayId);
+    const value = parseOr400(m.createSchema(ctx), body);
+    if (vpnGatewayId === undefined)
+      throw new HttpError(400, 'ValidationFailed', 'vpnGatewayId is required.');
+    if (isDryRun(req, value)) {
+      const rpc = m.toCreate({ ...value, dryRun: true });
+      res.json(await runDryRun(runtime, regionId, rpc.action, rpc.params));
+      return;
+    }
+    submitWrite(runtime, req, res, {
+      action: 'create',
+      resourceKind: m.kind,
+      regionId,
+      vpnGatewayId,
+      value,
+      rpc: (clientToken) => m.toCreate({ ...value, dryRun: false, clientToken }),
+      responseSchema: m.createResponse,
+      resourceIdOf: (created) => m.createdId(created),
+      readBack: () => m.findCreated(cloud, regionId, value),
+    });
+  });
+
+  router.patch(`${base}/:id`, async (req, res) => {
+    const regionId = regionParam(req);
+    const id = idOf(req);
+    const current = await m.getRaw(cloud, regionId, id);
+    const vpnGatewayId = m.gatewayOf(current);
+    const ctx = await gatewayContext(cloud, regionId, vpnGatewayId);
+    const value = parseOr400(
+      m.changeSchema(ctx),
+      bodyWithPath(req.body, { regionId, [m.idField]: id }),
+    );
+    if (isDryRun(req, value)) {
+      const rpc = m.toChange({ ...value, dryRun: true });
+      res.json(await runDryRun(runtime, regionId, rpc.action, rpc.params));
+      return;
+    }
+    submitWrite(runtime, req, res, {
+      action: 'change',
+      resourceKind: m.kind,
+      regionId,
+      vpnGatewayId,
+      resourceId: id,
+      value,
+      rpc: (clientToken) => m.toChange({ ...value, dryRun: undefined, clientToken }),
+      responseSchema: requestIdResponseSchema,
+    });
+  });
+
+  router.delete(`${base}/:id`, async (req, res) => {
+    const regionId = regionParam(req);
+    const id = idOf(req);
+    const current = await m.getRaw(cloud, regionId, id);
+    const vpnGatewayId = m.gatewayOf(current);
+    submitWrite(runtime, req, res, {
+      action: 'delete',
+      resourceKind: m.kind,
+      regionId,
+      vpnGatewayId,
+      resourceId: id,
+      value: { id },
+      rpc: (clientToken) => ({
+        action: m.deleteAction,
+        params: { RegionId: regionId, [m.idParam]: id, ClientToken: clientToken },
+      }),
+      responseSchema: requestIdResponseSchema,
+      readBack: async () => {
+        try {
+          await m.getRaw(cloud, regionId, id);
+          return { landed: false };
+        } catch (error) {
+          const gone =
+            (error instanceof CloudError && error.notFound) ||
+            (error instanceof HttpError && error.httpStatus === 404);
+          return { landed: gone };
+        }
+      },
+    });
+  });
+
+  return router;
+};

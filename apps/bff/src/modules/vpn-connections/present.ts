@@ -1,0 +1,80 @@
+import type { ConnectionStatus } from '@vpn-console/shared/api/events';
+import type { VpnConnectionView } from '@vpn-console/shared/api/views';
+import type { VpnConnection } from '@vpn-console/shared/responses/vpn-connection';
+import { defined, ikeView, ipsecView, splitList } from '../present-common';
+import { secretView } from '../secret-view';
+
+/** The only place a connection's PSKs enter a response (masked, per tunnel too). */
+export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnConnectionView => {
+  const bgp = c.VpnBgpConfig;
+  const hc = c.VcoHealthCheck;
+  const tunnels = c.TunnelOptionsSpecification?.TunnelOptions ?? [];
+  return {
+    id: c.VpnConnectionId,
+    regionId,
+    vpnGatewayId: c.VpnGatewayId ?? '',
+    name: c.Name ?? '',
+    localSubnet: splitList(c.LocalSubnet),
+    remoteSubnet: splitList(c.RemoteSubnet),
+    ...defined({
+      customerGatewayId: c.CustomerGatewayId,
+      effectImmediately: c.EffectImmediately,
+      enableDpd: c.EnableDpd,
+      enableNatTraversal: c.EnableNatTraversal,
+      state: c.State,
+      status: c.Status,
+      createTime: c.CreateTime,
+      psk: secretView(c.VpnConnectionId, c.IkeConfig?.Psk),
+      ikeConfig: c.IkeConfig ? ikeView(c.IkeConfig) : undefined,
+      ipsecConfig: c.IpsecConfig ? ipsecView(c.IpsecConfig) : undefined,
+      bgpConfig: bgp
+        ? {
+            enableBgp: bgp.EnableBgp ?? false,
+            ...defined({
+              localAsn: bgp.LocalAsn,
+              peerAsn: bgp.PeerAsn,
+              tunnelCidr: bgp.TunnelCidr,
+              localBgpIp: bgp.LocalBgpIp,
+              peerBgpIp: bgp.PeerBgpIp,
+              status: bgp.Status,
+            }),
+          }
+        : undefined,
+      healthCheck: hc
+        ? {
+            enable: hc.Enable ?? false,
+            ...defined({
+              dip: hc.Dip,
+              sip: hc.Sip,
+              interval: hc.Interval,
+              retry: hc.Retry,
+              policy: hc.Policy,
+              status: hc.Status,
+            }),
+          }
+        : undefined,
+      tunnels:
+        tunnels.length === 0
+          ? undefined
+          : tunnels.map((t) => ({
+              tunnelId: t.TunnelId ?? '',
+              ...defined({
+                role: t.Role,
+                state: t.State,
+                status: t.Status,
+                customerGatewayId: t.CustomerGatewayId,
+                internetIp: t.InternetIp,
+                psk: t.TunnelId ? secretView(t.TunnelId, t.TunnelIkeConfig?.Psk) : undefined,
+                ikeConfig: t.TunnelIkeConfig ? ikeView(t.TunnelIkeConfig) : undefined,
+                ipsecConfig: t.TunnelIpsecConfig ? ipsecView(t.TunnelIpsecConfig) : undefined,
+              }),
+            })),
+    }),
+  };
+};
+
+export const connectionStatusOf = (c: VpnConnection): ConnectionStatus => ({
+  id: c.VpnConnectionId,
+  name: c.Name ?? '',
+  ...defined({ status: c.Status, state: c.State }),
+});

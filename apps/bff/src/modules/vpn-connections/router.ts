@@ -1,0 +1,51 @@
+import { vpnConnectionIdSchema } from '@vpn-console/shared/common/fields';
+import { createVpnConnectionResponseSchema } from '@vpn-console/shared/responses/vpn-connection';
+import {
+  toCreateVpnConnectionParams,
+  toModifyVpnConnectionAttributeParams,
+} from '@vpn-console/shared/vpn-connection/rpc';
+import {
+  createVpnConnectionSchema,
+  modifyVpnConnectionAttributeSchema,
+} from '@vpn-console/shared/vpn-connection/schema';
+import type { Router } from 'express';
+import type { Runtime } from '../../runtime';
+import { splitList } from '../present-common';
+import { resourceRouter } from '../resource-router';
+import { presentVpnConnection } from './present';
+import { getVpnConnectionRaw, listVpnConnections, listVpnConnectionsRaw } from './service';
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+
+export const vpnConnectionsRouter = (runtime: Runtime): Router =>
+  resourceRouter(runtime, {
+    kind: 'vpn-connection',
+    plural: 'vpn-connections',
+    idField: 'vpnConnectionId',
+    idParam: 'VpnConnectionId',
+    idSchema: vpnConnectionIdSchema,
+    deleteAction: 'DeleteVpnConnection',
+    list: listVpnConnections,
+    getRaw: getVpnConnectionRaw,
+    present: presentVpnConnection,
+    gatewayOf: (c) => c.VpnGatewayId ?? '',
+    createSchema: createVpnConnectionSchema,
+    changeSchema: modifyVpnConnectionAttributeSchema,
+    toCreate: toCreateVpnConnectionParams,
+    toChange: toModifyVpnConnectionAttributeParams,
+    createResponse: createVpnConnectionResponseSchema,
+    createdId: (created) => created.VpnConnectionId,
+    findCreated: async (cloud, regionId, value) => {
+      const connections = await listVpnConnectionsRaw(cloud, regionId, {
+        vpnGatewayId: value.vpnGatewayId,
+      });
+      const found = connections.find((c) =>
+        value.name !== undefined
+          ? c.Name === value.name
+          : sameList(splitList(c.LocalSubnet), value.localSubnet) &&
+            sameList(splitList(c.RemoteSubnet), value.remoteSubnet),
+      );
+      return found ? { landed: true, resourceId: found.VpnConnectionId } : { landed: false };
+    },
+  });

@@ -1,0 +1,46 @@
+import type { VpnConnectionView } from '@vpn-console/shared/api/views';
+import {
+  describeVpnConnectionResponseSchema,
+  describeVpnConnectionsResponseSchema,
+  type VpnConnection,
+} from '@vpn-console/shared/responses/vpn-connection';
+import type { CloudClient } from '../../cloud/client';
+import { describeAll } from '../paging';
+import { presentVpnConnection } from './present';
+
+export const listVpnConnectionsRaw = (
+  cloud: CloudClient,
+  regionId: string,
+  filter: { vpnGatewayId?: string | undefined; customerGatewayId?: string | undefined },
+): Promise<VpnConnection[]> =>
+  describeAll(
+    cloud,
+    regionId,
+    'DescribeVpnConnections',
+    { VpnGatewayId: filter.vpnGatewayId, CustomerGatewayId: filter.customerGatewayId },
+    describeVpnConnectionsResponseSchema,
+    (page) => page.VpnConnections.VpnConnection,
+    (page) => page.TotalCount,
+  );
+
+export const listVpnConnections = async (
+  cloud: CloudClient,
+  regionId: string,
+  vpnGatewayId?: string,
+): Promise<VpnConnectionView[]> =>
+  (await listVpnConnectionsRaw(cloud, regionId, { vpnGatewayId })).map((c) =>
+    presentVpnConnection(c, regionId),
+  );
+
+export const getVpnConnectionRaw = async (
+  cloud: CloudClient,
+  regionId: string,
+  id: string,
+): Promise<VpnConnection> => {
+  const { data } = await cloud.call(
+    'DescribeVpnConnection',
+    { VpnConnectionId: id },
+    { regionId, schema: describeVpnConnectionResponseSchema },
+  );
+  return data;
+};

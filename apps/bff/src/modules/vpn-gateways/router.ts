@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import type { Runtime } from '../../runtime';
+import { idParam, regionParam } from '../params';
+import { getVpnGatewayDetail, listRegions, listVpnGateways } from './service';
+
+export const vpnGatewaysRouter = (runtime: Runtime): Router => {
+  const router = Router();
+  const { cloud } = runtime;
+
+  router.get('/api/v1/regions', async (_req, res) => {
+    const items = await listRegions(cloud, runtime.config.cloud.defaultRegion);
+    res.json({ items, totalCount: items.length });
+  });
+
+  router.get('/api/v1/regions/:regionId/vpn-gateways', async (req, res) => {
+    const items = await listVpnGateways(cloud, regionParam(req));
+    res.json({ items, totalCount: items.length });
+  });
+
+  router.get('/api/v1/regions/:regionId/vpn-gateways/:vpnGatewayId', async (req, res) => {
+    res.json(await getVpnGatewayDetail(cloud, regionParam(req), idParam.vpnGateway(req)));
+  });
+
+  return router;
+};

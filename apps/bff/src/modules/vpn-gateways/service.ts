@@ -1,0 +1,82 @@
+import type {
+  RegionView,
+  VpnGatewayDetailView,
+  VpnGatewayView,
+} from '@vpn-console/shared/api/views';
+import { describeRegionsResponseSchema } from '@vpn-console/shared/responses/regions';
+import { describeVpnGatewaysResponseSchema } from '@vpn-console/shared/responses/vpn-gateway';
+import type { CloudClient } from '../../cloud/client';
+import { CloudError } from '../../cloud/errors';
+import type { GatewayStatusFetcher } from '../../status/hub';
+import { listIpsecServers } from '../ipsec-servers/service';
+import { describeAll } from '../paging';
+import { listSslVpnServers } from '../ssl-vpn-servers/service';
+import { connectionStatusOf } from '../vpn-connections/present';
+import { listVpnConnections, listVpnConnectionsRaw } from '../vpn-connections/service';
+import { describeVpnGateway } from './context';
+import { presentRegion, presentVpnGateway } from './present';
+
+export const listRegions = async (
+  cloud: CloudClient,
+  defaultRegion: string,
+): Promise<RegionView[]> => {
+  const { data } = await cloud.call(
+    'DescribeRegions',
+    { AcceptLanguage: 'en-US' },
+    { regionId: defaultRegion, schema: describeRegionsResponseSchema },
+  );
+  return data.Regions.Region.map(presentRegion);
+};
+
+export const listVpnGateways = async (
+  cloud: CloudClient,
+  regionId: string,
+): Promise<VpnGatewayView[]> => {
+  const gateways = await describeAll(
+    cloud,
+    regionId,
+    'DescribeVpnGateways',
+    {},
+    describeVpnGatewaysResponseSchema,
+    (page) => page.VpnGateways.VpnGateway,
+    (page) => page.TotalCount,
+  );
+  return gateways.map((g) => presentVpnGateway(g, regionId));
+};
+
+export const getVpnGatewayDetail = async (
+  cloud: CloudClient,
+  regionId: string,
+  vpnGatewayId: string,
+): Promise<VpnGatewayDetailView> => {
+  const gateway = presentVpnGateway(
+    await describeVpnGateway(cloud, regionId, vpnGatewayId),
+    regionId,
+  );
+  const [ipsecServers, sslVpnServers, vpnConnections] = await Promise.all([
+    listIpsecServers(cloud, regionId, vpnGatewayId),
+    listSslVpnServers(cloud, regionId, vpnGatewayId),
+    listVpnConnections(cloud, regionId, vpnGatewayId),
+  ]);
+  return { ...gateway, ipsecServer: ipsecServers[0] ?? null, sslVpnServers, vpnConnections };
+};
+
+/** What the status hub polls: the gateway and its connections' negotiation status. */
+export const createGatewayStatusFetcher = (cloud: CloudClient): GatewayStatusFetcher => ({
+  fetch: async (ref) => {
+    let gateway;
+    try {
+      gateway = await describeVpnGateway(cloud, ref.regionId, ref.vpnGatewayId);
+    } catch (error) {
+      if (error instanceof CloudError && error.notFound) return { gateway: null, connections: [] };
+      throw error;
+    }
+    const connections = await listVpnConnectionsRaw(cloud, ref.regionId, {
+      vpnGatewayId: ref.vpnGatewayId,
+    });
+    return {
+      gateway: presentVpnGateway(gateway, ref.regionId),
+      connections: connections.map(connectionStatusOf),
+    };
+  },
+});

@@ -1,0 +1,179 @@
+// Shared machinery of every write route: Idempotency-Key → ClientToken, dry runs, operations on
+// the gateway's write lane, 202 answers.
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  DryRunVerdict,
+  OperationAction,
+  ResourceKind,
+} from '@vpn-console/shared/api/operations';
+import { clientTokenSchema } from '@vpn-console/shared/common/fields';
+import type { RpcParams } from '@vpn-console/shared/rpc-types';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { CloudError } from '../cloud/errors';
+import { cloudErrorToApiError, HttpError, validationFailed } from '../http/errors';
+import type { ReadBackResult } from '../operations/lanes';
+import type { Runtime } from '../runtime';
+
+const requestIdOnly = z.looseObject({ RequestId: z.string().optional() });
+
+/** `?dryRun=true|false` (a body `dryRun` is also honoured by the shared schemas). */
+export const dryRunQuery = (req: Request): boolean => {
+  const parsed = z.object({ dryRun: z.enum(['true', 'false']).optional() }).safeParse(req.query);
+  if (!parsed.success) throw validationFailed([{ path: 'dryRun', code: 'INVALID_TYPE' }]);
+  return parsed.data.dryRun === 'true';
+};
+
+/** The Idempotency-Key header (or undefined); validated like a ClientToken (≤ 64 ASCII). */
+export const idempotencyKeyOf = (req: Request): string | undefined => {
+  const raw = req.get('Idempotency-Key');
+  if (raw === undefined) return undefined;
+  const parsed = clientTokenSchema.safeParse(raw);
+  if (!parsed.success)
+    throw validationFailed([{ path: 'Idempotency-Key', code: 'INVALID_FORMAT' }]);
+  return parsed.data;
+};
+
+const streamIdOf = (req: Request): string | undefined => {
+  const parsed = z.uuid().safeParse(req.get('X-Event-Stream'));
+  return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * Merges path parameters into the body before validation; a body that names a different value
+ * for one of them is refused.
+ */
+export const bodyWithPath = (
+  body: unknown,
+  fromPath: Record<string, string>,
+): Record<string, unknown> => {
+  if (body === undefined) return { ...fromPath };
+  const parsed = z.record(z.string(), z.unknown()).safeParse(body);
+  if (!parsed.success) throw validationFailed([{ path: '', code: 'INVALID_TYPE' }]);
+  const merged: Record<string, unknown> = { ...parsed.data };
+  for (const [key, value] of Object.entries(fromPath)) {
+    if (key in merged && merged[key] !== value) {
+      throw validationFailed([{ path: key, code: 'PATH_MISMATCH' }]);
+    }
+    merged[key] = value;
+  }
+  return merged;
+};
+
+/** Runs the cloud's DryRun of a write and turns the answer into a verdict. */
+export const runDryRun = async (
+  runtime: Runtime,
+  regionId: string,
+  action: string,
+  params: RpcParams,
+): Promise<DryRunVerdict> => {
+  try {
+    await runtime.cloud.call(action, params, {
+      regionId,
+      schema: requestIdOnly,
+      write: true,
+      policy: { maxAttempts: 1 },
+    });
+    // The cloud carried out nothing but did not answer DryRunOperation either.
+    runtime.logger.warn({ action }, 'dry run answered success instead of DryRunOperation');
+    return { dryRun: true, ok: true };
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'DryRunOperation')
+      return { dryRun: true, ok: true };
+    if (error instanceof CloudError)
+      return { dryRun: true, ok: false, error: cloudErrorToApiError(error) };
+    throw error;
+  }
+};
+
+export interface WriteSpec<T> {
+  action: OperationAction;
+  resourceKind: ResourceKind;
+  regionId: string;
+  /** The lane: the gateway's, or undefined for region-wide resources (customer gateways). */
+  vpnGatewayId: string | undefined;
+  resourceId?: string | undefined;
+  /** The validated value (for the idempotency fingerprint). */
+  value: unknown;
+  /** Builds the RPC with the ClientToken the BFF chose. */
+  rpc(clientToken: string): { action: string; params: RpcParams };
+  responseSchema: z.ZodType<T>;
+  resourceIdOf?: (data: T) => string | undefined;
+  /** After an ambiguous failure: find out whether the write landed. */
+  readBack?: () => Promise<ReadBackResult>;
+}
+
+/** Queues a write and answers 202 with its operation (or the existing one for a resent key). */
+export const submitWrite = <T>(
+  runtime: Runtime,
+  req: Request,
+  res: Response,
+  spec: WriteSpec<T>,
+): void => {
+  const key = idempotencyKeyOf(req);
+  const fingerprint = createHash('sha256')
+    .update(
+      JSON.stringify([spec.action, spec.resourceKind, spec.regionId, spec.resourceId, spec.value]),
+    )
+    .digest('hex');
+  if (key !== undefined) {
+    const existing = runtime.registry.findByIdempotencyKey(key);
+    if (existing) {
+      if (existing.fingerprint !== fingerprint) {
+        throw new HttpError(
+          409,
+          'IdempotencyKeyReused',
+          'This Idempotency-Key was used for a different request.',
+        );
+      }
+      res
+        .status(202)
+        .location(`/api/v1/operations/${existing.operation.id}`)
+        .json(existing.operation);
+      return;
+    }
+  }
+  const clientToken = key ?? `bff-${randomUUID()}`;
+  const record = runtime.registry.create({
+    action: spec.action,
+    resourceKind: spec.resourceKind,
+    regionId: spec.regionId,
+    vpnGatewayId: spec.vpnGatewayId,
+    resourceId: spec.resourceId,
+    originStreamId: streamIdOf(req),
+    idempotencyKey: key,
+    fingerprint,
+  });
+  const rpc = spec.rpc(clientToken);
+  const laneKey =
+    spec.vpnGatewayId === undefined
+      ? `${spec.regionId}/${spec.resourceKind}`
+      : `${spec.regionId}/${spec.vpnGatewayId}`;
+  runtime.lanes.submit(
+    laneKey,
+    spec.vpnGatewayId === undefined
+      ? undefined
+      : { regionId: spec.regionId, vpnGatewayId: spec.vpnGatewayId },
+    record,
+    {
+      apply: async () => {
+        const result = await runtime.cloud.call(rpc.action, rpc.params, {
+          regionId: spec.regionId,
+          schema: spec.responseSchema,
+          write: true,
+        });
+        return {
+          resourceId: spec.resourceIdOf?.(result.data),
+          requestId: result.requestId,
+          attempts: result.attempts,
+        };
+      },
+      ...(spec.readBack ? { readBack: spec.readBack } : {}),
+    },
+  );
+  req.log.info(
+    { operationId: record.operation.id, action: spec.action, kind: spec.resourceKind },
+    'write queued',
+  );
+  res.status(202).location(`/api/v1/operations/${record.operation.id}`).json(record.operation);
+};

@@ -1,0 +1,71 @@
+// Starts the BFF: config, runtime (embedded emulator by default), listen, graceful shutdown.
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { CredentialsNotFoundError } from './cloud/credentials';
+import { ConfigError, loadConfig } from './config';
+import { cloudLabel } from './modules/health/router';
+import { createRuntime } from './runtime';
+
+const main = async (): Promise<void> => {
+  const config = loadConfig();
+  const runtime = await createRuntime(config);
+  const app = createApp({ runtime });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  // SSE streams live for hours: no per-request timeout; headers still must arrive promptly.
+  server.requestTimeout = 0;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 5000;
+  const address = server.address() as AddressInfo;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  runtime.logger.info({ url, cloud: runtime.cloudMode }, 'listening');
+  process.stdout.write(`VPN console ready at ${url} (${cloudLabel(runtime.cloudMode)})\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    runtime.logger.info({ signal }, 'shutting down');
+    runtime.ready = false;
+    server.close();
+    const hard = setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(1);
+    }, config.shutdownGraceMs + 2000);
+    hard.unref();
+    // Streams get `event: reconnect` with a random retry and end; writes finish (bounded).
+    runtime
+      .close()
+      .then(() => {
+        server.closeIdleConnections();
+        server.closeAllConnections();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        runtime.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof CredentialsNotFoundError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `The console could not start: ${error instanceof Error ? error.name : 'error'}\n`,
+    );
+    if (error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,158 @@
+// The ONE integration-test fixture: a real emulator on port 0 and the real app on port 0,
+// talking over HTTP with a real signature. Sessions (issue 5) are added here, in one place.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { startEmulator, type RunningEmulator } from '@vpn-console/vpc-emulator/server';
+import { createApp } from '../src/app';
+import { testConfig } from '../src/config';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../src/runtime';
+import { openSse, type SseClient } from './sse-client';
+
+export interface TestStackOptions {
+  seed?: 'demo' | 'empty';
+  updatingMs?: number;
+  negotiationMs?: number;
+  /** Environment overrides for the BFF config (e.g. POLL_FAST_MS). */
+  env?: Record<string, string>;
+  runtime?: Omit<RuntimeOptions, 'cloudTarget'>;
+  /** Use an emulator that is already running (benches). */
+  emulator?: { running: RunningEmulator; accessKeyId: string; accessKeySecret: string };
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export interface TestApi {
+  get(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  put(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  delete(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Raw request (any body / content type). */
+  raw(path: string, init: RequestInit): Promise<ApiResponse>;
+  events(query?: string, headers?: Record<string, string>): Promise<SseClient>;
+}
+
+export interface TestStack {
+  baseUrl: string;
+  emulator: RunningEmulator;
+  runtime: Runtime;
+  api: TestApi;
+  close(): Promise<void>;
+}
+
+const readBody = async (res: Response): Promise<unknown> => {
+  const text = await res.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+export const startTestStack = async (options: TestStackOptions = {}): Promise<TestStack> => {
+  let emulator: RunningEmulator;
+  let key: { accessKeyId: string; accessKeySecret: string };
+  let ownEmulator = false;
+  if (options.emulator) {
+    emulator = options.emulator.running;
+    key = {
+      accessKeyId: options.emulator.accessKeyId,
+      accessKeySecret: options.emulator.accessKeySecret,
+    };
+  } else {
+    key = {
+      accessKeyId: `LTAItest${randomBytes(6).toString('hex')}`,
+      accessKeySecret: randomBytes(18).toString('hex'),
+    };
+    emulator = await startEmulator({
+      host: '127.0.0.1',
+      port: 0,
+      seed: options.seed ?? 'demo',
+      accessKeys: [key],
+      updatingMs: options.updatingMs ?? 300,
+      negotiationMs: options.negotiationMs ?? 200,
+      faultControl: true,
+    });
+    ownEmulator = true;
+  }
+  const config = testConfig({
+    POLL_FAST_MS: '100',
+    POLL_SLOW_MS: '1000',
+    SSE_HEARTBEAT_MS: '15000',
+    UPSTREAM_READ_TIMEOUT_MS: '1000',
+    UPSTREAM_WRITE_TIMEOUT_MS: '1000',
+    STATIC_DIR: '/nonexistent-spa-dir',
+    ...options.env,
+  });
+  const runtime = await createRuntime(config, {
+    cloudTarget: { url: emulator.url, ...key },
+    readPolicy: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200 },
+    writePolicy: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200 },
+    lanes: { waitPollMs: 50, busyTimeoutMs: 20_000, settleTimeoutMs: 20_000 },
+    metricsDefaults: false,
+    ...options.runtime,
+  });
+  const app = createApp({ runtime });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => {
+      resolve(s);
+    });
+  });
+  server.requestTimeout = 0;
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const send = async (path: string, init: RequestInit): Promise<ApiResponse> => {
+    const res = await fetch(`${baseUrl}${path}`, init);
+    return { status: res.status, headers: res.headers, body: await readBody(res) };
+  };
+  const json =
+    (method: string) =>
+    (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      send(path, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+  const streams: SseClient[] = [];
+  const api: TestApi = {
+    get: (path, headers = {}) => send(path, { headers }),
+    post: json('POST'),
+    patch: json('PATCH'),
+    put: json('PUT'),
+    delete: (path, headers = {}) => send(path, { method: 'DELETE', headers }),
+    raw: send,
+    events: async (query = '', headers = {}) => {
+      const client = await openSse(`${baseUrl}/api/v1/events${query}`, headers);
+      streams.push(client);
+      return client;
+    },
+  };
+
+  return {
+    baseUrl,
+    emulator,
+    runtime,
+    api,
+    close: async () => {
+      for (const s of streams) s.close();
+      await runtime.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      if (ownEmulator) await emulator.close();
+    },
+  };
+};
