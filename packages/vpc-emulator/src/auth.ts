@@ -7,6 +7,11 @@ export interface AccessKey {
   accessKeySecret: string;
   /** A key whose owner may only read: every write answers `Forbidden`. */
   readOnly?: boolean;
+  /**
+   * A RAM sub-user without VPN write permission: writes answer `Forbbiden.SubUser` (sic) where the
+   * seeds document it (CreateVpnConnection, CreateSslVpnServer) and `Forbidden` elsewhere.
+   */
+  ramSubUser?: boolean;
 }
 
 /** How far a request's timestamp may be from the emulated clock (reference §2: 15 minutes). */

@@ -65,6 +65,18 @@ export const apiErrors = {
     fail('InvalidParameter', 400, `The specified parameter "${name}" is not valid.`),
   forbidden: () =>
     fail('Forbidden', 403, 'User not authorized to operate on the specified resource.'),
+  forbiddenSubUser: () =>
+    fail(
+      'Forbbiden.SubUser',
+      403,
+      'User not authorized to operate on the specified resource as your account is created by another user.',
+    ),
+  noRamPermission: () =>
+    fail(
+      'OperationFailed.NoRamPermission',
+      400,
+      'Vpn Service has no permission to operate your IDaaS instances.',
+    ),
   throttled: (retryAfterMs: number) =>
     new ApiError('Throttling.User', 400, 'Request was denied due to user flow control.', {
       'x-acs-retry-after': String(retryAfterMs),

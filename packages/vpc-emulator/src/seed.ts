@@ -68,6 +68,8 @@ export const DEMO_IDS = {
   ipsecServer: 'iss-bp1demoipsecserver001',
   sslServers: { hangzhou: 'vss-bp1demosslserver00001', singapore: 'vss-t4ndemosslserver00001' },
   idaasInstance: 'idaas-cn-hangzhou-demo0001',
+  /** Exists, but the VPN service has no RAM permission on it. */
+  idaasNoPermission: 'idaas-cn-hangzhou-noperm01',
   /** The PSK the `pskMismatch` peer expects (the connection has another one). */
   peerPsk: 'PeerSide-Psk-2026',
 } as const;
@@ -416,7 +418,8 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
     ssl(ids.sslServers.hangzhou, g.servers, '10.210.0.0/24', '192.168.0.0/16', 1),
     ssl(ids.sslServers.singapore, g.singaporeSsl, '10.220.0.0/24', '172.16.0.0/16', 2),
   );
-  state.idaasInstances.push(ids.idaasInstance);
+  state.idaasInstances.push(ids.idaasInstance, ids.idaasNoPermission);
+  state.idaasWithoutRamPermission.push(ids.idaasNoPermission);
   state.nextId = 1000;
   return state;
 }

@@ -1,4 +1,4 @@
-import { Config } from '@alicloud/openapi-client';
+import { Config, GlobalParameters } from '@alicloud/openapi-client';
 import Vpc, {
   CreateSslVpnServerRequest,
   DescribeVpnGatewayRequest,
@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { call, callError, KEY, popClient, str, withEmulator } from '../test/helpers';
 import { DEMO_IDS } from './seed';
 import type { RunningEmulator } from './server';
-import { rpcSignature } from './signature';
+import { acs3Signature, rpcSignature, sha256Hex } from './signature';
 
 let emulator: RunningEmulator;
 
@@ -195,6 +195,30 @@ describe('authentication (pop-core RPC signature)', () => {
     expect(errorSchema.parse(await res.json()).Code).toBe('SignatureDoesNotMatch');
   });
 
+  it('answers Forbbiden.SubUser to a RAM sub-user where documented, Forbidden elsewhere', async () => {
+    const sub = await withEmulator({
+      accessKeys: [{ accessKeyId: 'sub', accessKeySecret: 'sub-secret', ramSubUser: true }],
+    });
+    try {
+      const client = popClient(sub.url, 'sub-secret', 'sub');
+      const ssl = await callError(client, 'CreateSslVpnServer', {
+        RegionId: 'cn-hangzhou',
+        VpnGatewayId: DEMO_IDS.gateways.free1,
+        ClientIpPool: '10.30.0.0/24',
+        LocalSubnet: '172.20.0.0/16',
+      });
+      expect(ssl.code).toBe('Forbbiden.SubUser');
+      expect(ssl.status).toBe(403);
+      const ipsec = await callError(client, 'DeleteIpsecServer', {
+        RegionId: 'cn-hangzhou',
+        IpsecServerId: DEMO_IDS.ipsecServer,
+      });
+      expect(ipsec.code).toBe('Forbidden');
+    } finally {
+      await sub.close();
+    }
+  });
+
   it('answers Forbidden to a read-only key on writes, and lets it read', async () => {
     const ro = await withEmulator({
       accessKeys: [{ accessKeyId: 'ro', accessKeySecret: 'ro-secret', readOnly: true }],
@@ -216,19 +240,82 @@ describe('authentication (pop-core RPC signature)', () => {
 });
 
 describe('authentication (@alicloud/vpc20160428, ACS3-HMAC-SHA256)', () => {
-  function sdk(secret: string = KEY.accessKeySecret): Vpc {
+  /** The SDK as the brief configures it; `headers` override the SDK's own x-acs-* values. */
+  function sdk(
+    secret: string = KEY.accessKeySecret,
+    headers?: Record<string, string>,
+    id = KEY.accessKeyId,
+  ): Vpc {
     return new Vpc(
-      // The brief's configuration: @alicloud/openapi-client's Config, which the SDK reads by shape.
+      // @alicloud/openapi-client's Config, which the SDK (built on openapi-core) reads by shape.
       // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
       new Config({
-        accessKeyId: KEY.accessKeyId,
+        accessKeyId: id,
         accessKeySecret: secret,
         endpoint: emulator.url.replace('http://', ''),
         protocol: 'http',
         regionId: 'cn-hangzhou',
+        ...(headers === undefined ? {} : { globalParameters: new GlobalParameters({ headers }) }),
       }),
     );
   }
+
+  const describeFree = (client: Vpc) =>
+    client.describeVpnGateway(
+      new DescribeVpnGatewayRequest({
+        regionId: 'cn-hangzhou',
+        vpnGatewayId: DEMO_IDS.gateways.free1,
+      }),
+    );
+
+  it('refuses an unknown key, an expired x-acs-date and a reused nonce', async () => {
+    expect((await sdkError(() => describeFree(sdk('s', undefined, 'LTAI-nobody')))).code).toBe(
+      'InvalidAccessKeyId.NotFound',
+    );
+    const old = timestamp(Date.now() - 20 * 60_000);
+    const expired = await sdkError(() =>
+      describeFree(sdk(KEY.accessKeySecret, { 'x-acs-date': old })),
+    );
+    expect(expired.code).toBe('InvalidTimeStamp.Expired');
+    const fixedNonce = sdk(KEY.accessKeySecret, { 'x-acs-signature-nonce': 'c0ffee-nonce-1' });
+    expect((await describeFree(fixedNonce)).statusCode).toBe(200);
+    const replay = await sdkError(() => describeFree(fixedNonce));
+    expect(replay.code).toBe('SignatureNonceUsed');
+    expect(replay.statusCode).toBe(400);
+  });
+
+  it('refuses a body that does not match the signed x-acs-content-sha256', async () => {
+    const signedBody = 'RegionId=cn-hangzhou&VpnGatewayId=' + DEMO_IDS.gateways.free1;
+    const host = emulator.url.replace('http://', '');
+    const headers: Record<string, string> = {
+      host,
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-acs-action': 'DescribeVpnGateway',
+      'x-acs-version': '2016-04-28',
+      'x-acs-date': timestamp(),
+      'x-acs-signature-nonce': `nonce-${Date.now()}`,
+      'x-acs-content-sha256': sha256Hex(signedBody),
+    };
+    const signedHeaders = Object.keys(headers).sort();
+    const signature = acs3Signature(
+      {
+        method: 'POST',
+        pathname: '/',
+        query: new Map(),
+        headers,
+        signedHeaders,
+        payloadHash: sha256Hex(signedBody),
+      },
+      KEY.accessKeySecret,
+    );
+    const authorization = `ACS3-HMAC-SHA256 Credential=${KEY.accessKeyId},SignedHeaders=${signedHeaders.join(';')},Signature=${signature}`;
+    const send = (body: string) =>
+      fetch(`${emulator.url}/`, { method: 'POST', headers: { ...headers, authorization }, body });
+    const tampered = await send(signedBody.replace('free00000001', 'free00000002'));
+    expect(errorSchema.parse(await tampered.json()).Code).toBe('SignatureDoesNotMatch');
+    const genuine = await send(signedBody);
+    expect(genuine.status).toBe(200);
+  });
 
   const sdkErrorSchema = z.looseObject({
     code: z.string(),

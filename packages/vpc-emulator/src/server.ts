@@ -82,6 +82,9 @@ const SIGNING_PARAMS = new Set([
 
 const IDEMPOTENCY_LIMIT = 5000;
 
+/** Actions whose error tables document `Forbbiden.SubUser` (seeds 002, 003). */
+const SUB_USER_ACTIONS = new Set(['CreateVpnConnection', 'CreateSslVpnServer']);
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -209,6 +212,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return operation.run(makeContext(params, now, regionId ?? 'cn-hangzhou', false));
     }
     if (key.readOnly === true) throw apiErrors.forbidden();
+    if (key.ramSubUser === true) {
+      throw SUB_USER_ACTIONS.has(action) ? apiErrors.forbiddenSubUser() : apiErrors.forbidden();
+    }
     const dryRunText = params.str('DryRun');
     if (dryRunText !== undefined && dryRunText !== 'true' && dryRunText !== 'false') {
       throw apiErrors.invalidParameter('DryRun');

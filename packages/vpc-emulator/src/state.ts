@@ -203,6 +203,8 @@ export const stateSchema = z.object({
   sslServers: z.array(sslServerSchema),
   /** IDaaS instances that exist (for multi-factor authentication checks). */
   idaasInstances: z.array(z.string()),
+  /** Existing IDaaS instances the VPN service has no RAM permission to use. */
+  idaasWithoutRamPermission: z.array(z.string()),
   idempotency: z.array(idempotencyEntrySchema),
 });
 export type EmulatorState = z.infer<typeof stateSchema>;
@@ -217,6 +219,7 @@ export function emptyState(): EmulatorState {
     ipsecServers: [],
     sslServers: [],
     idaasInstances: [],
+    idaasWithoutRamPermission: [],
     idempotency: [],
   };
 }

@@ -191,6 +191,11 @@ describe('CreateIpsecServer error conditions (seed 001)', () => {
       { MultiFactorAuthEnabled: true, IDaaSInstanceId: 'idaas-nope' },
       'InvalidIDaaSInstanceId.NotFound',
     ],
+    [
+      'IDaaS instance without RAM permission',
+      { MultiFactorAuthEnabled: true, IDaaSInstanceId: DEMO_IDS.idaasNoPermission },
+      'OperationFailed.NoRamPermission',
+    ],
     ['name too long', { IpSecServerName: 'x'.repeat(101) }, 'InvalidName'],
     ['name starting with http://', { IpSecServerName: 'http://x' }, 'InvalidName'],
     ['bad IKE version', { IkeConfig: JSON.stringify({ IkeVersion: 'ikev3' }) }, 'InvalidParameter'],

@@ -68,6 +68,7 @@ function checkAuth(ctx: OperationContext, pskEnabled: boolean): { mfa: boolean; 
   if (!pskEnabled && !mfa) throw apiErrors.authMethod();
   if (mfa && idaas === '') throw apiErrors.missingIdaas();
   if (idaas !== '' && !ctx.state.idaasInstances.includes(idaas)) throw apiErrors.idaasNotFound();
+  if (ctx.state.idaasWithoutRamPermission.includes(idaas)) throw apiErrors.noRamPermission();
   return { mfa, idaas };
 }
 

@@ -75,6 +75,9 @@ function checkMfa(
     if (out.IDaaSInstanceId === '') throw apiErrors.missingParameter('IDaaSInstanceId');
     if (out.IDaaSRegionId === '') throw apiErrors.missingParameter('IDaaSRegionId');
     if (!ctx.state.idaasInstances.includes(out.IDaaSInstanceId)) throw apiErrors.idaasNotFound();
+    if (ctx.state.idaasWithoutRamPermission.includes(out.IDaaSInstanceId)) {
+      throw apiErrors.noRamPermission();
+    }
   }
   return out;
 }
