@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { operationSchema, type Operation } from '@vpn-console/shared/api/operations';
 import { startEmulator, type RunningEmulator } from '@vpn-console/vpc-emulator/server';
 import { createApp } from '../src/app';
 import { testConfig } from '../src/config';
@@ -35,6 +36,8 @@ export interface TestApi {
   /** Raw request (any body / content type). */
   raw(path: string, init: RequestInit): Promise<ApiResponse>;
   events(query?: string, headers?: Record<string, string>): Promise<SseClient>;
+  /** Polls GET /api/v1/operations/:id until it is succeeded or failed. */
+  settled(operationId: string, timeoutMs?: number): Promise<Operation>;
 }
 
 export interface TestStack {
@@ -135,6 +138,16 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
       const client = await openSse(`${baseUrl}/api/v1/events${query}`, headers);
       streams.push(client);
       return client;
+    },
+    settled: async (operationId, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = await send(`/api/v1/operations/${operationId}`, {});
+        const op = operationSchema.parse(res.body);
+        if (op.state === 'succeeded' || op.state === 'failed') return op;
+        if (Date.now() > deadline) throw new Error(`operation still ${op.state}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
     },
   };
 

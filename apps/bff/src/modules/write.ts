@@ -67,6 +67,10 @@ export const runDryRun = async (
   action: string,
   params: RpcParams,
 ): Promise<DryRunVerdict> => {
+  if (!('DryRun' in params)) {
+    // Without a DryRun parameter the cloud would carry the change out.
+    throw new HttpError(400, 'DryRunUnsupported', 'The cloud offers no dry run for this change.');
+  }
   try {
     await runtime.cloud.call(action, params, {
       regionId,

@@ -24,6 +24,7 @@ export const bffErrorCodes = [
   'RouteNotFound',
   'Conflict',
   'IdempotencyKeyReused',
+  'DryRunUnsupported',
   'PayloadTooLarge',
   'UnsupportedMediaType',
   'MalformedJson',

@@ -131,6 +131,7 @@ export const apiRoutes = [
         'ipsec-server',
         ipsecServerListSchema,
         ipsecServerViewSchema,
+        true,
       ],
       [
         'VpnConnection',
@@ -138,6 +139,8 @@ export const apiRoutes = [
         'vpn-connection',
         vpnConnectionListSchema,
         vpnConnectionViewSchema,
+        // ModifyVpnConnectionAttribute has no DryRun parameter.
+        false,
       ],
       [
         'SslVpnServer',
@@ -145,9 +148,10 @@ export const apiRoutes = [
         'ssl-vpn-server',
         sslVpnServerListSchema,
         sslVpnServerViewSchema,
+        true,
       ],
     ] as const
-  ).flatMap(([name, plural, kind, listSchema, viewSchema]) => [
+  ).flatMap(([name, plural, kind, listSchema, viewSchema, changeDryRun]) => [
     {
       id: `list${name}s`,
       method: 'GET' as const,
@@ -179,9 +183,9 @@ export const apiRoutes = [
       id: `change${name}`,
       method: 'PATCH' as const,
       path: `${R}/${plural}/:id`,
-      summary: `Change an ${kind} (202 + operation; ?dryRun=true → verdict)`,
+      summary: `Change an ${kind} (202 + operation${changeDryRun ? '; ?dryRun=true → verdict' : ''})`,
       requestBody: `${kind}/change` as const,
-      dryRun: true,
+      dryRun: changeDryRun,
       success: { status: 202, schema: operationSchema },
       errors: [400, 404, 409, 502, 503, 504],
     },
