@@ -204,7 +204,7 @@ export const stateSchema = z.object({
   /** IDaaS instances that exist (for multi-factor authentication checks). */
   idaasInstances: z.array(z.string()),
   /** Existing IDaaS instances the VPN service has no RAM permission to use. */
-  idaasWithoutRamPermission: z.array(z.string()),
+  idaasWithoutRamPermission: z.array(z.string()).default([]),
   idempotency: z.array(idempotencyEntrySchema),
 });
 export type EmulatorState = z.infer<typeof stateSchema>;
