@@ -28,18 +28,36 @@ export const RESERVED_RANGES = [
 
 const PREFIX_PATTERN = /^(?:0|[1-9]\d?)$/;
 
+/**
+ * Validity answers by address text. Forms re-validate the same strings on every keystroke, so a
+ * small bounded memo keeps ipaddr.js's (comparatively slow) validation off the hot path.
+ */
+const addressMemo = new Map<string, number | null>();
+const ADDRESS_MEMO_LIMIT = 4096;
+
+function addressValue(address: string): number | undefined {
+  const hit = addressMemo.get(address);
+  if (hit !== undefined) return hit ?? undefined;
+  let value: number | null = null;
+  // ipaddr.js decides validity (four decimal parts 0–255, no leading zeros); after that the text
+  // is plain digits and dots, so the value is summed directly.
+  if (ipaddr.IPv4.isValidFourPartDecimal(address)) {
+    value = 0;
+    for (const part of address.split('.')) value = value * 256 + Number(part);
+  }
+  if (addressMemo.size >= ADDRESS_MEMO_LIMIT) addressMemo.clear();
+  addressMemo.set(address, value);
+  return value ?? undefined;
+}
+
 /** Strict dotted-quad IPv4 address: four decimal parts 0–255, no leading zeros, nothing else. */
 export function isIpv4Address(text: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(text);
+  return addressValue(text) !== undefined;
 }
 
 /** The address as an unsigned 32-bit integer, or undefined when it is not a strict dotted quad. */
 export function ipv4ToInt(address: string): number | undefined {
-  if (!isIpv4Address(address)) return undefined;
-  const bytes = ipaddr.IPv4.parse(address).toByteArray();
-  let value = 0;
-  for (const byte of bytes) value = value * 256 + byte;
-  return value;
+  return addressValue(address);
 }
 
 /** Dotted quad of an unsigned 32-bit integer (values are taken modulo 2^32). */
@@ -160,10 +178,22 @@ export function findDuplicates(list: readonly string[]): number[] {
   return result;
 }
 
+const parsedRanges = new Map<string, Ipv4Cidr | undefined>();
+
+function parseRange(range: string): Ipv4Cidr | undefined {
+  if (!parsedRanges.has(range)) parsedRanges.set(range, parseCidr(range));
+  return parsedRanges.get(range);
+}
+
 /** The first range of `ranges` (default {@link RESERVED_RANGES}) that the block overlaps. */
 export function reservedRangeOf(
   cidrOrAddress: string,
   ranges: readonly string[] = RESERVED_RANGES,
 ): string | undefined {
-  return ranges.find((range) => overlaps(range, cidrOrAddress));
+  const block = parseCidrOrAddress(cidrOrAddress);
+  if (block === undefined) return undefined;
+  return ranges.find((range) => {
+    const r = parseRange(range);
+    return r !== undefined && r.network <= block.broadcast && block.network <= r.broadcast;
+  });
 }

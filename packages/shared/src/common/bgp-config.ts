@@ -1,6 +1,6 @@
 // BgpConfig (single-tunnel IPsec connection) sub-schema (seed 002; reference §6.4).
 import { z } from 'zod';
-import { canonicalize, contains, ipv4ToInt, overlaps, parseCidr } from '../cidr';
+import { canonicalize, contains, ipv4ToInt, parseCidr, reservedRangeOf } from '../cidr';
 import { ISSUE_CODES, type IssueCode } from '../errors/issue-codes';
 import { asnSchema, booleanSchema, ipv4AddressSchema } from './fields';
 import { addIssue, required } from './issue';
@@ -38,7 +38,7 @@ function tunnelCidrProblem(
   }
   if (cidr.prefix !== 30) return { code: C.TUNNEL_CIDR_PREFIX };
   if (!contains(BGP_LINK_LOCAL, text)) return { code: C.TUNNEL_CIDR_OUTSIDE_LINK_LOCAL };
-  const reserved = BGP_RESERVED_TUNNEL_CIDRS.find((block) => overlaps(block, text));
+  const reserved = reservedRangeOf(text, BGP_RESERVED_TUNNEL_CIDRS);
   if (reserved !== undefined) return { code: C.TUNNEL_CIDR_RESERVED, params: { range: reserved } };
   return undefined;
 }

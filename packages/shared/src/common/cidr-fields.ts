@@ -1,6 +1,6 @@
 // CIDR field schemas: one block, or a list of blocks (the comma lists of the API).
 import { z } from 'zod';
-import { canonicalize, findDuplicates, parseCidr, reservedRangeOf } from '../cidr';
+import { findDuplicates, intToIpv4, parseCidr, reservedRangeOf } from '../cidr';
 import { ISSUE_CODES, type IssueCode } from '../errors/issue-codes';
 import { addIssue, required } from './issue';
 
@@ -22,8 +22,8 @@ export function checkCidr(text: string, rules: CidrRules, ctx: Ctx, path: Proper
     addIssue(ctx, C.CIDR_INVALID, path);
     return false;
   }
-  const canonical = canonicalize(text);
-  if (canonical !== undefined && canonical !== text) {
+  const canonical = `${intToIpv4(cidr.network)}/${cidr.prefix}`;
+  if (canonical !== text) {
     addIssue(ctx, C.CIDR_NOT_CANONICAL, path, { expected: canonical });
     return false;
   }
