@@ -91,7 +91,7 @@ function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway
     SslVpnInternetIp: `47.100.${n}.11`,
     IpsecVpn: 'enable',
     SslVpn: 'enable',
-    SslMaxConnections: 50,
+    SslMaxConnections: 5,
     EnableBgp: false,
     AutoPropagate: false,
     GatewayType: 'Traditional',
@@ -204,6 +204,7 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
     servers: gateway(ids.gateways.servers, hz, 2, {
       Name: 'hz-remote-access',
       VpcCidrs: ['192.168.0.0/16'],
+      SslMaxConnections: 50,
     }),
     free1: gateway(ids.gateways.free1, hz, 3, { Name: 'hz-free-1', VpcCidrs: ['172.20.0.0/16'] }),
     free2: gateway(ids.gateways.free2, hz, 4, { Name: 'hz-free-2', VpcCidrs: ['172.21.0.0/16'] }),

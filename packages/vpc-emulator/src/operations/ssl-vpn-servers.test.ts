@@ -71,7 +71,7 @@ describe('SSL-VPN server', () => {
       ClientIpPool: '10.30.0.0/24',
       LocalSubnet: '172.20.0.0/16',
     });
-    expect(num(modified, 'MaxConnections')).toBe(50);
+    expect(num(modified, 'MaxConnections')).toBe(5);
     clock.advance(3001);
     await call(client, 'DeleteSslVpnServer', { ...hz, SslVpnServerId: id });
     expect(
@@ -107,8 +107,8 @@ describe('SSL-VPN server', () => {
     ['unknown gateway', { VpnGatewayId: 'vpn-nope' }, 'InvalidVpnGatewayInstanceId.NotFound'],
     ['pool /30', { ClientIpPool: '10.30.0.0/30' }, 'ClientIpPool.NetmaskInvalid'],
     [
-      'pool too small for 50 clients',
-      { ClientIpPool: '10.30.0.0/27' },
+      'pool too small for 5 clients (a /28 holds 16 addresses, 5 × /30 need 20)',
+      { ClientIpPool: '10.30.0.0/28' },
       'ClientIpPool.SubnetInvalid',
     ],
     [
