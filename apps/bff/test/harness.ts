@@ -36,6 +36,8 @@ export interface TestApi {
   /** Raw request (any body / content type). */
   raw(path: string, init: RequestInit): Promise<ApiResponse>;
   events(query?: string, headers?: Record<string, string>): Promise<SseClient>;
+  /** Closes every stream opened through `events()` so far. */
+  closeStreams(): void;
   /** Polls GET /api/v1/operations/:id until it is succeeded or failed. */
   settled(operationId: string, timeoutMs?: number): Promise<Operation>;
 }
@@ -139,6 +141,9 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
       streams.push(client);
       return client;
     },
+    closeStreams: () => {
+      for (const s of streams.splice(0)) s.close();
+    },
     settled: async (operationId, timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -157,8 +162,13 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     runtime,
     api,
     close: async () => {
-      for (const s of streams) s.close();
+      // The runtime ends open streams itself (reconnect event), as on a real shutdown.
       await runtime.close();
+      await Promise.race([
+        Promise.all(streams.map((s) => s.ended)),
+        new Promise((r) => setTimeout(r, 1000)),
+      ]);
+      for (const s of streams) s.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => {
         server.close(() => {

@@ -1,0 +1,176 @@
+// The status hub over SSE: snapshot, change events, one poll per gateway per interval however
+// many streams watch, heartbeat, reconnect, stale-since, operations and shutdown.
+import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './harness';
+
+const HZ = 'cn-hangzhou';
+const gw = DEMO_IDS.gateways;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const watch = (...ids: string[]) => `?gateways=${ids.map((id) => `${HZ}/${id}`).join(',')}`;
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({
+    env: { POLL_FAST_MS: '100', POLL_SLOW_MS: '400', SSE_HEARTBEAT_MS: '150' },
+    updatingMs: 400,
+    runtime: { fastWindowMs: 500 },
+  });
+});
+afterAll(async () => {
+  await stack.close();
+});
+afterEach(async () => {
+  stack.emulator.faults.clear();
+  stack.api.closeStreams();
+  await sleep(50);
+});
+
+describe('GET /api/v1/events', () => {
+  it('streams with SSE headers, a hello and a snapshot of the watched gateways', async () => {
+    const events = await stack.api.events(watch(gw.free1, gw.connections));
+    expect(events.status).toBe(200);
+    expect(events.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(events.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(events.headers['x-accel-buffering']).toBe('no');
+    expect(events.headers['content-encoding']).toBeUndefined();
+    const hello = await events.next('hello');
+    expect(hello.streamId).toMatch(/^[0-9a-f-]{36}$/);
+    const snapshot = await events.next('snapshot');
+    const ids = snapshot.gateways.map((g) => g.vpnGatewayId).sort();
+    expect(ids).toEqual([gw.connections, gw.free1].sort());
+    const connections = snapshot.gateways.find((g) => g.vpnGatewayId === gw.connections);
+    expect(connections?.gateway?.status).toBe('active');
+    expect(connections?.connections.length).toBeGreaterThanOrEqual(5);
+    expect(connections?.staleSince).toBeNull();
+    expect(events.events.every((e) => e.id !== undefined)).toBe(true);
+    events.close();
+  });
+
+  it('refuses a malformed watch list', async () => {
+    const res = await stack.api.get('/api/v1/events?gateways=not*valid');
+    expect(res.status).toBe(400);
+  });
+
+  it('sends heartbeat comments', async () => {
+    const events = await stack.api.events(watch(gw.free1));
+    await events.waitForComment('hb', 2000);
+    events.close();
+  });
+
+  it('sends only changes, with increasing ids, when the gateway status changes', async () => {
+    const events = await stack.api.events(watch(gw.free2));
+    await events.next('snapshot');
+    const before = events.events.length;
+    await sleep(500);
+    // Stable gateway: nothing but the snapshot (heartbeats are comments).
+    expect(events.events.slice(before).filter((e) => e.event.type === 'gateway')).toHaveLength(0);
+    stack.emulator.setGatewayStatus(gw.free2, 'updating', 1500);
+    const updating = await events.next('gateway', (e) => e.gateway?.status === 'updating', 3000);
+    expect(updating.vpnGatewayId).toBe(gw.free2);
+    const active = await events.next('gateway', (e) => e.gateway?.status === 'active', 3000);
+    expect(active.pollIntervalMs).toBeGreaterThan(0);
+    const ids = events.events.map((e) => Number(e.id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    events.close();
+  });
+
+  it('polls a gateway once per interval however many streams watch it', async () => {
+    const streams = await Promise.all(
+      Array.from({ length: 20 }, () => stack.api.events(watch(gw.locked))),
+    );
+    await Promise.all(streams.map((s) => s.next('snapshot')));
+    stack.emulator.resetCalls();
+    await sleep(1300);
+    const calls = stack.emulator.calls().DescribeVpnGateway ?? 0;
+    // Slow interval 400 ms → about 3 polls in 1.3 s, whatever the number of streams (20).
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(calls).toBeLessThanOrEqual(4);
+    for (const s of streams) s.close();
+    await sleep(100);
+    stack.emulator.resetCalls();
+    await sleep(900);
+    // Nobody watches: no polling at all.
+    expect(stack.emulator.calls().DescribeVpnGateway ?? 0).toBe(0);
+  });
+
+  it('changes the watched set of an open stream with PUT …/watch', async () => {
+    const events = await stack.api.events();
+    const hello = await events.next('hello');
+    const first = await events.next('snapshot');
+    expect(first.gateways).toHaveLength(0);
+    const res = await stack.api.put(`/api/v1/events/${hello.streamId}/watch`, {
+      gateways: [{ regionId: HZ, vpnGatewayId: gw.servers }],
+    });
+    expect(res.status).toBe(204);
+    const second = await events.next('snapshot', (s) => s.gateways.length === 1);
+    expect(second.gateways[0]?.gateway?.id).toBe(gw.servers);
+    const unknown = await stack.api.put(
+      `/api/v1/events/00000000-0000-4000-8000-000000000000/watch`,
+      { gateways: [] },
+    );
+    expect(unknown.status).toBe(404);
+    const bad = await stack.api.put(`/api/v1/events/${hello.streamId}/watch`, {
+      gateways: [{ regionId: HZ }],
+    });
+    expect(bad.status).toBe(400);
+    events.close();
+  });
+
+  it('marks a gateway stale when the cloud cannot be reached and fresh again after', async () => {
+    const events = await stack.api.events(watch(gw.sslDisabled));
+    await events.next('snapshot');
+    stack.emulator.faults.inject({ action: 'DescribeVpnGateway', kind: 'json5xx' });
+    const stale = await events.next('stale', (e) => e.staleSince !== null, 5000);
+    expect(stale.staleReason).toBe('ServiceUnavailable');
+    stack.emulator.faults.clear();
+    await events.next('stale', (e) => e.staleSince === null, 5000);
+    events.close();
+  });
+
+  it('gives a full snapshot again on reconnect (Last-Event-ID)', async () => {
+    const first = await stack.api.events(watch(gw.free1));
+    await first.next('snapshot');
+    const lastId = first.events.at(-1)?.id ?? '';
+    first.close();
+    const again = await stack.api.events(watch(gw.free1), { 'Last-Event-ID': lastId });
+    const snapshot = await again.next('snapshot');
+    expect(snapshot.gateways[0]?.gateway?.id).toBe(gw.free1);
+    expect(Number(again.events.at(-1)?.id)).toBeGreaterThan(Number(lastId));
+    again.close();
+  });
+
+  it('carries the state of operations started from the tab', async () => {
+    const events = await stack.api.events(watch(gw.servers));
+    await events.next('snapshot');
+    const list = (
+      await stack.api.get(`/api/v1/regions/${HZ}/ssl-vpn-servers?vpnGatewayId=${gw.servers}`)
+    ).body as { items: Array<{ id: string }> };
+    const id = list.items[0]?.id ?? '';
+    const res = await stack.api.patch(`/api/v1/regions/${HZ}/ssl-vpn-servers/${id}`, {
+      name: 'via-sse',
+    });
+    expect(res.status).toBe(202);
+    const applying = await events.next('operation', (e) => e.operation.state === 'applying');
+    expect(applying.operation.resourceId).toBe(id);
+    await events.next('operation', (e) => e.operation.state === 'succeeded', 5000);
+    events.close();
+  });
+
+  it('counts open streams in health and tells clients to reconnect on shutdown', async () => {
+    const own = await startTestStack({ env: { POLL_SLOW_MS: '400' } });
+    const events = await own.api.events(watch(gw.free1));
+    await events.next('snapshot');
+    const health = (await own.api.get('/api/v1/health')).body as {
+      openStreams: number;
+      watchedGateways: number;
+    };
+    expect(health.openStreams).toBe(1);
+    expect(health.watchedGateways).toBe(1);
+    const closing = own.close();
+    await events.next('reconnect', undefined, 3000);
+    await events.ended;
+    expect(events.retries.at(-1)).toBeGreaterThanOrEqual(1000);
+    await closing;
+  });
+});
