@@ -1,0 +1,164 @@
+// Accounts: create, list, re-role, disable, change password, and check a login.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AccountView } from '@vpn-console/shared/api/accounts';
+import { roleSchema, type Role } from '@vpn-console/shared/api/session';
+import type { AccountRow, Database } from '../store/schema';
+import { hashPassword, verifyDummy, verifyPassword } from './passwords';
+
+export class AccountExistsError extends Error {
+  override readonly name = 'AccountExistsError';
+}
+
+export interface Account {
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    username: row.username,
+    role: roleSchema.parse(row.role),
+    disabled: row.disabled,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function accountView(a: Account): AccountView {
+  return {
+    id: a.id,
+    username: a.username,
+    role: a.role,
+    disabled: a.disabled,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export interface AccountChange {
+  readonly role?: Role | undefined;
+  readonly disabled?: boolean | undefined;
+  readonly password?: string | undefined;
+}
+
+export class Accounts {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(input: { username: string; password: string; role: Role }): Promise<Account> {
+    const passwordHash = await hashPassword(input.password);
+    const at = this.now();
+    const row = await this.db
+      .insertInto('accounts')
+      .values({
+        id: randomUUID(),
+        username: input.username,
+        password_hash: passwordHash,
+        role: input.role,
+        disabled: false,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (row === undefined) throw new AccountExistsError(`account ${input.username} exists`);
+    return toAccount(row);
+  }
+
+  async list(): Promise<Account[]> {
+    const rows = await this.db.selectFrom('accounts').selectAll().orderBy('username').execute();
+    return rows.map(toAccount);
+  }
+
+  async get(id: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toAccount(row);
+  }
+
+  async findByUsername(username: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toAccount(row);
+  }
+
+  /**
+   * Applies a change; disabling or a new password ends the account's sessions (in the same
+   * transaction). Returns the account before and after, or undefined when it does not exist.
+   */
+  async change(
+    id: string,
+    change: AccountChange,
+  ): Promise<{ before: Account; after: Account } | undefined> {
+    const passwordHash =
+      change.password === undefined ? undefined : await hashPassword(change.password);
+    return this.db.transaction().execute(async (trx) => {
+      const beforeRow = await trx
+        .selectFrom('accounts')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (beforeRow === undefined) return undefined;
+      const afterRow = await trx
+        .updateTable('accounts')
+        .set({
+          updated_at: this.now(),
+          ...(change.role === undefined ? {} : { role: change.role }),
+          ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
+          ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (change.disabled === true || passwordHash !== undefined) {
+        await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
+      }
+      return { before: toAccount(beforeRow), after: toAccount(afterRow) };
+    });
+  }
+
+  /**
+   * Checks a login. Unknown names cost the same argon2 work as known ones; a disabled account
+   * fails like a wrong password.
+   */
+  async verifyLogin(username: string, password: string): Promise<Account | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (row === undefined) {
+      await verifyDummy(password);
+      return undefined;
+    }
+    const ok = await verifyPassword(row.password_hash, password);
+    if (!ok || row.disabled) return undefined;
+    return toAccount(row);
+  }
+
+  /** True when the stored hash of `username` matches `password` (demo password reuse). */
+  async passwordMatches(username: string, password: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .select('password_hash')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row !== undefined && (await verifyPassword(row.password_hash, password));
+  }
+}

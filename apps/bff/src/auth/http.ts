@@ -1,0 +1,34 @@
+// Error answers of the security layer, in the shared error body shape.
+import type { Response } from 'express';
+import type { ApiErrorBody, ApiIssue } from '@vpn-console/shared/api/errors';
+import type { ZodError } from 'zod';
+
+export type SecurityErrorCode =
+  | 'Unauthenticated'
+  | 'Forbidden'
+  | 'CsrfRejected'
+  | 'TooManyRequests'
+  | 'InvalidCredentials'
+  | 'AccountExists'
+  | 'NotFound'
+  | 'ValidationFailed'
+  | 'PayloadTooLarge'
+  | 'UnsupportedMediaType'
+  | 'MalformedJson';
+
+export function sendError(
+  res: Response,
+  httpStatus: number,
+  code: SecurityErrorCode,
+  issues?: readonly ApiIssue[],
+): void {
+  const body: ApiErrorBody = {
+    error: { code, httpStatus, ...(issues === undefined ? {} : { issues: [...issues] }) },
+  };
+  res.status(httpStatus).json(body);
+}
+
+/** Zod issues as API issues: dotted path (`''` for the whole body) and the zod issue code. */
+export function zodIssues(error: ZodError): ApiIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+}

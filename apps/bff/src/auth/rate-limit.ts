@@ -1,0 +1,56 @@
+// Fixed-window attempt counters for the login (per user name and per client address).
+// In-process memory: with several replicas each holds its own window, which multiplies the
+// allowance by the replica count (accepted; see docs/decisions/0003).
+
+export interface RateLimitRule {
+  /** Attempts allowed per window. */
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(
+    private readonly rule: RateLimitRule,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Milliseconds until `key` may try again, or 0 when it may try now. */
+  retryAfterMs(key: string): number {
+    const w = this.windows.get(key);
+    if (w === undefined) return 0;
+    const t = this.now();
+    if (t >= w.resetAt) {
+      this.windows.delete(key);
+      return 0;
+    }
+    return w.count >= this.rule.limit ? w.resetAt - t : 0;
+  }
+
+  /** Counts one attempt against `key`. */
+  hit(key: string): void {
+    const t = this.now();
+    const w = this.windows.get(key);
+    if (w === undefined || t >= w.resetAt) {
+      this.windows.set(key, { count: 1, resetAt: t + this.rule.windowMs });
+      this.prune(t);
+      return;
+    }
+    w.count += 1;
+  }
+
+  reset(key: string): void {
+    this.windows.delete(key);
+  }
+
+  private prune(t: number): void {
+    if (this.windows.size < 10_000) return;
+    for (const [k, w] of this.windows) if (t >= w.resetAt) this.windows.delete(k);
+  }
+}

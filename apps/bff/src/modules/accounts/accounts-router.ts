@@ -1,0 +1,109 @@
+// /api/v1/accounts: admins list, create, re-role, disable and reset passwords. Every change is
+// audited (the password only as changed).
+import { Router } from 'express';
+import {
+  changeAccountRequestSchema,
+  createAccountRequestSchema,
+  type AccountList,
+} from '@vpn-console/shared/api/accounts';
+import { AccountExistsError, accountView, type Accounts } from '../../auth/accounts';
+import { sendError, zodIssues } from '../../auth/http';
+import { principalOf } from '../../auth/principal';
+import { auditDiff, type AuditLog } from '../audit/audit-log';
+
+export interface AccountsRouterDeps {
+  readonly accounts: Accounts;
+  readonly audit: AuditLog;
+}
+
+export function accountsRouter(deps: AccountsRouterDeps): Router {
+  const router = Router();
+
+  router.get('/api/v1/accounts', async (_req, res) => {
+    const body: AccountList = { items: (await deps.accounts.list()).map(accountView) };
+    res.json(body);
+  });
+
+  router.get('/api/v1/accounts/:accountId', async (req, res) => {
+    const account = await deps.accounts.get(req.params.accountId);
+    if (account === undefined) {
+      sendError(res, 404, 'NotFound');
+      return;
+    }
+    res.json(accountView(account));
+  });
+
+  router.post('/api/v1/accounts', async (req, res) => {
+    const parsed = createAccountRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      sendError(res, 400, 'ValidationFailed', zodIssues(parsed.error));
+      return;
+    }
+    const actor = principalOf(req);
+    const auditActor =
+      actor === undefined
+        ? null
+        : { id: actor.accountId, username: actor.username, role: actor.role };
+    try {
+      const account = await deps.accounts.create(parsed.data);
+      await deps.audit.record({
+        category: 'account',
+        action: 'createAccount',
+        outcome: 'success',
+        actor: auditActor,
+        resourceType: 'account',
+        resourceId: account.id,
+        changes: auditDiff({}, { username: account.username, role: account.role, password: 'set' }),
+      });
+      res.status(201).json(accountView(account));
+    } catch (err) {
+      if (!(err instanceof AccountExistsError)) throw err;
+      await deps.audit.record({
+        category: 'account',
+        action: 'createAccount',
+        outcome: 'failure',
+        actor: auditActor,
+        resourceType: 'account',
+        errorCode: 'AccountExists',
+      });
+      sendError(res, 409, 'AccountExists');
+    }
+  });
+
+  router.patch('/api/v1/accounts/:accountId', async (req, res) => {
+    const parsed = changeAccountRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      sendError(res, 400, 'ValidationFailed', zodIssues(parsed.error));
+      return;
+    }
+    const actor = principalOf(req);
+    const result = await deps.accounts.change(req.params.accountId, parsed.data);
+    if (result === undefined) {
+      sendError(res, 404, 'NotFound');
+      return;
+    }
+    const { before, after } = result;
+    await deps.audit.record({
+      category: 'account',
+      action: 'changeAccount',
+      outcome: 'success',
+      actor:
+        actor === undefined
+          ? null
+          : { id: actor.accountId, username: actor.username, role: actor.role },
+      resourceType: 'account',
+      resourceId: after.id,
+      changes: auditDiff(
+        { role: before.role, disabled: before.disabled, password: 'old' },
+        {
+          role: after.role,
+          disabled: after.disabled,
+          password: parsed.data.password === undefined ? 'old' : 'new',
+        },
+      ),
+    });
+    res.json(accountView(after));
+  });
+
+  return router;
+}

@@ -1,0 +1,130 @@
+// POST /api/v1/session (login), GET (who am I), DELETE (logout).
+import { Router, type Request } from 'express';
+import { loginRequestSchema, type SessionView } from '@vpn-console/shared/api/session';
+import type { Accounts } from '../../auth/accounts';
+import {
+  clearSessionCookie,
+  readSessionCookie,
+  setSessionCookie,
+  type CookieOptions,
+} from '../../auth/cookies';
+import { sendError, zodIssues } from '../../auth/http';
+import { principalOf, type Principal } from '../../auth/principal';
+import type { RateLimiter } from '../../auth/rate-limit';
+import type { Sessions } from '../../auth/sessions';
+import type { AuditLog } from '../audit/audit-log';
+
+export interface SessionRouterDeps {
+  readonly accounts: Accounts;
+  readonly sessions: Sessions;
+  readonly audit: AuditLog;
+  readonly cookie: CookieOptions;
+  readonly demo: boolean;
+  /** Failed logins per user name. */
+  readonly userLimiter: RateLimiter;
+  /** Login attempts per client address. */
+  readonly ipLimiter: RateLimiter;
+}
+
+function view(p: Principal, deps: SessionRouterDeps): SessionView {
+  return {
+    account: { id: p.accountId, username: p.username, role: p.role },
+    demo: deps.demo,
+    expiresAt: p.expiresAt.toISOString(),
+    idleTimeoutSeconds: Math.round(deps.sessions.timeouts.idleMs / 1000),
+  };
+}
+
+function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+export function sessionRouter(deps: SessionRouterDeps): Router {
+  const router = Router();
+
+  router.post('/api/v1/session', async (req, res) => {
+    const body = loginRequestSchema.safeParse(req.body);
+    if (!body.success) {
+      sendError(res, 400, 'ValidationFailed', zodIssues(body.error));
+      return;
+    }
+    const { username, password } = body.data;
+    const ip = clientIp(req);
+    const userKey = username.toLowerCase();
+    const wait = Math.max(deps.userLimiter.retryAfterMs(userKey), deps.ipLimiter.retryAfterMs(ip));
+    if (wait > 0) {
+      await deps.audit.record({
+        category: 'auth',
+        action: 'login',
+        outcome: 'failure',
+        actor: { id: null, username, role: null },
+        errorCode: 'TooManyRequests',
+        clientIp: ip,
+      });
+      res.set('Retry-After', String(Math.ceil(wait / 1000)));
+      sendError(res, 429, 'TooManyRequests');
+      return;
+    }
+    deps.ipLimiter.hit(ip);
+    // A previous session of this browser ends: every login gets a new id.
+    const previous = readSessionCookie(req, deps.cookie);
+    if (previous !== undefined) await deps.sessions.destroy(previous);
+    const account = await deps.accounts.verifyLogin(username, password);
+    if (account === undefined) {
+      deps.userLimiter.hit(userKey);
+      await deps.audit.record({
+        category: 'auth',
+        action: 'login',
+        outcome: 'failure',
+        actor: { id: null, username, role: null },
+        errorCode: 'InvalidCredentials',
+        clientIp: ip,
+      });
+      sendError(res, 401, 'InvalidCredentials');
+      return;
+    }
+    deps.userLimiter.reset(userKey);
+    const { token } = await deps.sessions.create(account.id);
+    const principal = await deps.sessions.resolve(token, false);
+    if (principal === undefined) throw new Error('session vanished right after login');
+    await deps.audit.record({
+      category: 'auth',
+      action: 'login',
+      outcome: 'success',
+      actor: { id: account.id, username: account.username, role: account.role },
+      clientIp: ip,
+    });
+    setSessionCookie(res, token, deps.cookie);
+    res.set('Cache-Control', 'no-store');
+    res.status(201).json(view(principal, deps));
+  });
+
+  router.get('/api/v1/session', (req, res) => {
+    const principal = principalOf(req);
+    if (principal === undefined) {
+      sendError(res, 401, 'Unauthenticated');
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    res.json(view(principal, deps));
+  });
+
+  router.delete('/api/v1/session', async (req, res) => {
+    const token = readSessionCookie(req, deps.cookie);
+    const principal = principalOf(req);
+    if (token !== undefined) await deps.sessions.destroy(token);
+    if (principal !== undefined) {
+      await deps.audit.record({
+        category: 'auth',
+        action: 'logout',
+        outcome: 'success',
+        actor: { id: principal.accountId, username: principal.username, role: principal.role },
+        clientIp: clientIp(req),
+      });
+    }
+    clearSessionCookie(res, deps.cookie);
+    res.status(204).end();
+  });
+
+  return router;
+}

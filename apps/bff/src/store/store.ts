@@ -1,0 +1,63 @@
+// The store: PGlite in DATA_DIR by default (nothing to install), PostgreSQL when DATABASE_URL is
+// set, both through Kysely with the same schema and migrations, run on open.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations';
+import { PgliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+export type StoreEngine = 'pglite' | 'postgres';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly engine: StoreEngine;
+  close(): Promise<void>;
+}
+
+export type StoreOptions =
+  /** PostgreSQL: `postgres://…` (several BFF replicas may share it). */
+  | { readonly databaseUrl: string }
+  /** PGlite persisted in `<dataDir>/store`. */
+  | { readonly dataDir: string }
+  /** PGlite in memory (tests, throwaway demos). */
+  | { readonly memory: true };
+
+export class StoreMigrationError extends Error {
+  override readonly name = 'StoreMigrationError';
+}
+
+async function dialectFor(
+  options: StoreOptions,
+): Promise<{ dialect: Dialect; engine: StoreEngine }> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    return { dialect: new PostgresDialect({ pool }), engine: 'postgres' };
+  }
+  if ('dataDir' in options) {
+    const dir = path.join(options.dataDir, 'store');
+    await mkdir(dir, { recursive: true });
+    return { dialect: new PgliteDialect(new PGlite(dir)), engine: 'pglite' };
+  }
+  return { dialect: new PgliteDialect(new PGlite()), engine: 'pglite' };
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const { dialect, engine } = await dialectFor(options);
+  const db = new Kysely<Database>({ dialect });
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StoreMigrationError(`store migration ${failed} failed`, { cause: error });
+  }
+  return {
+    db,
+    engine,
+    close: () => db.destroy(),
+  };
+}
