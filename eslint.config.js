@@ -44,6 +44,48 @@ export default tseslint.config(
     },
   },
   {
+    // apps/web: browser code; features do not import each other (app/ composes them), and the
+    // shared layers (lib/, components/) import no feature and no app code.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            'accounts',
+            'audit',
+            'gateways',
+            'ipsec-server',
+            'session',
+            'ssl-vpn-server',
+            'vpn-connection',
+          ]
+            .map((feature) => ({
+              target: `./apps/web/src/features/${feature}`,
+              from: './apps/web/src/features',
+              except: [`./${feature}`],
+              message: 'Features do not import each other; compose them in src/app.',
+            }))
+            .concat([
+              {
+                target: ['./apps/web/src/lib', './apps/web/src/components'],
+                from: ['./apps/web/src/features', './apps/web/src/app'],
+                message:
+                  'lib/ and components/ are shared layers: they import no feature or app code.',
+              },
+            ]),
+        },
+      ],
+    },
+  },
+  {
+    // Resolving 'vite' / '@vitejs/plugin-react' for the cycle check crashes import-x's legacy
+    // resolver; a tool config file cannot be part of an import cycle anyway.
+    files: ['apps/web/*.config.ts'],
+    rules: { 'import-x/no-cycle': 'off' },
+  },
+  {
     // Tool configuration files must default-export by convention.
     files: ['**/*.config.{js,ts}', 'eslint.config.js'],
     rules: { 'import-x/no-default-export': 'off' },

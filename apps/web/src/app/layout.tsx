@@ -1,0 +1,188 @@
+// The shell: top bar (region, language, user and role), demo banner, live-stream state.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { LanguageSwitch } from '../components/language-switch';
+import { useRegions } from '../features/gateways/api/list-regions';
+import { useLogout } from '../features/session/api/logout';
+import { setUnauthorizedHandler } from '../lib/api-client';
+import { useI18n } from '../lib/i18n';
+import { startEventStream, useStreamState } from '../lib/live-status';
+import { sessionKey, useCapabilities, useSession } from '../lib/session';
+
+function StreamIndicator() {
+  const { t, formatTime } = useI18n();
+  const state = useStreamState().data;
+  if (state === undefined) return null;
+  return state.connected ? (
+    <Badge color="green" variant="dot">
+      {t('live.connected')}
+    </Badge>
+  ) : (
+    <Badge color="yellow" variant="dot">
+      {state.downSince === null
+        ? t('live.disconnected')
+        : t('live.staleSince', { time: formatTime(state.downSince) })}
+    </Badge>
+  );
+}
+
+function RegionPicker() {
+  const { t } = useI18n();
+  const { regionId } = useParams();
+  const navigate = useNavigate();
+  const regions = useRegions();
+  return (
+    <NativeSelect
+      aria-label={t('shell.region')}
+      w={220}
+      size="xs"
+      data={[
+        { value: '', label: t('shell.allRegions') },
+        ...(regions.data?.items ?? []).map((r) => ({
+          value: r.regionId,
+          label: `${r.localName} (${r.regionId})`,
+        })),
+      ]}
+      value={regionId ?? ''}
+      onChange={(e) => {
+        const v = e.currentTarget.value;
+        void navigate(v === '' ? '/gateways' : `/regions/${v}/gateways`);
+      }}
+    />
+  );
+}
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const session = useSession().data;
+  const caps = useCapabilities();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      client.clear();
+      client.setQueryData(sessionKey, null);
+    });
+    const stop = startEventStream({
+      client,
+      onLogout: () => {
+        client.clear();
+        client.setQueryData(sessionKey, null);
+      },
+    });
+    return () => {
+      stop();
+      setUnauthorizedHandler(undefined);
+    };
+  }, [client]);
+
+  if (session == null) return null;
+  const region = /^\/regions\/([^/]+)/.exec(location.pathname)?.[1];
+
+  const nav = [
+    {
+      to: region === undefined ? '/' : `/regions/${region}/gateways`,
+      label: t('nav.gateways'),
+      active: location.pathname.startsWith('/regions'),
+    },
+    { to: '/gateways', label: t('nav.allRegions'), active: location.pathname === '/gateways' },
+    ...(caps.canReadAudit
+      ? [{ to: '/audit', label: t('nav.audit'), active: location.pathname === '/audit' }]
+      : []),
+    ...(caps.canManageAccounts
+      ? [{ to: '/accounts', label: t('nav.accounts'), active: location.pathname === '/accounts' }]
+      : []),
+  ];
+
+  return (
+    <Box mih="100vh">
+      <Box component="header" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        {session.demo ? (
+          <Alert color="yellow" radius={0} py={6} role="note" aria-label={t('demo.bannerTitle')}>
+            <Text size="sm" fw={600}>
+              {t('demo.bannerTitle')} — {t('demo.bannerText')}
+            </Text>
+          </Alert>
+        ) : null}
+        <Group mih={56} px="md" py={6} justify="space-between">
+          <Anchor component={Link} to="/" fw={700} c="dark" underline="never">
+            {t('app.title')}
+          </Anchor>
+          <Group gap="sm">
+            <RegionPicker />
+            <StreamIndicator />
+            <LanguageSwitch />
+            <Text size="sm">{session.account.username}</Text>
+            <Badge variant="outline">{t(`role.${session.account.role}`)}</Badge>
+            <Button
+              size="xs"
+              variant="default"
+              loading={logout.isPending}
+              onClick={() => {
+                logout.mutate(undefined, {
+                  onSettled: () => {
+                    void navigate('/login', { replace: true });
+                  },
+                });
+              }}
+            >
+              {t('shell.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </Box>
+      <Box style={{ display: 'flex', alignItems: 'stretch' }}>
+        <Box
+          component="nav"
+          aria-label={t('shell.navigation')}
+          w={200}
+          p="xs"
+          style={{ flexShrink: 0 }}
+        >
+          <Stack gap={2}>
+            {nav.map((n) => (
+              <Button
+                key={n.to}
+                component={Link}
+                to={n.to}
+                variant={n.active ? 'light' : 'subtle'}
+                justify="flex-start"
+                aria-current={n.active ? 'page' : undefined}
+              >
+                {n.label}
+              </Button>
+            ))}
+          </Stack>
+        </Box>
+        <Box component="main" p="md" style={{ flex: 1, minWidth: 0 }}>
+          <Suspense
+            fallback={
+              <Center p="xl">
+                <Loader aria-label={t('common.loading')} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,86 @@
+// Choice and number fields bound to the surrounding SchemaForm (wizards only: they pull in the
+// popover machinery, which the first screen does not need).
+import { NumberInput, Select, Switch } from '@mantine/core';
+import { useController } from 'react-hook-form';
+import type { BaseProps } from './fields';
+import { useFieldErrorText } from './form';
+
+export function NumberField({
+  name,
+  label,
+  description,
+  required,
+  min,
+  max,
+}: BaseProps & { min?: number; max?: number }) {
+  const { field } = useController({ name });
+  const error = useFieldErrorText(name);
+  return (
+    <NumberInput
+      label={label}
+      description={description}
+      required={required}
+      error={error}
+      name={field.name}
+      ref={field.ref}
+      value={typeof field.value === 'number' ? field.value : ''}
+      onBlur={field.onBlur}
+      allowDecimal={false}
+      {...(min === undefined ? {} : { min })}
+      {...(max === undefined ? {} : { max })}
+      onChange={(v) => {
+        field.onChange(typeof v === 'number' ? v : v === '' ? undefined : Number(v));
+      }}
+    />
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  description,
+  required,
+  options,
+  clearable,
+}: BaseProps & { options: readonly { value: string; label: string }[]; clearable?: boolean }) {
+  const { field } = useController({ name });
+  const error = useFieldErrorText(name);
+  return (
+    <Select
+      label={label}
+      description={description}
+      required={required}
+      error={error}
+      name={field.name}
+      ref={field.ref}
+      data={options.map((o) => ({ value: o.value, label: o.label }))}
+      value={typeof field.value === 'string' ? field.value : null}
+      onBlur={field.onBlur}
+      clearable={clearable}
+      allowDeselect={clearable === true}
+      onChange={(v) => {
+        field.onChange(v ?? undefined);
+      }}
+    />
+  );
+}
+
+export function SwitchField({ name, label, description, disabled }: BaseProps) {
+  const { field } = useController({ name });
+  const error = useFieldErrorText(name);
+  return (
+    <Switch
+      label={label}
+      description={description}
+      error={error}
+      disabled={disabled}
+      name={field.name}
+      ref={field.ref}
+      checked={field.value === true}
+      onBlur={field.onBlur}
+      onChange={(e) => {
+        field.onChange(e.currentTarget.checked);
+      }}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+// Status as text and colour (never colour alone).
+import { Badge } from '@mantine/core';
+import { useI18n } from '../lib/i18n';
+import type { MessageKey } from '../lib/messages';
+
+const colours: Record<string, string> = {
+  active: 'green',
+  ipsec_sa_established: 'green',
+  ike_sa_established: 'teal',
+  updating: 'orange',
+  init: 'orange',
+  provisioning: 'orange',
+  deleting: 'red',
+  ike_sa_not_established: 'red',
+  ipsec_sa_not_established: 'red',
+  succeeded: 'green',
+  failed: 'red',
+  queued: 'gray',
+  applying: 'orange',
+  'waiting-for-gateway': 'yellow',
+};
+
+const known = new Set(Object.keys(colours));
+
+export function StatusBadge({ status }: { status: string | undefined }) {
+  const { t } = useI18n();
+  if (status === undefined || status === '')
+    return <Badge color="gray">{t('status.unknown')}</Badge>;
+  const label = known.has(status) ? t(`status.${status}` as MessageKey) : status;
+  return (
+    <Badge color={colours[status] ?? 'gray'} variant="light" autoContrast>
+      {label}
+    </Badge>
+  );
+}

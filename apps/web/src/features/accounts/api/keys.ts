@@ -1,0 +1,1 @@
+export const accountKeys = { all: ['accounts'] as const };

@@ -1,0 +1,12 @@
+import { accountListSchema } from '@vpn-console/shared/api/accounts';
+import { sessionPaths } from '@vpn-console/shared/api/session';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { accountKeys } from './keys';
+
+export const listAccounts = () => apiRequest(accountListSchema, sessionPaths.accounts());
+
+export const accountsQueryOptions = () =>
+  queryOptions({ queryKey: accountKeys.all, queryFn: listAccounts });
+
+export const useAccounts = () => useQuery(accountsQueryOptions());

@@ -1,0 +1,30 @@
+import { auditPageSchema, type AuditCategory } from '@vpn-console/shared/api/audit';
+import { sessionPaths } from '@vpn-console/shared/api/session';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+
+export interface AuditFilter {
+  vpnGatewayId?: string | undefined;
+  username?: string | undefined;
+  category?: AuditCategory | undefined;
+}
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filter: AuditFilter) => ['audit', 'list', filter] as const,
+};
+
+export const listAudit = (filter: AuditFilter, cursor: number | undefined) =>
+  apiRequest(auditPageSchema, sessionPaths.audit(), {
+    query: { ...filter, limit: 50, cursor },
+  });
+
+export const auditQueryOptions = (filter: AuditFilter) =>
+  infiniteQueryOptions({
+    queryKey: auditKeys.list(filter),
+    queryFn: ({ pageParam }) => listAudit(filter, pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+export const useAudit = (filter: AuditFilter) => useInfiniteQuery(auditQueryOptions(filter));

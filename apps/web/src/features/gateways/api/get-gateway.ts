@@ -1,0 +1,17 @@
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { vpnGatewayDetailViewSchema } from '@vpn-console/shared/api/views';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { gatewayKeys } from './keys';
+
+export const getGateway = (regionId: string, id: string) =>
+  apiRequest(vpnGatewayDetailViewSchema, apiPaths.vpnGateway(regionId, id));
+
+export const gatewayQueryOptions = (regionId: string, id: string) =>
+  queryOptions({
+    queryKey: gatewayKeys.detail(regionId, id),
+    queryFn: () => getGateway(regionId, id),
+  });
+
+export const useGateway = (regionId: string, id: string) =>
+  useQuery(gatewayQueryOptions(regionId, id));

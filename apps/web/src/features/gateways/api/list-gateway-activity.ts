@@ -1,0 +1,18 @@
+import { auditPageSchema } from '@vpn-console/shared/api/audit';
+import { sessionPaths } from '@vpn-console/shared/api/session';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { gatewayKeys } from './keys';
+
+/** The gateway's recent activity: the newest audit entries about it. */
+export const listGatewayActivity = (vpnGatewayId: string) =>
+  apiRequest(auditPageSchema, sessionPaths.audit(), { query: { vpnGatewayId, limit: 20 } });
+
+export const gatewayActivityQueryOptions = (vpnGatewayId: string) =>
+  queryOptions({
+    queryKey: gatewayKeys.activity(vpnGatewayId),
+    queryFn: () => listGatewayActivity(vpnGatewayId),
+  });
+
+export const useGatewayActivity = (vpnGatewayId: string) =>
+  useQuery(gatewayActivityQueryOptions(vpnGatewayId));

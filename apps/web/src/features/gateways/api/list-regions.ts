@@ -1,0 +1,12 @@
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { regionListSchema } from '@vpn-console/shared/api/views';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { gatewayKeys } from './keys';
+
+export const listRegions = () => apiRequest(regionListSchema, apiPaths.regions());
+
+export const regionsQueryOptions = () =>
+  queryOptions({ queryKey: gatewayKeys.regions(), queryFn: listRegions, staleTime: 5 * 60_000 });
+
+export const useRegions = () => useQuery(regionsQueryOptions());

@@ -1,0 +1,19 @@
+import { demoAccountListSchema } from '@vpn-console/shared/api/demo';
+import { sessionPaths } from '@vpn-console/shared/api/session';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest, ApiRequestError } from '../../../lib/api-client';
+
+/** The demo accounts, or null outside demo mode (the BFF answers 404 there). */
+export const getDemoAccounts = async () => {
+  try {
+    return await apiRequest(demoAccountListSchema, sessionPaths.demo());
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 404) return null;
+    throw error;
+  }
+};
+
+export const demoAccountsQueryOptions = () =>
+  queryOptions({ queryKey: ['session', 'demo'], queryFn: getDemoAccounts, staleTime: Infinity });
+
+export const useDemoAccounts = () => useQuery(demoAccountsQueryOptions());

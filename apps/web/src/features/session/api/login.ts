@@ -1,0 +1,26 @@
+import {
+  loginRequestSchema,
+  sessionPaths,
+  sessionViewSchema,
+  type LoginRequest,
+} from '@vpn-console/shared/api/session';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { sessionKey } from '../../../lib/session';
+
+export const login = (body: LoginRequest) =>
+  apiRequest(sessionViewSchema, sessionPaths.session(), {
+    method: 'POST',
+    body: loginRequestSchema.parse(body),
+  });
+
+export const useLogin = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (session) => {
+      client.clear();
+      client.setQueryData(sessionKey, session);
+    },
+  });
+};

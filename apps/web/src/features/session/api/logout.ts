@@ -1,0 +1,19 @@
+import { sessionPaths } from '@vpn-console/shared/api/session';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api-client';
+import { sessionKey } from '../../../lib/session';
+
+export const logout = () => apiRequest(z.unknown(), sessionPaths.session(), { method: 'DELETE' });
+
+export const useLogout = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      // Nothing of the ended session stays in the tab.
+      client.clear();
+      client.setQueryData(sessionKey, null);
+    },
+  });
+};
