@@ -1,5 +1,5 @@
 // Client IP pool rules shared by the IPsec server and the SSL-VPN server.
-import { findOverlaps, RESERVED_RANGES } from '../cidr';
+import { findOverlaps, parseCidr, RESERVED_RANGES } from '../cidr';
 import { ISSUE_CODES } from '../errors/issue-codes';
 import { cidrSchema, type CidrRules } from './cidr-fields';
 import { addIssue } from './issue';
@@ -25,4 +25,45 @@ export function refineClientPoolVsLocalSubnet(
       other: clash.b,
     });
   }
+}
+
+/**
+ * The largest prefix (smallest pool) that serves `maxConnections` SSL-VPN clients: each client takes a
+ * /30, so the pool needs 4 × maxConnections addresses (reference §6.2: 5 → /27 … 1000 → /20).
+ */
+export function maxClientPoolPrefix(maxConnections: number): number {
+  const needed = Math.max(1, Math.ceil(maxConnections)) * 4;
+  return 32 - Math.ceil(Math.log2(needed));
+}
+
+/**
+ * Server-side check for the BFF (it knows the gateway's SslMaxConnections): reports CLIENT_POOL_TOO_SMALL
+ * on `clientIpPool` when the pool cannot serve every concurrent client.
+ */
+export function refineClientPoolSize(maxConnections: number) {
+  return (value: { clientIpPool?: string }, ctx: Parameters<typeof addIssue>[0]): void => {
+    const pool = value.clientIpPool === undefined ? undefined : parseCidr(value.clientIpPool);
+    if (pool === undefined) return;
+    const maxPrefix = maxClientPoolPrefix(maxConnections);
+    if (pool.prefix > maxPrefix) {
+      addIssue(ctx, ISSUE_CODES.CLIENT_POOL_TOO_SMALL, ['clientIpPool'], {
+        maxConnections,
+        maxPrefix,
+      });
+    }
+  };
+}
+
+/**
+ * Server-side check for the BFF (it knows the VPC CIDR blocks): the client pool must not conflict with
+ * the VPC side (seed 001, InvalidClientIpPool.Conflict). Reported as CLIENT_POOL_OVERLAPS_VPC on `clientIpPool`.
+ */
+export function refineClientPoolVsVpc(vpcCidrs: readonly string[]) {
+  return (value: { clientIpPool?: string }, ctx: Parameters<typeof addIssue>[0]): void => {
+    if (value.clientIpPool === undefined) return;
+    const clash = findOverlaps([value.clientIpPool], vpcCidrs)[0];
+    if (clash !== undefined) {
+      addIssue(ctx, ISSUE_CODES.CLIENT_POOL_OVERLAPS_VPC, ['clientIpPool'], { other: clash.b });
+    }
+  };
 }

@@ -85,6 +85,14 @@ const texts = {
     zh: '本端网段的掩码长度必须在 {min}~{max} 之间。',
     en: 'Each local subnet prefix length must be between /{min} and /{max}.',
   },
+  CLIENT_POOL_TOO_SMALL: {
+    zh: '客户端网段过小：{maxConnections} 个并发连接至少需要 /{maxPrefix} 的网段（每个客户端占用 4 个地址）。',
+    en: 'The client IP pool is too small: {maxConnections} concurrent connections need at least a /{maxPrefix} (each client uses 4 addresses).',
+  },
+  CLIENT_POOL_OVERLAPS_VPC: {
+    zh: '客户端网段不能与VPC网段 {other} 冲突。',
+    en: 'The client IP pool must not overlap the VPC CIDR block {other}.',
+  },
   CLIENT_POOL_OVERLAPS_LOCAL_SUBNET: {
     zh: '客户端网段不能与本端网段 {other} 冲突。',
     en: 'The client IP pool must not overlap the local subnet {other}.',
@@ -98,6 +106,10 @@ const texts = {
   PORT_FORBIDDEN: {
     zh: '端口 {port} 不可使用（不可用端口：22、2222、22222、9000、9001、9002、7505、80、443、53、68、123、4510、4560、500、4500）。',
     en: 'Port {port} cannot be used (forbidden: 22, 2222, 22222, 9000, 9001, 9002, 7505, 80, 443, 53, 68, 123, 4510, 4560, 500, 4500).',
+  },
+  MFA_GATEWAY_TOO_OLD: {
+    zh: '该VPN网关创建于 2020年03月05日 之前，不支持双因子认证。',
+    en: 'This VPN gateway was created before 5 March 2020 and does not support multi-factor authentication.',
   },
   MFA_IDAAS_INSTANCE_REQUIRED: {
     zh: '开启双因子认证时必须指定 IDaaS 实例。',

@@ -8,7 +8,9 @@ import {
 } from '../../test/helpers';
 import {
   createSslVpnServerSchema,
+  gatewaySupportsMultiFactorAuth,
   modifySslVpnServerSchema,
+  refineMultiFactorAuthGateway,
   SSL_FORBIDDEN_PORTS,
   type CreateSslVpnServerInput,
 } from './schema';
@@ -288,5 +290,29 @@ describe('modifySslVpnServerSchema', () => {
       'clientIpPool',
       'CLIENT_POOL_OVERLAPS_LOCAL_SUBNET',
     );
+  });
+});
+
+describe('MFA needs a gateway created on or after 2020-03-05 (Beijing time)', () => {
+  const mfa = {
+    ...base,
+    enableMultiFactorAuth: true,
+    idaasInstanceId: 'idaas-1',
+    idaasRegionId: 'cn-hangzhou',
+  };
+  it('tells old and new gateways apart at midnight Beijing time', () => {
+    expect(gatewaySupportsMultiFactorAuth(Date.parse('2020-03-05T00:00:00+08:00'))).toBe(true);
+    expect(gatewaySupportsMultiFactorAuth(Date.parse('2020-03-04T23:59:59+08:00'))).toBe(false);
+  });
+  it('lets the BFF refuse MFA on an old gateway', () => {
+    const old = createSslVpnServerSchema.superRefine(
+      refineMultiFactorAuthGateway(Date.parse('2019-01-01T00:00:00Z')),
+    );
+    const recent = createSslVpnServerSchema.superRefine(
+      refineMultiFactorAuthGateway(Date.parse('2024-01-01T00:00:00Z')),
+    );
+    expectRefused(old, mfa, 'enableMultiFactorAuth', 'MFA_GATEWAY_TOO_OLD');
+    expectAccepted(old, base);
+    expectAccepted(recent, mfa);
   });
 });

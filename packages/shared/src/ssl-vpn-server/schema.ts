@@ -44,6 +44,32 @@ export const sslPortSchema = z.number(required).superRefine((port, ctx) => {
 
 const idaasIdSchema = z.string(required).min(1, C.REQUIRED);
 
+/** Gateways created before 2020-03-05 00:00 (Beijing time, UTC+8) do not support MFA (seed 003). */
+export const MFA_MIN_GATEWAY_CREATE_TIME = Date.UTC(2020, 2, 4, 16, 0, 0);
+
+/** Whether a gateway created at `createTimeMs` (DescribeVpnGateway `CreateTime`) supports MFA. */
+export function gatewaySupportsMultiFactorAuth(createTimeMs: number): boolean {
+  return createTimeMs >= MFA_MIN_GATEWAY_CREATE_TIME;
+}
+
+/**
+ * Server-side check for the BFF (it knows the gateway's CreateTime): turning MFA on for a gateway
+ * created before 2020-03-05 is refused with MFA_GATEWAY_TOO_OLD on `enableMultiFactorAuth`.
+ */
+export function refineMultiFactorAuthGateway(gatewayCreateTimeMs: number) {
+  return (
+    value: { enableMultiFactorAuth?: boolean },
+    ctx: Parameters<typeof addIssue>[0],
+  ): void => {
+    if (
+      value.enableMultiFactorAuth === true &&
+      !gatewaySupportsMultiFactorAuth(gatewayCreateTimeMs)
+    ) {
+      addIssue(ctx, C.MFA_GATEWAY_TOO_OLD, ['enableMultiFactorAuth']);
+    }
+  };
+}
+
 /** EnableMultiFactorAuth needs the IDaaS instance and its region. */
 export function refineMultiFactorAuth(
   value: { enableMultiFactorAuth?: boolean; idaasInstanceId?: string; idaasRegionId?: string },
