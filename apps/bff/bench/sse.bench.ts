@@ -1,0 +1,384 @@
+// SSE fan-out benchmark: N watchers (1,000 and 5,000) of 50 gateways on one BFF process.
+// Prints: upstream DescribeVpnGateway calls per gateway per interval, p99 event delivery, BFF
+// RSS, emulator status change → client event latency (p95), and the latency ratio of a read
+// through the BFF against the same read straight from pop-core to the emulator.
+//
+// Processes: this one runs the raw-HTTP SSE clients; the emulator (its CLI, port 0, driven through
+// its control API) and the BFF (bench/bff-child.ts) each run in their own child process, so the
+// BFF's RSS is measured alone. All three share the same 2 cores.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeRegionsResponseSchema } from '@vpn-console/shared/responses/regions';
+import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
+import { startEmulator } from '@vpn-console/vpc-emulator/server';
+import { stateSchema } from '@vpn-console/vpc-emulator/state';
+import { z } from 'zod';
+import { staticCredentials } from '../src/cloud/credentials';
+import { PopTransport } from '../src/cloud/pop-client';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GATEWAYS = 50;
+const REGION = 'cn-hangzhou';
+const FAST_MS = 1000;
+const SLOW_MS = 5000;
+const WATCHER_COUNTS = (process.env.BENCH_WATCHERS ?? '1000,5000').split(',').map(Number);
+
+type Key = { accessKeyId: string; accessKeySecret: string };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (values: number[], p: number): number => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
+};
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** A child process that prints one line (its address) when ready. */
+const spawnReady = (args: string[]) =>
+  new Promise<{ line: string; stop: () => Promise<void> }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) {
+        resolve({
+          line,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => {
+                done();
+              });
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      reject(new Error(`child exited (${String(code)})`));
+    });
+  });
+
+const callsSchema = z.object({ calls: z.record(z.string(), z.number()) });
+
+/** The emulator CLI in its own process: the demo seed plus 50 plain gateways in cn-hangzhou. */
+const startBenchEmulator = async (key: Key) => {
+  const seedOnly = await startEmulator({ port: 0, seed: 'demo', accessKeys: [key] });
+  const state = stateSchema.parse(seedOnly.snapshot());
+  await seedOnly.close();
+  const template = state.gateways.find((g) => g.VpnGatewayId === DEMO_IDS.gateways.free1);
+  if (!template) throw new Error('demo seed has no free gateway');
+  const ids: string[] = [];
+  for (let i = 0; i < GATEWAYS; i += 1) {
+    const id = `vpn-bench${String(i).padStart(14, '0')}`;
+    ids.push(id);
+    state.gateways.push({ ...template, VpnGatewayId: id, Name: `bench-${i}`, UpdatingUntil: 0 });
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'bff-bench-'));
+  const stateFile = path.join(dir, 'state.json');
+  writeFileSync(stateFile, JSON.stringify(state));
+  const child = await spawnReady([
+    path.resolve(here, '../../../packages/vpc-emulator/src/cli.ts'),
+    '--port',
+    '0',
+    '--state-file',
+    stateFile,
+    '--fault-control',
+    '--access-key-id',
+    key.accessKeyId,
+    '--access-key-secret',
+    key.accessKeySecret,
+  ]);
+  const url = child.line.trim();
+  const ctl = async (method: string, route: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${url}/__emulator${route}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    return res.json();
+  };
+  return {
+    url,
+    ids,
+    calls: async () => callsSchema.parse(await ctl('GET', '/calls')).calls,
+    resetCalls: () => ctl('DELETE', '/calls'),
+    setUpdating: (id: string, forMs: number) =>
+      ctl('POST', `/gateways/${id}/status`, { status: 'updating', forMs }),
+    injectLatency: (action: string, latencyMs: number) =>
+      ctl('POST', '/faults', { action, kind: 'latency', latencyMs }),
+    clearFaults: () => ctl('DELETE', '/faults'),
+    stop: child.stop,
+  };
+};
+
+const startBff = async (emulatorUrl: string, key: Key) => {
+  const args = JSON.stringify({
+    url: emulatorUrl,
+    ...key,
+    env: { POLL_FAST_MS: String(FAST_MS), POLL_SLOW_MS: String(SLOW_MS), LOG_LEVEL: 'silent' },
+  });
+  const child = await spawnReady([path.join(here, 'bff-child.ts'), args]);
+  const { port } = z.object({ port: z.number() }).parse(JSON.parse(child.line));
+  return { port, stop: child.stop };
+};
+
+const rssOf = async (port: number): Promise<number> => {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const match = /^bff_process_resident_memory_bytes (\S+)$/m.exec(text);
+  return match?.[1] === undefined ? Number.NaN : Number(match[1]) / 1024 / 1024;
+};
+
+interface BenchEvent {
+  type?: string;
+  vpnGatewayId?: string;
+  observedAt?: string;
+  gateway?: { status?: string } | null;
+}
+type OnEvent = (watcher: number, event: BenchEvent, at: number) => void;
+
+const openWatcher = (port: number, query: string, index: number, onEvent: OnEvent) =>
+  new Promise<{ close(): void }>((resolve, reject) => {
+    const req = http.get(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/v1/events${query}`,
+        agent: false,
+        headers: { Accept: 'text/event-stream' },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          reject(new Error(`status ${String(res.statusCode)}`));
+          return;
+        }
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          const at = Date.now();
+          buffer += chunk;
+          let i = buffer.indexOf('\n\n');
+          while (i !== -1) {
+            const block = buffer.slice(0, i);
+            buffer = buffer.slice(i + 2);
+            const data = block.split('\n').find((l) => l.startsWith('data: '));
+            // The hot path stays cheap: no schema parse per frame, only the fields we measure.
+            if (data) onEvent(index, JSON.parse(data.slice(6)) as BenchEvent, at);
+            i = buffer.indexOf('\n\n');
+          }
+        });
+        res.on('error', () => undefined);
+        resolve({
+          close: () => {
+            req.destroy();
+          },
+        });
+      },
+    );
+    req.on('error', reject);
+  });
+
+const readRatio = async (port: number, emulatorUrl: string, key: Key) => {
+  const transport = new PopTransport({ credentials: staticCredentials(key) });
+  const rounds = 200;
+  const direct: number[] = [];
+  const viaBff: number[] = [];
+  const agent = new http.Agent({ keepAlive: true });
+  const bffGet = () =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, path: '/api/v1/regions', agent }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            resolve();
+          });
+        })
+        .on('error', reject);
+    });
+  const directGet = async () => {
+    const raw = await transport.send(
+      emulatorUrl,
+      'DescribeRegions',
+      { AcceptLanguage: 'en-US' },
+      3000,
+    );
+    describeRegionsResponseSchema.parse(raw.json);
+  };
+  for (let i = 0; i < 30; i += 1) {
+    await bffGet();
+    await directGet();
+  }
+  for (let i = 0; i < rounds; i += 1) {
+    let t = performance.now();
+    await directGet();
+    direct.push(performance.now() - t);
+    t = performance.now();
+    await bffGet();
+    viaBff.push(performance.now() - t);
+  }
+  transport.close();
+  agent.destroy();
+  return {
+    directP50: percentile(direct, 50),
+    bffP50: percentile(viaBff, 50),
+    directP95: percentile(direct, 95),
+    bffP95: percentile(viaBff, 95),
+  };
+};
+
+const runScenario = async (watchers: number) => {
+  const key: Key = {
+    accessKeyId: `LTAIbench${randomBytes(4).toString('hex')}`,
+    accessKeySecret: randomBytes(16).toString('hex'),
+  };
+  const emulator = await startBenchEmulator(key);
+  const bff = await startBff(emulator.url, key);
+  const query = `?gateways=${emulator.ids.map((id) => `${REGION}/${id}`).join(',')}`;
+  try {
+    const rssIdle = await rssOf(bff.port);
+    // Read latency first, with no SSE load: plain loopback, then with 20 ms upstream latency.
+    let ratio: Awaited<ReturnType<typeof readRatio>> | undefined;
+    let ratioWithLatency: Awaited<ReturnType<typeof readRatio>> | undefined;
+    if (watchers === WATCHER_COUNTS[0]) {
+      ratio = await readRatio(bff.port, emulator.url, key);
+      await emulator.injectLatency('DescribeRegions', 20);
+      ratioWithLatency = await readRatio(bff.port, emulator.url, key);
+      await emulator.clearFaults();
+    }
+
+    // ── connect N watchers, each watching all 50 gateways ────────────────────────────────
+    const snapshots = new Set<number>();
+    const deliveries: number[] = [];
+    /** gatewayId → time the emulator flips it back to active. */
+    const activeAt = new Map<string, number>();
+    const changeLatency: number[] = [];
+    let measuring = false;
+    const onEvent: OnEvent = (index, event, at) => {
+      if (event.type === 'snapshot') snapshots.add(index);
+      if (!measuring || event.type !== 'gateway' || event.observedAt === undefined) return;
+      deliveries.push(at - Date.parse(event.observedAt));
+      const flippedAt =
+        event.vpnGatewayId === undefined ? undefined : activeAt.get(event.vpnGatewayId);
+      if (event.gateway?.status === 'active' && flippedAt !== undefined) {
+        changeLatency.push(at - flippedAt);
+      }
+    };
+    const clients: Array<{ close(): void }> = [];
+    const connectStarted = Date.now();
+    for (let i = 0; i < watchers; i += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(50, watchers - i) }, (_, j) =>
+          openWatcher(bff.port, query, i + j, onEvent),
+        ),
+      );
+      clients.push(...batch);
+    }
+    while (snapshots.size < watchers) await sleep(50);
+    const connectSeconds = (Date.now() - connectStarted) / 1000;
+    await sleep(1500);
+
+    // ── polls per gateway per interval while stable (slow interval) ──────────────────────
+    await emulator.resetCalls();
+    const window = 3 * SLOW_MS;
+    await sleep(window);
+    const describeCalls = (await emulator.calls()).DescribeVpnGateway ?? 0;
+    const callsPerGatewayPerInterval = describeCalls / GATEWAYS / (window / SLOW_MS);
+    const rssStable = await rssOf(bff.port);
+
+    // ── status changes on all 50 gateways: delivery and change → client latency ──────────
+    // Each gateway goes `updating` for 4 s (the hub sees it within one slow interval and then
+    // polls fast); the measured latency is from its flip back to `active` to each client.
+    measuring = true;
+    const updatingMs = 4000;
+    await Promise.all(
+      emulator.ids.map(async (id) => {
+        await emulator.setUpdating(id, updatingMs);
+        activeAt.set(id, Date.now() + updatingMs);
+      }),
+    );
+    await sleep(updatingMs + SLOW_MS + 2000);
+    measuring = false;
+    const rssPeak = await rssOf(bff.port);
+    for (const c of clients) c.close();
+    await sleep(500);
+    return {
+      watchers,
+      connectSeconds,
+      callsPerGatewayPerInterval,
+      describeCalls,
+      window,
+      deliveryP50: percentile(deliveries, 50),
+      deliveryP99: percentile(deliveries, 99),
+      deliveries: deliveries.length,
+      changeP50: percentile(changeLatency, 50),
+      changeP95: percentile(changeLatency, 95),
+      changes: changeLatency.length,
+      rssIdle,
+      rssStable,
+      rssPeak,
+      ratio,
+      ratioWithLatency,
+    };
+  } finally {
+    await bff.stop();
+    await emulator.stop();
+  }
+};
+
+const main = async () => {
+  console.log(
+    `SSE bench: ${String(GATEWAYS)} gateways, every watcher watches all of them; BFF, emulator and clients in ` +
+      `separate processes on this machine; fast ${String(FAST_MS)} ms, slow ${String(SLOW_MS)} ms (slow shortened from 20 s to keep the run bounded)`,
+  );
+  for (const watchers of WATCHER_COUNTS) {
+    const r = await runScenario(watchers);
+    console.log(
+      `\n── ${String(r.watchers)} watchers × ${String(GATEWAYS)} gateways (connected in ${fmt(r.connectSeconds)} s)`,
+    );
+    console.log(
+      `  DescribeVpnGateway calls per gateway per interval: ${fmt(r.callsPerGatewayPerInterval, 2)} ` +
+        `(${String(r.describeCalls)} calls in ${String(r.window / 1000)} s at the ${String(SLOW_MS / 1000)} s slow interval; target 1)`,
+    );
+    console.log(
+      `  event delivery (BFF poll result → client): p50 ${fmt(r.deliveryP50, 0)} ms, p99 ${fmt(r.deliveryP99, 0)} ms over ${String(r.deliveries)} events (target p99 ≤ 250 ms)`,
+    );
+    console.log(
+      `  emulator status change → client event: p50 ${fmt(r.changeP50, 0)} ms, p95 ${fmt(r.changeP95, 0)} ms over ${String(r.changes)} (watcher, gateway) pairs (target ≤ ${String(FAST_MS + 500)} ms)`,
+    );
+    console.log(
+      `  BFF RSS: idle ${fmt(r.rssIdle)} MB, streams open ${fmt(r.rssStable)} MB, after the change burst ${fmt(r.rssPeak)} MB (target ≤ 300 MB)`,
+    );
+    if (r.ratio) {
+      const q = r.ratio;
+      console.log(
+        `  read GET /api/v1/regions via BFF vs DescribeRegions via pop-core (loopback emulator): p50 ${fmt(q.bffP50, 2)} / ${fmt(q.directP50, 2)} ms = ratio ${fmt(q.bffP50 / q.directP50, 2)}; p95 ratio ${fmt(q.bffP95 / q.directP95, 2)} (target ≤ 1.5; no SSE load)`,
+      );
+    }
+    if (r.ratioWithLatency) {
+      const q = r.ratioWithLatency;
+      console.log(
+        `  same read with 20 ms upstream latency injected: p50 ${fmt(q.bffP50, 2)} / ${fmt(q.directP50, 2)} ms = ratio ${fmt(q.bffP50 / q.directP50, 2)}; p95 ratio ${fmt(q.bffP95 / q.directP95, 2)}`,
+      );
+    }
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
