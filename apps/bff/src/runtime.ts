@@ -124,6 +124,24 @@ export const createRuntime = async (
   });
   registry.onChange((operation, record) => {
     hub.publishOperation(operation, record.originStreamId);
+    if (operation.state === 'succeeded' || operation.state === 'failed') {
+      // One line per finished write, with the Alibaba RequestId for support.
+      logger.info(
+        {
+          operationId: operation.id,
+          action: operation.action,
+          kind: operation.resourceKind,
+          regionId: operation.regionId,
+          vpnGatewayId: operation.vpnGatewayId,
+          resourceId: operation.resourceId,
+          state: operation.state,
+          requestId: operation.requestId ?? operation.error?.requestId,
+          code: operation.error?.code,
+          attempts: operation.attempts,
+        },
+        'operation finished',
+      );
+    }
   });
   metrics.setLiveSources({
     openStreams: () => hub.openStreams,

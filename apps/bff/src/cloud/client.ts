@@ -41,6 +41,7 @@ export interface CloudObserver {
 
 export interface CloudLogger {
   debug(obj: Record<string, unknown>, msg: string): void;
+  info(obj: Record<string, unknown>, msg: string): void;
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
@@ -130,7 +131,7 @@ export const createCloudClient = (options: CloudClientOptions): CloudClient => {
         options.observer?.call(action, outcomeOf(error), (performance.now() - started) / 1000);
         const canRetry = error.retryable && !schemaMismatch && attempt < policy.maxAttempts;
         if (!canRetry || callOptions.signal?.aborted) {
-          options.logger?.debug(
+          options.logger?.info(
             { action, requestId: error.requestId, code: error.code, attempt },
             'upstream call failed',
           );
