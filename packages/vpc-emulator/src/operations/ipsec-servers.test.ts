@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { call, callError, manualClock, popClient, str, withEmulator } from '../../test/helpers';
-import { DEMO_IDS } from '../seed';
+import { DEMO_IDS, demoState } from '../seed';
 import type { RunningEmulator } from '../server';
 
 const hz = { RegionId: 'cn-hangzhou' };
@@ -309,5 +312,51 @@ describe('ListIpsecServers', () => {
     const none = await call(client, 'ListIpsecServers', { ...hz, 'IpsecServerId.1': 'iss-nope' });
     expect(none.TotalCount).toBe(0);
     expect(none.IpsecServers).toEqual([]);
+  });
+});
+
+describe('CreateIpsecServer on an SM (国密) gateway', () => {
+  it('defaults to ikev1/main/sm4/sm3 when IkeConfig and IpsecConfig are omitted (SM has no IKEv2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-sm-'));
+    const stateFile = join(dir, 'state.json');
+    const state = demoState(clock.now(), 3000);
+    for (const g of state.gateways)
+      if (g.VpnGatewayId === DEMO_IDS.gateways.sm) g.SslVpn = 'enable';
+    writeFileSync(stateFile, JSON.stringify(state));
+    const sm = await withEmulator({ stateFile, clock: clock.now });
+    try {
+      const smClient = popClient(sm.url);
+      const sh = { RegionId: 'cn-shanghai' };
+      const ikev2 = await callError(smClient, 'CreateIpsecServer', {
+        ...sh,
+        VpnGatewayId: DEMO_IDS.gateways.sm,
+        LocalSubnet: '172.16.0.0/16',
+        ClientIpPool: '10.41.0.0/24',
+        IkeConfig: '{"IkeVersion":"ikev2"}',
+        DryRun: 'true',
+      });
+      expect(ikev2.code).toBe('InvalidParameter');
+      const created = await call(smClient, 'CreateIpsecServer', {
+        ...sh,
+        VpnGatewayId: DEMO_IDS.gateways.sm,
+        LocalSubnet: '172.16.0.0/16',
+        ClientIpPool: '10.40.0.0/24',
+      });
+      const listed = await call(smClient, 'ListIpsecServers', {
+        ...sh,
+        'IpsecServerId.1': str(created, 'IpsecServerId'),
+      });
+      const [server] = serversSchema.parse(listed.IpsecServers);
+      expect(server?.IkeConfig).toMatchObject({
+        IkeVersion: 'ikev1',
+        IkeMode: 'main',
+        IkeEncAlg: 'sm4',
+        IkeAuthAlg: 'sm3',
+      });
+      expect(server?.IpsecConfig).toMatchObject({ IpsecEncAlg: 'sm4', IpsecAuthAlg: 'sm3' });
+    } finally {
+      await sm.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

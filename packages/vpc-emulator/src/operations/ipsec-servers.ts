@@ -94,7 +94,8 @@ export const createIpsecServer: Operation = {
     const ike = resolveIkeConfig(
       p.json('IkeConfig', ikeConfigInputSchema),
       {
-        IkeVersion: 'ikev2',
+        // Seed 001's ikev2 default cannot hold on SM gateways, which only speak IKEv1.
+        IkeVersion: kind === 'sm' ? 'ikev1' : 'ikev2',
         IkeMode: 'main',
         IkeEncAlg: kind === 'sm' ? 'sm4' : 'aes',
         IkeAuthAlg: kind === 'sm' ? 'sm3' : 'sha1',
