@@ -159,13 +159,17 @@ export function randomPsk(): string {
 
 const startsWithUrl = (v: string) => /^https?:\/\//i.test(v);
 
-/** Current rule (1–100, not `http(s)://`) or the older one (2–128, letter/Chinese first): either passes. */
+const SEED_NAME = /^[A-Za-z\p{Script=Han}][A-Za-z0-9\p{Script=Han}._-]*$/u;
+
+/**
+ * IPsec connection and SSL-VPN server names (seeds 002 and 003, the specification of those APIs):
+ * 2–128 characters, starting with a letter or a Chinese character, then letters, Chinese characters,
+ * digits, `.`, `_` and `-`; not starting with `http://` or `https://`. Characters are code points.
+ */
 export function isValidName(value: string): boolean {
-  const current = value.length >= 1 && value.length <= 100 && !startsWithUrl(value);
-  const older =
-    /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._-]{1,127}$/.test(value) &&
-    !startsWithUrl(value);
-  return current || older;
+  let length = 0;
+  for (const _ of value) length += 1;
+  return length >= 2 && length <= 128 && SEED_NAME.test(value) && !startsWithUrl(value);
 }
 
 /** Customer gateway name/description: 1–100, not `http(s)://`. */

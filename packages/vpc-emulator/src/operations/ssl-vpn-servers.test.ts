@@ -35,6 +35,13 @@ afterEach(async () => {
 });
 
 describe('SSL-VPN server', () => {
+  it('accepts the names seed 003 allows: 2–128 characters, letter or Chinese first', async () => {
+    for (const Name of ['ab', '办公室-1.a_b', `s${'x'.repeat(127)}`]) {
+      const dry = await callError(client, 'CreateSslVpnServer', create({ Name, DryRun: true }));
+      expect(dry.code).toBe('DryRunOperation');
+    }
+  });
+
   it('creates with documented defaults, modifies (full answer) and deletes', async () => {
     const created = await call(client, 'CreateSslVpnServer', create({ Name: 'office' }));
     const id = str(created, 'SslVpnServerId');
@@ -93,6 +100,10 @@ describe('SSL-VPN server', () => {
       'Resource.QuotaFull',
     ],
     ['invalid name', { Name: 'http://x' }, 'InvalidName'],
+    // Seed 003: 2–128 characters, letter or Chinese first, then letters/Chinese/digits/./_/-.
+    ['name of one character', { Name: 'x' }, 'InvalidName'],
+    ['name starting with a digit', { Name: '9office' }, 'InvalidName'],
+    ['name with a slash', { Name: 'office/vpn' }, 'InvalidName'],
     [
       'SSL-VPN disabled',
       { VpnGatewayId: DEMO_IDS.gateways.sslDisabled },

@@ -181,6 +181,17 @@ describe('CreateVpnConnection / Modify / Delete', () => {
     ).toBe('VpnGateway.Configuring');
   });
 
+  it('accepts the names seed 002 allows: 2–128 characters, letter or Chinese first', async () => {
+    for (const Name of ['ab', '分支-1.a_b', `b${'x'.repeat(127)}`]) {
+      const dry = await callError(
+        client,
+        'CreateVpnConnection',
+        createParams({ Name, DryRun: true }),
+      );
+      expect(dry.code).toBe('DryRunOperation');
+    }
+  });
+
   it('DryRun answers DryRunOperation and creates nothing', async () => {
     expect(
       (await callError(client, 'CreateVpnConnection', createParams({ DryRun: true }))).code,
@@ -190,6 +201,7 @@ describe('CreateVpnConnection / Modify / Delete', () => {
   });
 
   it('SM gateways need sm4/sm3 and a peer CA certificate; standard ones refuse sm4', async () => {
+    const PEM = '-----BEGIN CERTIFICATE-----\nMIIB7zCCAZWgAwIBAgIDEMO=\n-----END CERTIFICATE-----';
     const sh = { RegionId: 'cn-shanghai' };
     const base = {
       ...sh,
@@ -199,18 +211,27 @@ describe('CreateVpnConnection / Modify / Delete', () => {
       RemoteSubnet: '10.61.0.0/16',
     };
     expect((await callError(client, 'CreateVpnConnection', base)).code).toBe('MissingParameter');
+    // Seed 002: the peer's CA certificate (PEM); other text is not a certificate.
     expect(
       (
         await callError(client, 'CreateVpnConnection', {
           ...base,
-          RemoteCaCertificate: 'PEM',
+          RemoteCaCertificate: 'not a certificate',
+        })
+      ).code,
+    ).toBe('InvalidParameter');
+    expect(
+      (
+        await callError(client, 'CreateVpnConnection', {
+          ...base,
+          RemoteCaCertificate: PEM,
           IkeConfig: JSON.stringify({ IkeEncAlg: 'aes' }),
         })
       ).code,
     ).toBe('InvalidParameter');
     const created = await call(client, 'CreateVpnConnection', {
       ...base,
-      RemoteCaCertificate: 'PEM',
+      RemoteCaCertificate: PEM,
     });
     const conn = await describeConnection(str(created, 'VpnConnectionId'), 'cn-shanghai');
     expect(conn.IkeConfig.IkeEncAlg).toBe('sm4');
@@ -225,7 +246,7 @@ describe('CreateVpnConnection / Modify / Delete', () => {
       ).code,
     ).toBe('InvalidParameter');
     expect(
-      (await callError(client, 'CreateVpnConnection', createParams({ RemoteCaCertificate: 'PEM' })))
+      (await callError(client, 'CreateVpnConnection', createParams({ RemoteCaCertificate: PEM })))
         .code,
     ).toBe('InvalidParameter');
   });
@@ -262,6 +283,11 @@ describe('CreateVpnConnection / Modify / Delete', () => {
       'QuotaExceeded.PolicyBasedRoute',
     ],
     ['bad name', { Name: 'https://evil' }, 'InvalidName'],
+    // Seed 002: 2–128 characters, letter or Chinese first, then letters/Chinese/digits/./_/-.
+    ['name of one character', { Name: 'a' }, 'InvalidName'],
+    ['name starting with a digit', { Name: '1branch' }, 'InvalidName'],
+    ['name with a space', { Name: 'to branch' }, 'InvalidName'],
+    ['name of 129 characters', { Name: 'a'.repeat(129) }, 'InvalidName'],
     ['bad PSK', { IkeConfig: JSON.stringify({ Psk: 'has space' }) }, 'InvalidParameter'],
     [
       'lifetime out of range',

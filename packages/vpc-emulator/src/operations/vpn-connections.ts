@@ -308,9 +308,14 @@ function subnets(value: string, onError: (v: string) => Error): string[] {
 }
 
 function checkCa(ctx: OperationContext, kind: GatewayKind, current: string | undefined): string {
-  const ca = ctx.params.str('RemoteCaCertificate') ?? current ?? '';
+  const given = ctx.params.str('RemoteCaCertificate');
+  const ca = given ?? current ?? '';
   if (kind === 'sm' && ca === '') throw apiErrors.missingParameter('RemoteCaCertificate');
   if (kind === 'standard' && ca !== '') throw apiErrors.invalidParameter('RemoteCaCertificate');
+  // Seed 002: the peer's CA certificate, PEM as in its example ("-----BEGIN CERTIFICATE----- …").
+  if (given !== undefined && !given.trimStart().startsWith('-----BEGIN CERTIFICATE-----')) {
+    throw apiErrors.invalidParameter('RemoteCaCertificate');
+  }
   return ca;
 }
 
