@@ -26,10 +26,12 @@ export function NumberField({
       value={typeof field.value === 'number' ? field.value : ''}
       onBlur={field.onBlur}
       allowDecimal={false}
+      clampBehavior="none"
       {...(min === undefined ? {} : { min })}
       {...(max === undefined ? {} : { max })}
       onChange={(v) => {
-        field.onChange(typeof v === 'number' ? v : v === '' ? undefined : Number(v));
+        // '' (emptied) is left out by withoutEmpty(); undefined would bring the default back.
+        field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v));
       }}
     />
   );
@@ -59,7 +61,7 @@ export function SelectField({
       clearable={clearable}
       allowDeselect={clearable === true}
       onChange={(v) => {
-        field.onChange(v ?? undefined);
+        field.onChange(v ?? '');
       }}
     />
   );

@@ -38,10 +38,8 @@ export function TextField({
     value: asString(field.value),
     onBlur: field.onBlur,
     onChange: (e: { currentTarget: { value: string } }) => {
-      // An emptied optional field means "not set".
-      field.onChange(
-        e.currentTarget.value === '' && required !== true ? undefined : e.currentTarget.value,
-      );
+      // '' means "not set": withoutEmpty() leaves it out before validating and sending.
+      field.onChange(e.currentTarget.value);
     },
   };
   return multiline === true ? (
@@ -65,7 +63,7 @@ export function SecretField({ name, label, description, required }: BaseProps) {
       value={asString(field.value)}
       onBlur={field.onBlur}
       onChange={(e) => {
-        field.onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value);
+        field.onChange(e.currentTarget.value);
       }}
     />
   );

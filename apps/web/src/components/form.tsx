@@ -41,7 +41,7 @@ const decodeParams = (message: string | undefined): Record<string, string | numb
 export const schemaResolver =
   <TIn extends FieldValues, TOut>(schema: z.ZodType<TOut, TIn>): Resolver<TIn, unknown, TOut> =>
   (values, _context, options) => {
-    const result = schema.safeParse(values);
+    const result = schema.safeParse(withoutEmpty(values));
     if (result.success) return { values: result.data, errors: {} };
     const flat: Record<string, FieldError> = {};
     for (const issue of issuesOf(result.error)) {
@@ -50,6 +50,46 @@ export const schemaResolver =
     }
     return { values: {}, errors: toNestErrors(flat, options) };
   };
+
+/**
+ * Text inputs hold '' when empty (react-hook-form falls back to the default value for undefined);
+ * for the schemas an empty optional field means "not set", so object properties holding '' are
+ * left out before validating or sending. List entries stay (an empty CIDR entry is an error).
+ */
+export const withoutEmpty = <T,>(value: T): T => {
+  if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === '' || v === undefined) continue;
+    out[k] = Array.isArray(v) ? v : withoutEmpty(v);
+  }
+  // Same shape minus empty strings: the caller's type still describes it.
+  return out as T;
+};
+
+/**
+ * A wizard's form: one value for all steps, validated on every change against the schema of the
+ * step on screen (the shared per-step schemas ignore the other steps' fields). The resolver keeps
+ * the whole form value, so nothing typed in another step is lost.
+ */
+export const useStepForm = <TIn extends FieldValues>(
+  defaultValues: DefaultValues<TIn>,
+  currentSchema: () => z.ZodType,
+): UseFormReturn<TIn> =>
+  useForm<TIn>({
+    defaultValues,
+    mode: 'onChange',
+    resolver: (values, _context, options) => {
+      const result = currentSchema().safeParse(withoutEmpty(values));
+      if (result.success) return { values, errors: {} };
+      const flat: Record<string, FieldError> = {};
+      for (const issue of issuesOf(result.error)) {
+        const key = issue.path === '' ? 'root' : issue.path;
+        flat[key] ??= { type: issue.code, message: encodeParams(issue.params) };
+      }
+      return { values: {}, errors: toNestErrors(flat, options) };
+    },
+  });
 
 export const useSchemaForm = <TIn extends FieldValues, TOut>(
   schema: z.ZodType<TOut, TIn>,

@@ -1,4 +1,7 @@
-// Words for an error code from the BFF or the cloud, with what to do next, in both languages.
+// Words for an error code from the BFF or the cloud, with what to do next, in both languages. The
+// cloud codes come from the shared catalog (packages/shared errors/cloud-errors.ts); the few codes
+// the console itself produces are worded here.
+import { lookupCloudError } from '@vpn-console/shared/errors/cloud-errors';
 import type { CatalogLocale } from './i18n';
 
 export interface ErrorExplanation {
@@ -8,17 +11,9 @@ export interface ErrorExplanation {
   retryable: boolean;
 }
 
-const known: Record<
-  string,
-  { en: string; zh: string; doEn: string; doZh: string; retry: boolean }
-> = {
-  'VpnGateway.Configuring': {
-    en: 'The gateway is applying another change.',
-    zh: '网关正在应用另一项变更。',
-    doEn: 'Wait until the gateway is active again, then retry; the console queues changes per gateway.',
-    doZh: '等待网关恢复为可用状态后重试；控制台会按网关排队执行变更。',
-    retry: true,
-  },
+type Local = { en: string; zh: string; doEn: string; doZh: string; retry: boolean };
+
+const consoleCodes: Record<string, Local> = {
   ValidationFailed: {
     en: 'Some values were refused.',
     zh: '部分取值未通过校验。',
@@ -36,29 +31,55 @@ const known: Record<
   Forbidden: {
     en: 'Your role may not do this.',
     zh: '您的角色无权执行此操作。',
-    doEn: 'Ask an operator or administrator.',
+    doEn: 'Ask an operator or an administrator.',
     doZh: '请联系运维人员或管理员。',
+    retry: false,
+  },
+  Unauthorized: {
+    en: 'Your session has ended.',
+    zh: '您的会话已结束。',
+    doEn: 'Sign in again.',
+    doZh: '请重新登录。',
+    retry: false,
+  },
+  GatewayBusyTimeout: {
+    en: 'The gateway stayed busy with other changes for too long.',
+    zh: '网关长时间忙于其他变更。',
+    doEn: 'Wait until the gateway is active again, then submit once more.',
+    doZh: '请等待网关恢复为可用状态后再提交一次。',
+    retry: true,
+  },
+  UpstreamUnavailable: {
+    en: 'The cloud could not be reached.',
+    zh: '无法连接云端。',
+    doEn: 'Retry in a minute; nothing was changed if the operation did not start.',
+    doZh: '请一分钟后重试；若操作未开始，则没有任何变更。',
+    retry: true,
+  },
+  IdempotencyKeyReused: {
+    en: 'This submission was already sent with different values.',
+    zh: '本次提交已用不同的取值发送过。',
+    doEn: 'Open the wizard again to start a new change.',
+    doZh: '请重新打开向导开始新的变更。',
     retry: false,
   },
 };
 
 export const explainError = (code: string, locale: CatalogLocale): ErrorExplanation => {
-  const entry = known[code];
-  if (entry !== undefined) {
+  const cloud = lookupCloudError(code);
+  const local = consoleCodes[code];
+  if (!cloud.known && local !== undefined) {
     return {
       code,
-      text: locale === 'zh' ? entry.zh : entry.en,
-      whatToDo: locale === 'zh' ? entry.doZh : entry.doEn,
-      retryable: entry.retry,
+      text: locale === 'zh' ? local.zh : local.en,
+      whatToDo: locale === 'zh' ? local.doZh : local.doEn,
+      retryable: local.retry,
     };
   }
   return {
     code,
-    text: locale === 'zh' ? `操作失败（${code}）。` : `The request failed (${code}).`,
-    whatToDo:
-      locale === 'zh'
-        ? '请稍后重试；如仍失败，请将错误码和请求 ID 提供给支持人员。'
-        : 'Retry later; if it keeps failing, give the error code and request ID to support.',
-    retryable: false,
+    text: cloud[locale],
+    whatToDo: cloud.whatToDo[locale],
+    retryable: cloud.retryable,
   };
 };

@@ -182,6 +182,9 @@ const en = {
   'wizard.submitChange': 'Apply changes',
   'wizard.following': 'Applying your change',
   'wizard.toGateway': 'Go to the gateway',
+  'wizard.editAgain': 'Correct and try again',
+  'wizard.connectionCheckLater':
+    'The cloud checks the connection once the new customer gateway exists (it is created first).',
   'wizard.loadFailed': 'Could not load what this wizard needs.',
   'wizard.viewerNoAccess': 'Your role can view but not change configurations.',
 
@@ -457,6 +460,8 @@ const zhCN: Messages = {
   'wizard.submitChange': '应用变更',
   'wizard.following': '正在应用变更',
   'wizard.toGateway': '返回网关',
+  'wizard.editAgain': '修改后重试',
+  'wizard.connectionCheckLater': '新用户网关会先创建，之后云端再检查此连接。',
   'wizard.loadFailed': '无法加载向导所需的数据。',
   'wizard.viewerNoAccess': '您的角色只能查看，不能修改配置。',
 

@@ -1,0 +1,119 @@
+// The review step's content: the configuration in plain words, then every value (create) or the
+// field-by-field diff (edit), secrets only as changed / unchanged.
+import { Alert, Code, Table, Text, Title } from '@mantine/core';
+import { useI18n, type I18n } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/messages';
+import { messages } from '../../lib/messages';
+import { flatten, type FieldChange } from './diff';
+
+const isKey = (k: string): k is MessageKey => Object.hasOwn(messages.en, k);
+
+/** The label of a dotted form path ('ikeConfig.ikeEncAlg' → 'Encryption'). */
+export const fieldLabel = (t: I18n['t'], path: string): string => {
+  const clean = path.replace(/\.\d+(?=\.|$)/g, '');
+  const full = `field.${clean}`;
+  if (isKey(full)) return t(full);
+  const leaf = `field.${clean.split('.').pop() ?? clean}`;
+  return isKey(leaf) ? t(leaf) : path;
+};
+
+const phaseOf = (t: I18n['t'], path: string): string =>
+  path.startsWith('ikeConfig.')
+    ? `${t('step.phase1')} · `
+    : path.startsWith('ipsecConfig.')
+      ? `${t('step.phase2')} · `
+      : '';
+
+export function Review({
+  summary,
+  values,
+  changes,
+  secretPaths,
+  hidden = [],
+}: {
+  summary: string;
+  /** The full value (create). */
+  values?: unknown;
+  /** The diff (edit). */
+  changes?: readonly FieldChange[];
+  secretPaths: readonly string[];
+  /** Paths not worth showing (ids already in the summary). */
+  hidden?: readonly string[];
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Title order={2} size="h4">
+        {t('wizard.summary')}
+      </Title>
+      <Text>{summary}</Text>
+      {changes === undefined ? (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('wizard.field')}</Table.Th>
+              <Table.Th>{t('wizard.after')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {Object.entries(flatten(values))
+              .filter(([path]) => !hidden.includes(path) && !secretPaths.includes(path))
+              .map(([path, value]) => (
+                <Table.Tr key={path}>
+                  <Table.Td>
+                    {phaseOf(t, path)}
+                    {fieldLabel(t, path)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{value}</Code>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <>
+          <Title order={2} size="h4">
+            {t('wizard.diff')}
+          </Title>
+          {changes.every((c) => c.secret && !c.changed) ? (
+            <Alert color="gray">{t('wizard.noChanges')}</Alert>
+          ) : null}
+          <Table aria-label={t('wizard.diff')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('wizard.field')}</Table.Th>
+                <Table.Th>{t('wizard.before')}</Table.Th>
+                <Table.Th>{t('wizard.after')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {changes.map((c) => (
+                <Table.Tr key={c.path}>
+                  <Table.Td>
+                    {phaseOf(t, c.path)}
+                    {fieldLabel(t, c.path)}
+                  </Table.Td>
+                  {c.secret ? (
+                    <Table.Td colSpan={2}>
+                      {c.changed ? t('diff.secretChanged') : t('diff.secretUnchanged')}
+                    </Table.Td>
+                  ) : (
+                    <>
+                      <Table.Td>
+                        <del>{c.before ?? t('common.notSet')}</del>
+                      </Table.Td>
+                      <Table.Td>
+                        <ins>{c.after}</ins>
+                      </Table.Td>
+                    </>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,263 @@
+// The wizard frame shared by the three wizards: steps validated with the shared step schemas as
+// you type, a review with the plain-words summary, the field diff (edits) and the cloud's DryRun
+// verdict, one Idempotency-Key for the whole wizard, and the operation followed live.
+import { Alert, Button, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import type { DryRunVerdict, Operation } from '@vpn-console/shared/api/operations';
+import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
+import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
+import { useI18n } from '../../lib/i18n';
+import { issueText, type FormIssue } from '../../lib/issue-text';
+import { ErrorExplanation } from '../error-explanation';
+import { applyServerIssues } from '../form';
+import { OperationProgress } from '../operation-progress';
+
+export interface WizardStepDef {
+  id: string;
+  label: string;
+  /** Top-level form fields this step owns (server issues are sent back to their step). */
+  fields: readonly string[];
+  content: ReactNode;
+}
+
+export type Prepared = { ok: true } | { ok: false; issues: FormIssue[] };
+
+export interface WizardProps<TIn extends FieldValues> {
+  title: string;
+  form: UseFormReturn<TIn>;
+  steps: readonly WizardStepDef[];
+  stepIndex: number;
+  onStepChange: (index: number) => void;
+  /** Summary and diff shown on the review step. */
+  review: ReactNode;
+  /** Validates the whole value with the full request schema before the review. */
+  prepare: () => Prepared;
+  dryRun: () => Promise<DryRunVerdict | { skipped: string }>;
+  submit: (idempotencyKey: string) => Promise<Operation>;
+  submitLabel: string;
+  onSucceeded: () => void;
+  onCancel: () => void;
+}
+
+const apiErrorOf = (error: unknown): ApiError | undefined =>
+  error instanceof ApiRequestError ? error.error : undefined;
+
+export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
+  const { t, catalogLocale } = useI18n();
+  const { form, steps, stepIndex, onStepChange } = props;
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [prepareIssues, setPrepareIssues] = useState<FormIssue[]>([]);
+  const [unmatched, setUnmatched] = useState<ApiIssue[]>([]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const onReview = stepIndex === steps.length;
+  const allFields = steps.flatMap((s) => s.fields);
+
+  const stepOfField = (path: string): number => {
+    const top = path.split('.')[0] ?? '';
+    const index = steps.findIndex((s) => s.fields.includes(top));
+    return index === -1 ? 0 : index;
+  };
+
+  const showServerIssues = (error: unknown) => {
+    const apiError = apiErrorOf(error);
+    const issues = apiError?.issues ?? [];
+    if (issues.length === 0) return;
+    const rest = applyServerIssues(form, issues, allFields);
+    setUnmatched(rest);
+    const first = issues.find((i) => !rest.includes(i));
+    if (first !== undefined) onStepChange(stepOfField(first.path));
+  };
+
+  const dryRun = useMutation({ mutationFn: props.dryRun, onError: showServerIssues });
+  const submit = useMutation({ mutationFn: props.submit, onError: showServerIssues });
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [stepIndex]);
+
+  const runDryRun = dryRun.mutate;
+  useEffect(() => {
+    if (onReview) runDryRun();
+  }, [onReview, runDryRun]);
+
+  const next = async () => {
+    setUnmatched([]);
+    if (!(await form.trigger())) return;
+    if (stepIndex === steps.length - 1) {
+      const prepared = props.prepare();
+      if (!prepared.ok) {
+        setPrepareIssues(prepared.issues);
+        const first = prepared.issues[0];
+        if (first !== undefined) onStepChange(stepOfField(first.path));
+        return;
+      }
+      setPrepareIssues([]);
+    }
+    onStepChange(stepIndex + 1);
+  };
+
+  const { onSucceeded } = props;
+  const onDone = useCallback(
+    (ok: boolean) => {
+      if (ok) onSucceeded();
+    },
+    [onSucceeded],
+  );
+
+  const operation = submit.data;
+  const verdict = dryRun.data;
+
+  return (
+    <FormProvider {...form}>
+      <Stack maw={900}>
+        <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
+          {props.title}
+        </Title>
+        <Stepper
+          active={stepIndex}
+          size="sm"
+          allowNextStepsSelect={false}
+          onStepClick={(i) => {
+            if (i < stepIndex && operation === undefined) onStepChange(i);
+          }}
+        >
+          {steps.map((s) => (
+            <Stepper.Step key={s.id} label={s.label} />
+          ))}
+          <Stepper.Step label={t('step.review')} />
+        </Stepper>
+        <Text size="sm" c="dimmed">
+          {t('wizard.stepOf', { step: stepIndex + 1, total: steps.length + 1 })}
+        </Text>
+        <Paper withBorder p="md">
+          <form
+            noValidate
+            aria-label={onReview ? t('step.review') : (steps[stepIndex]?.label ?? '')}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!onReview) void next();
+            }}
+          >
+            {onReview ? (
+              <Stack>
+                {props.review}
+                <Title order={2} size="h4">
+                  {t('wizard.dryRun')}
+                </Title>
+                {dryRun.isPending ? (
+                  <Group gap="xs">
+                    <Loader size="xs" />
+                    <Text size="sm">{t('wizard.dryRunRunning')}</Text>
+                  </Group>
+                ) : null}
+                {verdict !== undefined && 'skipped' in verdict ? (
+                  <Text size="sm">{verdict.skipped}</Text>
+                ) : null}
+                {verdict !== undefined && 'ok' in verdict && verdict.ok ? (
+                  <Alert color="green" role="status">
+                    {t('wizard.dryRunOk')}
+                  </Alert>
+                ) : null}
+                {verdict !== undefined &&
+                'ok' in verdict &&
+                !verdict.ok &&
+                verdict.error !== undefined ? (
+                  <ErrorExplanation error={verdict.error} title={t('wizard.dryRunRefused')} />
+                ) : null}
+                {apiErrorOf(dryRun.error) === undefined ? null : (
+                  <ErrorExplanation
+                    error={apiErrorOf(dryRun.error) ?? { code: 'UnknownError', httpStatus: 0 }}
+                    title={t('wizard.dryRunRefused')}
+                  />
+                )}
+                {operation === undefined ? null : (
+                  <Stack gap="xs">
+                    <Title order={2} size="h4">
+                      {t('wizard.following')}
+                    </Title>
+                    <OperationProgress operationId={operation.id} onDone={onDone} />
+                  </Stack>
+                )}
+                {apiErrorOf(submit.error) === undefined ? null : (
+                  <ErrorExplanation
+                    error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
+                  />
+                )}
+              </Stack>
+            ) : (
+              <Stack>{steps[stepIndex]?.content}</Stack>
+            )}
+            {prepareIssues.length > 0 || unmatched.length > 0 ? (
+              <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
+                <ul>
+                  {[...prepareIssues, ...unmatched].map((i) => (
+                    <li key={`${i.path}:${i.code}`}>
+                      {i.path === '' ? '' : `${i.path}: `}
+                      {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
+                    </li>
+                  ))}
+                </ul>
+              </Alert>
+            ) : null}
+            <Group justify="space-between" mt="lg">
+              <Button variant="default" onClick={props.onCancel}>
+                {t('common.cancel')}
+              </Button>
+              <Group>
+                {stepIndex > 0 && operation === undefined ? (
+                  <Button
+                    variant="default"
+                    onClick={() => {
+                      onStepChange(stepIndex - 1);
+                    }}
+                  >
+                    {t('common.back')}
+                  </Button>
+                ) : null}
+                {onReview ? (
+                  operation?.state === 'failed' ? (
+                    <Button
+                      onClick={() => {
+                        // A corrected retry is a new intent: it gets a new key.
+                        setIdempotencyKey(newIdempotencyKey());
+                        submit.reset();
+                        onStepChange(0);
+                      }}
+                    >
+                      {t('wizard.editAgain')}
+                    </Button>
+                  ) : (
+                    <Button
+                      loading={submit.isPending}
+                      disabled={operation !== undefined}
+                      onClick={() => {
+                        submit.mutate(idempotencyKey);
+                      }}
+                    >
+                      {props.submitLabel}
+                    </Button>
+                  )
+                ) : (
+                  <Button type="submit">{t('common.next')}</Button>
+                )}
+              </Group>
+            </Group>
+          </form>
+        </Paper>
+      </Stack>
+    </FormProvider>
+  );
+}
+
+const scalarParams = (
+  params: Record<string, unknown> | undefined,
+): Record<string, string | number> => {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  }
+  return out;
+};

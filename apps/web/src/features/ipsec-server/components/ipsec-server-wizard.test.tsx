@@ -1,0 +1,180 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../../../test/axe';
+import { mockFetch } from '../../../test/fetch-mock';
+import { baseRoutes, detailOf, gatewayStandard, operation } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+
+const base = '/regions/cn-hangzhou/gateways/vpn-std001';
+
+const gatewayWithoutServer = {
+  method: 'GET',
+  path: '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn-std001',
+  respond: () => ({ status: 200, body: { ...detailOf(gatewayStandard), ipsecServer: null } }),
+};
+
+const stepForm = (name: string) => screen.findByRole('form', { name });
+
+describe('IPsec server wizard', () => {
+  it(
+    'checks each step as you type, reviews, dry-runs and creates once, then lands on the gateway',
+    { timeout: 60_000 },
+    async () => {
+      let polls = 0;
+      const { calls } = mockFetch([
+        gatewayWithoutServer,
+        ...baseRoutes('operator'),
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/ipsec-servers',
+          query: 'dryRun=true',
+          respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/ipsec-servers',
+          respond: () => ({ status: 202, body: operation('queued', { id: 'op-iss' }) }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-iss',
+          respond: () => {
+            polls += 1;
+            return {
+              status: 200,
+              body: operation(polls > 1 ? 'succeeded' : 'waiting-for-gateway', { id: 'op-iss' }),
+            };
+          },
+        },
+      ]);
+      renderApp(`${base}/ipsec-server/new`);
+      expect(
+        await screen.findByRole('heading', { name: 'Create an IPsec server' }, { timeout: 5000 }),
+      ).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+
+      // Basics: errors at the field while typing.
+      const user = userEvent.setup();
+      const subnet = screen.getByRole('textbox', { name: 'Local subnets 1' });
+      await user.type(subnet, '10.0.0.1/24');
+      expect(
+        await screen.findByText(/The block must start at its network address/),
+      ).toBeInTheDocument();
+      await user.clear(subnet);
+      await user.type(subnet, '192.168.0.0/16');
+      const pool = screen.getByRole('textbox', { name: /Client address pool/ });
+      await user.type(pool, '192.168.1.0/24');
+      expect(
+        await screen.findByText(/must not overlap the local subnet 192.168.0.0\/16/),
+      ).toBeInTheDocument();
+      await user.clear(pool);
+      await user.type(pool, '10.10.0.0/24');
+      expect(screen.queryByText(/must not overlap/)).not.toBeInTheDocument();
+      await user.type(screen.getByRole('textbox', { name: 'Name' }), 'clients');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      // Phase 1.
+      expect(await stepForm('Phase 1 (IKE)')).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      const lifetime = screen.getByRole('textbox', { name: 'SA lifetime (seconds)' });
+      await user.clear(lifetime);
+      await user.type(lifetime, '90000');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(
+        await screen.findByText('The SA lifetime must be between 0 and 86400 seconds.'),
+      ).toBeInTheDocument();
+      expect(await stepForm('Phase 1 (IKE)')).toBeInTheDocument();
+      await user.clear(lifetime);
+      await user.type(lifetime, '3600');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      // Phase 2.
+      expect(await stepForm('Phase 2 (IPsec)')).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      // Authentication: the documented charset, generate, strength.
+      expect(await stepForm('Authentication')).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      const psk = screen.getByLabelText('Pre-shared key');
+      await user.type(psk, 'has space');
+      expect(
+        await screen.findByText('The pre-shared key must not contain spaces.'),
+      ).toBeInTheDocument();
+      await user.clear(psk);
+      await user.click(screen.getByRole('button', { name: 'Generate a strong key' }));
+      expect(screen.getByText('Strength: strong')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      // Review: plain words, every value, the DryRun verdict.
+      expect(
+        await screen.findByText(
+          /An IPsec server "clients" on gateway hq-gateway gives clients addresses from 10.10.0.0\/24/,
+        ),
+      ).toBeInTheDocument();
+      expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      const dry = calls.find((c) => c.method === 'POST' && c.query.get('dryRun') === 'true');
+      expect(dry?.body).toMatchObject({
+        vpnGatewayId: 'vpn-std001',
+        localSubnet: ['192.168.0.0/16'],
+        clientIpPool: '10.10.0.0/24',
+        ikeConfig: { ikeLifetime: 3600, ikeVersion: 'ikev2' },
+        pskEnabled: true,
+      });
+
+      const create = screen.getByRole('button', { name: 'Create' });
+      await user.dblClick(create);
+      await user.click(create);
+      // Lands on the gateway page once the operation is done.
+      expect(
+        await screen.findByRole('heading', { name: 'hq-gateway' }, { timeout: 6000 }),
+      ).toBeInTheDocument();
+      const writes = calls.filter((c) => c.method === 'POST' && c.query.get('dryRun') === null);
+      expect(writes).toHaveLength(1);
+      expect(writes[0]?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
+
+  it('shows the diff of an edit with the key as changed or unchanged, in Chinese', async () => {
+    const { calls } = mockFetch([
+      ...baseRoutes('operator'),
+      {
+        method: 'PATCH',
+        path: '/api/v1/regions/cn-hangzhou/ipsec-servers/iss-001',
+        query: 'dryRun=true',
+        respond: () => ({
+          status: 200,
+          body: {
+            dryRun: true,
+            ok: false,
+            error: { code: 'VpnGateway.Configuring', httpStatus: 400 },
+          },
+        }),
+      },
+    ]);
+    renderApp(`${base}/ipsec-server/iss-001/edit`, 'zh-CN');
+    expect(
+      await screen.findByRole('heading', { name: '修改 IPsec 服务端' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const user = userEvent.setup();
+    const name = screen.getByRole('textbox', { name: '名称' });
+    expect(name).toHaveValue('clients');
+    await user.clear(name);
+    await user.type(name, 'clients-2');
+    for (let i = 0; i < 4; i += 1) await user.click(screen.getByRole('button', { name: '下一步' }));
+
+    const diff = await screen.findByRole('table', { name: '变更内容' });
+    const rows = within(diff).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '配置项当前变更后',
+      '名称clientsclients-2',
+      '预共享密钥未修改',
+    ]);
+    // The DryRun refusal is explained from the catalog with what to do.
+    expect(await screen.findByText('云端预检未通过。')).toBeInTheDocument();
+    const dry = calls.find((c) => c.method === 'PATCH');
+    expect(dry?.body).toEqual({ ipsecServerName: 'clients-2' });
+  });
+});

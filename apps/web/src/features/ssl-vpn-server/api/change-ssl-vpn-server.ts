@@ -1,0 +1,36 @@
+import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { eventStreamHeader } from '../../../lib/live-status';
+
+/** PATCH …/ssl-vpn-servers/{id} with only the changed fields: 202 + operation. */
+export const changeSslVpnServer = (
+  regionId: string,
+  id: string,
+  body: unknown,
+  idempotencyKey: string,
+  headers: Record<string, string> = {},
+) =>
+  apiRequest(operationSchema, apiPaths.sslVpnServer(regionId, id), {
+    method: 'PATCH',
+    body,
+    idempotencyKey,
+    headers,
+  });
+
+export const dryRunChangeSslVpnServer = (regionId: string, id: string, body: unknown) =>
+  apiRequest(dryRunVerdictSchema, apiPaths.sslVpnServer(regionId, id), {
+    method: 'PATCH',
+    body,
+    query: { dryRun: true },
+  });
+
+export const useChangeSslVpnServer = () => {
+  const client = useQueryClient();
+  return {
+    change: (regionId: string, id: string, body: unknown, key: string) =>
+      changeSslVpnServer(regionId, id, body, key, eventStreamHeader(client)),
+    dryRun: dryRunChangeSslVpnServer,
+  };
+};

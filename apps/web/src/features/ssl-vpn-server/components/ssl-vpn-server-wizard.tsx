@@ -1,0 +1,223 @@
+// SSL-VPN server wizard, create and edit: basics → protocol → two-factor (IDaaS) → review.
+import { SimpleGrid } from '@mantine/core';
+import type { SslVpnServerView, VpnGatewayView } from '@vpn-console/shared/api/views';
+import {
+  createSslVpnServerSchema,
+  modifySslVpnServerSchema,
+  SSL_CIPHERS,
+  SSL_PROTOS,
+  sslVpnServerCreateParts,
+  type CreateSslVpnServerInput,
+} from '@vpn-console/shared/ssl-vpn-server/schema';
+import {
+  SSL_VPN_SERVER_STEP_FIELDS,
+  sslVpnServerSteps,
+} from '@vpn-console/shared/ssl-vpn-server/steps';
+import { useRef, useState } from 'react';
+import type { DeepPartial } from 'react-hook-form';
+import { z } from 'zod';
+import { CidrListField } from '../../../components/cidr-list-field';
+import { NumberField, SelectField, SwitchField } from '../../../components/choice-fields';
+import { TextField } from '../../../components/fields';
+import { useStepForm, withoutEmpty } from '../../../components/form';
+import { changedFields, diffValues } from '../../../components/wizard/diff';
+import { Review } from '../../../components/wizard/review';
+import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
+import { useI18n } from '../../../lib/i18n';
+import { issuesOf } from '../../../lib/issue-text';
+import { readBack } from '../../../lib/read-back';
+import { useChangeSslVpnServer } from '../api/change-ssl-vpn-server';
+import { useCreateSslVpnServer } from '../api/create-ssl-vpn-server';
+
+type FormValue = CreateSslVpnServerInput;
+const STEP_IDS = ['basics', 'advanced', 'auth'] as const;
+
+const protocolOf = z.object({
+  proto: sslVpnServerCreateParts.advanced.proto,
+  cipher: sslVpnServerCreateParts.advanced.cipher,
+});
+
+const valuesOf = (gateway: VpnGatewayView, existing: SslVpnServerView | undefined): FormValue => {
+  if (existing === undefined) {
+    return {
+      regionId: gateway.regionId,
+      vpnGatewayId: gateway.id,
+      clientIpPool: '',
+      localSubnet: [''],
+      proto: 'UDP',
+      port: 1194,
+      cipher: 'AES-128-CBC',
+      compress: false,
+      enableMultiFactorAuth: false,
+    };
+  }
+  const protocol = readBack(protocolOf, { proto: existing.proto, cipher: existing.cipher });
+  return {
+    regionId: gateway.regionId,
+    vpnGatewayId: gateway.id,
+    name: existing.name,
+    clientIpPool: existing.clientIpPool,
+    localSubnet: existing.localSubnet,
+    proto: protocol?.proto ?? 'UDP',
+    port: existing.port ?? 1194,
+    cipher: protocol?.cipher ?? 'AES-128-CBC',
+    compress: existing.compress ?? false,
+    enableMultiFactorAuth: existing.enableMultiFactorAuth ?? false,
+  };
+};
+
+export function SslVpnServerWizard({
+  gateway,
+  existing,
+  onSucceeded,
+  onCancel,
+}: {
+  gateway: VpnGatewayView;
+  existing?: SslVpnServerView;
+  onSucceeded: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [stepIndex, setStepIndex] = useState(0);
+  const current = useRef(0);
+  current.current = stepIndex;
+  const initial = useRef(valuesOf(gateway, existing)).current;
+  const form = useStepForm<FormValue>(initial, () => {
+    const id = STEP_IDS[current.current];
+    return id === undefined ? sslVpnServerSteps.review : sslVpnServerSteps[id];
+  });
+  const creating = useCreateSslVpnServer();
+  const changing = useChangeSslVpnServer();
+  // What is on screen right now (emptied fields left out).
+  const values: DeepPartial<FormValue> = withoutEmpty(form.watch());
+
+  const build = () => {
+    if (existing === undefined) {
+      const parsed = createSslVpnServerSchema.safeParse(withoutEmpty(form.getValues()));
+      if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
+      const { dryRun: _d, clientToken: _c, ...body } = parsed.data;
+      return { ok: true as const, body };
+    }
+    const body = changedFields(initial, withoutEmpty(form.getValues()), []);
+    const parsed = modifySslVpnServerSchema.safeParse({
+      ...body,
+      regionId: gateway.regionId,
+      sslVpnServerId: existing.id,
+    });
+    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
+    return { ok: true as const, body };
+  };
+  const prepare = (): Prepared => {
+    const r = build();
+    return r.ok ? { ok: true } : r;
+  };
+  const mustBuild = () => {
+    const r = build();
+    if (!r.ok) throw new Error('the form changed after validation');
+    return r.body;
+  };
+  const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
+
+  const stepDefs: WizardStepDef[] = [
+    {
+      id: 'basics',
+      label: t('step.basics'),
+      fields: SSL_VPN_SERVER_STEP_FIELDS.basics,
+      content: (
+        <>
+          <TextField name="name" label={t('field.name')} />
+          <TextField
+            name="clientIpPool"
+            label={t('field.clientIpPool')}
+            required
+            placeholder="10.20.0.0/16"
+          />
+          <CidrListField name="localSubnet" label={t('field.localSubnet')} />
+        </>
+      ),
+    },
+    {
+      id: 'advanced',
+      label: t('step.protocol'),
+      fields: SSL_VPN_SERVER_STEP_FIELDS.advanced,
+      content: (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <SelectField name="proto" label={t('field.proto')} options={options(SSL_PROTOS)} />
+          <NumberField name="port" label={t('field.port')} min={1} max={65535} />
+          <SelectField name="cipher" label={t('field.cipher')} options={options(SSL_CIPHERS)} />
+          <SwitchField name="compress" label={t('field.compress')} />
+        </SimpleGrid>
+      ),
+    },
+    {
+      id: 'auth',
+      label: t('step.twoFactor'),
+      fields: SSL_VPN_SERVER_STEP_FIELDS.auth,
+      content: (
+        <>
+          <SwitchField name="enableMultiFactorAuth" label={t('field.enableMultiFactorAuth')} />
+          {values.enableMultiFactorAuth === true ? (
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextField name="idaasInstanceId" label={t('field.idaasInstanceId')} />
+              <TextField
+                name="idaasRegionId"
+                label={t('field.idaasRegionId')}
+                placeholder="cn-hangzhou"
+              />
+              <TextField name="idaasApplicationId" label={t('field.idaasApplicationId')} />
+            </SimpleGrid>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+
+  const name = values.name ?? existing?.name ?? '—';
+  const summary = t('summary.sslServer', {
+    name,
+    gateway: gateway.name === '' ? gateway.id : gateway.name,
+    pool: values.clientIpPool ?? '',
+    local: (values.localSubnet ?? []).join(', '),
+    proto: values.proto ?? '',
+    port: values.port ?? '',
+    cipher: values.cipher ?? '',
+  });
+  const changes = existing === undefined ? undefined : diffValues(initial, values, []);
+
+  return (
+    <Wizard
+      title={existing === undefined ? t('sslWizard.createTitle') : t('sslWizard.editTitle')}
+      form={form}
+      steps={stepDefs}
+      stepIndex={stepIndex}
+      onStepChange={setStepIndex}
+      prepare={prepare}
+      review={
+        <Review
+          summary={
+            changes === undefined
+              ? summary
+              : `${summary} ${t('summary.edit', { name, count: changes.length })}`
+          }
+          values={values}
+          secretPaths={[]}
+          hidden={['regionId', 'vpnGatewayId']}
+          {...(changes === undefined ? {} : { changes })}
+        />
+      }
+      dryRun={() =>
+        existing === undefined
+          ? creating.dryRun(gateway.regionId, mustBuild())
+          : changing.dryRun(gateway.regionId, existing.id, mustBuild())
+      }
+      submit={(key) =>
+        existing === undefined
+          ? creating.create(gateway.regionId, mustBuild(), key)
+          : changing.change(gateway.regionId, existing.id, mustBuild(), key)
+      }
+      submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
+      onSucceeded={onSucceeded}
+      onCancel={onCancel}
+    />
+  );
+}

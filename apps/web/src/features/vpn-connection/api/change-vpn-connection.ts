@@ -1,0 +1,25 @@
+import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiRequest } from '../../../lib/api-client';
+
+/** PATCH …/vpn-connections/{id} with only the changed fields: 202 + operation. */
+export const changeVpnConnection = (
+  regionId: string,
+  id: string,
+  body: unknown,
+  idempotencyKey: string,
+  headers: Record<string, string> = {},
+) =>
+  apiRequest(operationSchema, apiPaths.vpnConnection(regionId, id), {
+    method: 'PATCH',
+    body,
+    idempotencyKey,
+    headers,
+  });
+
+export const dryRunChangeVpnConnection = (regionId: string, id: string, body: unknown) =>
+  apiRequest(dryRunVerdictSchema, apiPaths.vpnConnection(regionId, id), {
+    method: 'PATCH',
+    body,
+    query: { dryRun: true },
+  });

@@ -1,0 +1,4 @@
+export const vpnConnectionKeys = {
+  customerGateways: (regionId: string) =>
+    ['vpn-connection', 'customer-gateways', regionId] as const,
+};

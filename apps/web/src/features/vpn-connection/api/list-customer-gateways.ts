@@ -1,0 +1,17 @@
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { customerGatewayListSchema } from '@vpn-console/shared/api/views';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { vpnConnectionKeys } from './keys';
+
+export const listCustomerGateways = (regionId: string) =>
+  apiRequest(customerGatewayListSchema, apiPaths.customerGateways(regionId));
+
+export const customerGatewaysQueryOptions = (regionId: string) =>
+  queryOptions({
+    queryKey: vpnConnectionKeys.customerGateways(regionId),
+    queryFn: () => listCustomerGateways(regionId),
+  });
+
+export const useCustomerGateways = (regionId: string) =>
+  useQuery(customerGatewaysQueryOptions(regionId));

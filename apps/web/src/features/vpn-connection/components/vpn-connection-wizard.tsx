@@ -1,0 +1,480 @@
+// IPsec connection wizard, create and edit: gateway and customer gateway (pick one or create one
+// inline), subnets, name → phase 1 → phase 2 → advanced (DPD, NAT traversal, auto route, BGP,
+// health check) → review. Algorithms follow the gateway's type; SM gateways ask for the peer CA.
+import { Alert, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { Operation } from '@vpn-console/shared/api/operations';
+import { ikeDefaults, ipsecDefaults } from '@vpn-console/shared/common/algorithms';
+import { bgpConfigChangeSchema } from '@vpn-console/shared/common/bgp-config';
+import { gatewayTypeFromVpnType } from '@vpn-console/shared/common/gateway-type';
+import { healthCheckConfigChangeSchema } from '@vpn-console/shared/common/health-check-config';
+import {
+  connectionIkeConfigChangeSchema,
+  ipsecConfigChangeSchema,
+} from '@vpn-console/shared/common/ike-config';
+import { customerGatewayCreateParts } from '@vpn-console/shared/customer-gateway/schema';
+import {
+  createVpnConnectionSchema,
+  modifyVpnConnectionAttributeSchema,
+  type CreateVpnConnectionInput,
+} from '@vpn-console/shared/vpn-connection/schema';
+import {
+  VPN_CONNECTION_STEP_FIELDS,
+  vpnConnectionSteps,
+} from '@vpn-console/shared/vpn-connection/steps';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useController, type DeepPartial } from 'react-hook-form';
+import { z } from 'zod';
+import { CidrListField } from '../../../components/cidr-list-field';
+import { NumberField, SelectField, SwitchField } from '../../../components/choice-fields';
+import { TextField } from '../../../components/fields';
+import { useStepForm, withoutEmpty } from '../../../components/form';
+import { PskField } from '../../../components/psk-field';
+import { changedFields, diffValues } from '../../../components/wizard/diff';
+import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
+import { Review } from '../../../components/wizard/review';
+import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
+import { ApiRequestError } from '../../../lib/api-client';
+import { useI18n } from '../../../lib/i18n';
+import { issuesOf, type FormIssue } from '../../../lib/issue-text';
+import { eventStreamHeader, liveKeys } from '../../../lib/live-status';
+import { waitForOperation } from '../../../lib/operations';
+import { readBack } from '../../../lib/read-back';
+import { changeVpnConnection, dryRunChangeVpnConnection } from '../api/change-vpn-connection';
+import { createCustomerGateway, dryRunCreateCustomerGateway } from '../api/create-customer-gateway';
+import { createVpnConnection, dryRunCreateVpnConnection } from '../api/create-vpn-connection';
+import { useCustomerGateways } from '../api/list-customer-gateways';
+
+/** The inline customer gateway, from the shared customer-gateway field schemas. */
+const newCustomerGatewaySchema = z.object({
+  ipAddress: customerGatewayCreateParts.basics.ipAddress,
+  name: customerGatewayCreateParts.basics.name,
+  asn: customerGatewayCreateParts.bgp.asn,
+});
+
+type FormValue = CreateVpnConnectionInput & {
+  customerGatewayMode: 'existing' | 'new';
+  newCustomerGateway?: Partial<z.input<typeof newCustomerGatewaySchema>>;
+};
+
+const STEP_IDS = ['basics', 'phase1', 'phase2', 'advanced'] as const;
+const SECRETS = ['ikeConfig.psk'] as const;
+const WIZARD_ONLY = ['customerGatewayMode', 'newCustomerGateway'] as const;
+
+const withoutWizardFields = (v: DeepPartial<FormValue>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(v).filter(([k]) => !(WIZARD_ONLY as readonly string[]).includes(k)),
+  );
+
+const valuesOf = (gateway: VpnGatewayView, existing: VpnConnectionView | undefined): FormValue => {
+  const type = gatewayTypeFromVpnType(gateway.vpnType);
+  const ctx = { gatewayType: type };
+  if (existing === undefined) {
+    return {
+      regionId: gateway.regionId,
+      vpnGatewayId: gateway.id,
+      customerGatewayMode: 'existing',
+      customerGatewayId: '',
+      localSubnet: [''],
+      remoteSubnet: [''],
+      effectImmediately: false,
+      ikeConfig: { ...ikeDefaults('vpn-connection', type) },
+      ipsecConfig: { ...ipsecDefaults('vpn-connection', type) },
+      autoConfigRoute: true,
+      enableDpd: true,
+      enableNatTraversal: true,
+      bgpConfig: { enableBgp: false, localAsn: 45104 },
+      healthCheckConfig: { enable: false, interval: 3, retry: 3 },
+    };
+  }
+  const bgp = existing.bgpConfig;
+  const hc = existing.healthCheck;
+  return {
+    regionId: gateway.regionId,
+    vpnGatewayId: gateway.id,
+    customerGatewayMode: 'existing',
+    customerGatewayId: existing.customerGatewayId ?? '',
+    name: existing.name,
+    localSubnet: existing.localSubnet,
+    remoteSubnet: existing.remoteSubnet,
+    ...(existing.effectImmediately === undefined
+      ? {}
+      : { effectImmediately: existing.effectImmediately }),
+    ikeConfig:
+      readBack(connectionIkeConfigChangeSchema(ctx), existing.ikeConfig) ??
+      ikeDefaults('vpn-connection', type),
+    ipsecConfig:
+      readBack(ipsecConfigChangeSchema(ctx), existing.ipsecConfig) ??
+      ipsecDefaults('vpn-connection', type),
+    ...(existing.enableDpd === undefined ? {} : { enableDpd: existing.enableDpd }),
+    ...(existing.enableNatTraversal === undefined
+      ? {}
+      : { enableNatTraversal: existing.enableNatTraversal }),
+    bgpConfig: readBack(
+      bgpConfigChangeSchema,
+      bgp === undefined
+        ? undefined
+        : {
+            enableBgp: bgp.enableBgp,
+            localAsn: bgp.localAsn,
+            tunnelCidr: bgp.tunnelCidr,
+            localBgpIp: bgp.localBgpIp,
+          },
+    ) ?? { enableBgp: false, localAsn: 45104 },
+    healthCheckConfig: readBack(
+      healthCheckConfigChangeSchema,
+      hc === undefined
+        ? undefined
+        : { enable: hc.enable, dip: hc.dip, sip: hc.sip, interval: hc.interval, retry: hc.retry },
+    ) ?? { enable: false, interval: 3, retry: 3 },
+  };
+};
+
+function CustomerGatewayPicker({ regionId, editing }: { regionId: string; editing: boolean }) {
+  const { t } = useI18n();
+  const list = useCustomerGateways(regionId);
+  const mode = useController<FormValue, 'customerGatewayMode'>({ name: 'customerGatewayMode' });
+  const options = (list.data?.items ?? []).map((g) => ({
+    value: g.id,
+    label: `${g.name === '' ? g.id : g.name} (${g.ipAddress}${g.asn === undefined ? '' : `, ASN ${g.asn}`})`,
+  }));
+  return (
+    <Stack gap="xs">
+      <Text component="span" fw={500} size="sm" id="cgw-mode-label">
+        {t('cgw.mode')}
+      </Text>
+      {editing ? null : (
+        <SegmentedControl
+          aria-labelledby="cgw-mode-label"
+          value={mode.field.value}
+          onChange={(v) => {
+            mode.field.onChange(v === 'new' ? 'new' : 'existing');
+          }}
+          data={[
+            { value: 'existing', label: t('cgw.pick') },
+            { value: 'new', label: t('cgw.create') },
+          ]}
+        />
+      )}
+      {mode.field.value === 'new' ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextField
+            name="newCustomerGateway.ipAddress"
+            label={t('field.ipAddress')}
+            required
+            placeholder="203.0.113.10"
+          />
+          <NumberField name="newCustomerGateway.asn" label={t('field.asn')} min={1} />
+          <TextField name="newCustomerGateway.name" label={t('field.name')} />
+        </SimpleGrid>
+      ) : (
+        <>
+          {list.data !== undefined && options.length === 0 ? (
+            <Alert color="blue">{t('cgw.none')}</Alert>
+          ) : null}
+          <SelectField
+            name="customerGatewayId"
+            label={t('field.customerGatewayId')}
+            options={options}
+            required
+            disabled={editing}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export function VpnConnectionWizard({
+  gateway,
+  existing,
+  onSucceeded,
+  onCancel,
+}: {
+  gateway: VpnGatewayView;
+  existing?: VpnConnectionView;
+  onSucceeded: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
+  const steps = vpnConnectionSteps(ctx);
+  const [stepIndex, setStepIndex] = useState(0);
+  const current = useRef(0);
+  current.current = stepIndex;
+  const initial = useRef(valuesOf(gateway, existing)).current;
+  const formRef = useRef<{ mode: () => FormValue['customerGatewayMode'] }>({
+    mode: () => 'existing',
+  });
+  const basicsWithNewCgw = steps.basics
+    .omit({ customerGatewayId: true })
+    .extend({ newCustomerGateway: newCustomerGatewaySchema });
+  const schemaOfStep = (index: number): z.ZodType => {
+    const id = STEP_IDS[index];
+    if (id === undefined) return steps.review;
+    if (id === 'basics' && formRef.current.mode() === 'new') return basicsWithNewCgw;
+    return steps[id];
+  };
+  const form = useStepForm<FormValue>(initial, () => schemaOfStep(current.current));
+  formRef.current.mode = () => form.getValues('customerGatewayMode');
+  // What is on screen right now (emptied fields left out).
+  const values: DeepPartial<FormValue> = withoutEmpty(form.watch());
+  const inlineCgw = existing === undefined && values.customerGatewayMode === 'new';
+
+  const createBody = (customerGatewayId: string) => {
+    const parsed = createVpnConnectionSchema(ctx).safeParse({
+      ...withoutWizardFields(withoutEmpty(form.getValues())),
+      customerGatewayId,
+    });
+    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
+    const { dryRun: _d, clientToken: _c, ...body } = parsed.data;
+    return { ok: true as const, body };
+  };
+  const changeBody = (id: string) => {
+    const body = changedFields(
+      withoutWizardFields(initial),
+      withoutWizardFields(withoutEmpty(form.getValues())),
+      SECRETS,
+    );
+    const parsed = modifyVpnConnectionAttributeSchema(ctx).safeParse({
+      ...body,
+      regionId: gateway.regionId,
+      vpnConnectionId: id,
+    });
+    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
+    return { ok: true as const, body };
+  };
+  const prepare = (): Prepared => {
+    if (existing !== undefined) {
+      const r = changeBody(existing.id);
+      return r.ok ? { ok: true } : r;
+    }
+    if (!inlineCgw) {
+      const r = createBody(form.getValues('customerGatewayId'));
+      return r.ok ? { ok: true } : r;
+    }
+    // With a new customer gateway the id is not known yet: check every step on its own.
+    const issues: FormIssue[] = [];
+    for (let i = 0; i < STEP_IDS.length; i += 1) {
+      const r = schemaOfStep(i).safeParse(withoutEmpty(form.getValues()));
+      if (!r.success) issues.push(...issuesOf(r.error));
+    }
+    return issues.length === 0 ? { ok: true } : { ok: false, issues };
+  };
+  const newCgwBody = () => {
+    const cgw = newCustomerGatewaySchema.parse(form.getValues('newCustomerGateway'));
+    return { ...cgw, regionId: gateway.regionId };
+  };
+
+  const dryRun = async () => {
+    if (existing !== undefined) {
+      const r = changeBody(existing.id);
+      if (!r.ok) throw new Error('the form changed after validation');
+      return dryRunChangeVpnConnection(gateway.regionId, existing.id, r.body);
+    }
+    if (inlineCgw) {
+      const verdict = await dryRunCreateCustomerGateway(gateway.regionId, newCgwBody());
+      return verdict.ok ? { skipped: t('wizard.connectionCheckLater') } : verdict;
+    }
+    const r = createBody(form.getValues('customerGatewayId'));
+    if (!r.ok) throw new Error('the form changed after validation');
+    return dryRunCreateVpnConnection(gateway.regionId, r.body);
+  };
+
+  const submit = async (key: string): Promise<Operation> => {
+    const headers = eventStreamHeader(client);
+    if (existing !== undefined) {
+      const r = changeBody(existing.id);
+      if (!r.ok) throw new Error('the form changed after validation');
+      return changeVpnConnection(gateway.regionId, existing.id, r.body, key, headers);
+    }
+    let customerGatewayId = form.getValues('customerGatewayId');
+    if (inlineCgw) {
+      // The customer gateway first (its own key, derived from the wizard's), then the connection.
+      const started = await createCustomerGateway(
+        gateway.regionId,
+        newCgwBody(),
+        `${key}-cgw`,
+        headers,
+      );
+      const done = await waitForOperation(started.id, () =>
+        client.getQueryData<Operation>(liveKeys.operation(started.id)),
+      );
+      if (done.state !== 'succeeded' || done.resourceId === undefined) {
+        throw new ApiRequestError(
+          done.error?.httpStatus ?? 502,
+          done.error ?? { code: 'UnknownError', httpStatus: 502 },
+        );
+      }
+      customerGatewayId = done.resourceId;
+      // A retry reuses the customer gateway that now exists.
+      form.setValue('customerGatewayMode', 'existing');
+      form.setValue('customerGatewayId', customerGatewayId);
+    }
+    const r = createBody(customerGatewayId);
+    if (!r.ok) throw new Error('the form changed after validation');
+    return createVpnConnection(gateway.regionId, r.body, key, headers);
+  };
+
+  const stepDefs: WizardStepDef[] = [
+    {
+      id: 'basics',
+      label: t('step.basics'),
+      fields: [...VPN_CONNECTION_STEP_FIELDS.basics, ...WIZARD_ONLY],
+      content: (
+        <>
+          <Text size="sm">
+            {t('gateway.name')}: <strong>{gateway.name === '' ? gateway.id : gateway.name}</strong>{' '}
+            ({gateway.id}
+            {ctx.gatewayType === 'sm' ? `, ${t('gateway.typeSm')}` : ''})
+          </Text>
+          <CustomerGatewayPicker regionId={gateway.regionId} editing={existing !== undefined} />
+          <TextField name="name" label={t('field.name')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <CidrListField name="localSubnet" label={t('field.localSubnet')} />
+            <CidrListField name="remoteSubnet" label={t('field.remoteSubnet')} />
+          </SimpleGrid>
+          <SwitchField name="effectImmediately" label={t('field.effectImmediately')} />
+        </>
+      ),
+    },
+    {
+      id: 'phase1',
+      label: t('step.phase1'),
+      fields: VPN_CONNECTION_STEP_FIELDS.phase1,
+      content: (
+        <>
+          <IkeFields gatewayType={ctx.gatewayType} />
+          <PskField
+            name="ikeConfig.psk"
+            label={t('field.psk')}
+            hint={existing === undefined ? t('psk.autoIfEmpty') : t('psk.keepEmpty')}
+          />
+          {ctx.gatewayType === 'sm' ? (
+            <TextField
+              name="remoteCaCertificate"
+              label={t('field.remoteCaCertificate')}
+              multiline
+              placeholder="-----BEGIN CERTIFICATE-----"
+            />
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'phase2',
+      label: t('step.phase2'),
+      fields: VPN_CONNECTION_STEP_FIELDS.phase2,
+      content: <IpsecFields gatewayType={ctx.gatewayType} />,
+    },
+    {
+      id: 'advanced',
+      label: t('step.advanced'),
+      fields: VPN_CONNECTION_STEP_FIELDS.advanced,
+      content: (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <SwitchField name="enableDpd" label={t('field.enableDpd')} />
+            <SwitchField name="enableNatTraversal" label={t('field.enableNatTraversal')} />
+            <SwitchField name="autoConfigRoute" label={t('field.autoConfigRoute')} />
+          </SimpleGrid>
+          <Title order={2} size="h5">
+            {t('field.bgp')}
+          </Title>
+          <SwitchField name="bgpConfig.enableBgp" label={t('field.bgpConfig.enableBgp')} />
+          {values.bgpConfig?.enableBgp === true ? (
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <NumberField
+                name="bgpConfig.localAsn"
+                label={t('field.bgpConfig.localAsn')}
+                min={1}
+              />
+              <TextField
+                name="bgpConfig.tunnelCidr"
+                label={t('field.bgpConfig.tunnelCidr')}
+                placeholder="169.254.10.0/30"
+              />
+              <TextField
+                name="bgpConfig.localBgpIp"
+                label={t('field.bgpConfig.localBgpIp')}
+                placeholder="169.254.10.1"
+              />
+            </SimpleGrid>
+          ) : null}
+          <Title order={2} size="h5">
+            {t('field.healthCheckConfig.enable')}
+          </Title>
+          <SwitchField
+            name="healthCheckConfig.enable"
+            label={t('field.healthCheckConfig.enable')}
+          />
+          {values.healthCheckConfig?.enable === true ? (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextField name="healthCheckConfig.dip" label={t('field.healthCheckConfig.dip')} />
+              <TextField name="healthCheckConfig.sip" label={t('field.healthCheckConfig.sip')} />
+              <NumberField
+                name="healthCheckConfig.interval"
+                label={t('field.healthCheckConfig.interval')}
+                min={1}
+              />
+              <NumberField
+                name="healthCheckConfig.retry"
+                label={t('field.healthCheckConfig.retry')}
+                min={1}
+              />
+            </SimpleGrid>
+          ) : null}
+        </>
+      ),
+    },
+  ];
+
+  const name = values.name ?? existing?.name ?? '—';
+  const cgwLabel = inlineCgw
+    ? `${values.newCustomerGateway?.ipAddress ?? ''} (${t('cgw.create')})`
+    : (values.customerGatewayId ?? '');
+  const summary = t('summary.connection', {
+    name,
+    gateway: gateway.name === '' ? gateway.id : gateway.name,
+    cgw: cgwLabel,
+    local: (values.localSubnet ?? []).join(', '),
+    remote: (values.remoteSubnet ?? []).join(', '),
+    ike: describePhase(values.ikeConfig, ['ikeVersion', 'ikeEncAlg', 'ikeAuthAlg', 'ikePfs']),
+    ipsec: describePhase(values.ipsecConfig, ['ipsecEncAlg', 'ipsecAuthAlg', 'ipsecPfs']),
+  });
+  const changes =
+    existing === undefined
+      ? undefined
+      : diffValues(withoutWizardFields(initial), withoutWizardFields(values), SECRETS);
+
+  return (
+    <Wizard
+      title={existing === undefined ? t('connWizard.createTitle') : t('connWizard.editTitle')}
+      form={form}
+      steps={stepDefs}
+      stepIndex={stepIndex}
+      onStepChange={setStepIndex}
+      prepare={prepare}
+      review={
+        <Review
+          summary={
+            changes === undefined
+              ? summary
+              : `${summary} ${t('summary.edit', { name, count: changes.filter((c) => !c.secret || c.changed).length })}`
+          }
+          values={withoutWizardFields(values)}
+          secretPaths={SECRETS}
+          hidden={['regionId', 'vpnGatewayId']}
+          {...(changes === undefined ? {} : { changes })}
+        />
+      }
+      dryRun={dryRun}
+      submit={submit}
+      submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
+      onSucceeded={onSucceeded}
+      onCancel={onCancel}
+    />
+  );
+}
