@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorBody } from '@vpn-console/shared/api/errors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
+import { securityHeaders } from './auth/guard';
 import { HttpError, toApiError } from './http/errors';
 import { spaRouter } from './http/spa';
 import { customerGatewaysRouter } from './modules/customer-gateways/router';
@@ -92,13 +92,8 @@ export const createApp = (deps: AppDeps): Express => {
     });
     next();
   });
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] },
-      },
-    }),
-  );
+  // Strict CSP (default-src 'self', frame-ancestors/base-uri/object-src 'none'): auth/guard.ts.
+  app.use(securityHeaders());
   app.use(healthRouter(runtime));
   app.use('/api', requireJson, express.json({ limit: '100kb', strict: true }));
   for (const middleware of deps.beforeApi ?? []) app.use('/api', middleware);

@@ -48,6 +48,13 @@ export const envSchema = z.object({
   SSE_HEARTBEAT_MS: intFromEnv(15_000, 50, 60_000),
   SSE_MAX_STREAMS: intFromEnv(10_000, 1, 100_000),
   SHUTDOWN_GRACE_MS: intFromEnv(10_000, 0, 60_000),
+  // Sessions and cookies (issue 5): ASVS level 2 defaults, 30 min idle and 12 h absolute.
+  SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
+  SESSION_ABSOLUTE_HOURS: intFromEnv(12, 1, 24 * 30),
+  /** Send the session cookie with `Secure` (and the `__Host-` name): set behind TLS. */
+  COOKIE_SECURE: boolFromEnv,
+  /** Extra origins allowed to send state-changing requests (comma list of `https://host`). */
+  ALLOWED_ORIGINS: z.string().trim().optional(),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -76,6 +83,15 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     maxStreams: env.SSE_MAX_STREAMS,
   },
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  security: {
+    sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    cookieSecure: env.COOKIE_SECURE,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+  },
 });
 
 export class ConfigError extends Error {

@@ -1,6 +1,7 @@
 // Starts the BFF: config, runtime (embedded emulator by default), listen, graceful shutdown.
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { startSecurity } from './auth/bootstrap';
 import { CredentialsNotFoundError } from './cloud/credentials';
 import { ConfigError, loadConfig } from './config';
 import { cloudLabel } from './modules/health/router';
@@ -9,7 +10,17 @@ import { createRuntime } from './runtime';
 const main = async (): Promise<void> => {
   const config = loadConfig();
   const runtime = await createRuntime(config);
-  const app = createApp({ runtime });
+  // Store (PGlite in DATA_DIR or PostgreSQL), accounts, sessions, audit; demo accounts when the
+  // cloud is emulated. An expired session's event streams end with a `logout` event.
+  const secured = await startSecurity(config, {
+    demo: runtime.cloudMode === 'emulator',
+    onStreamSessionEnded: (sessionHash) => runtime.hub.logout(sessionHash),
+  });
+  const app = createApp({
+    runtime,
+    beforeApi: secured.security.guard,
+    extraRouters: secured.security.routers,
+  });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -40,6 +51,7 @@ const main = async (): Promise<void> => {
     // Streams get `event: reconnect` with a random retry and end; writes finish (bounded).
     runtime
       .close()
+      .then(() => secured.close())
       .then(() => {
         server.closeIdleConnections();
         server.closeAllConnections();

@@ -3,9 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { Express } from 'express';
 import { operationSchema, type Operation } from '@vpn-console/shared/api/operations';
+import { csrfHeader, type Role } from '@vpn-console/shared/api/session';
 import { startEmulator, type RunningEmulator } from '@vpn-console/vpc-emulator/server';
 import { createApp } from '../src/app';
+import {
+  startSecurity,
+  type StartedSecurity,
+  type StartSecurityOptions,
+} from '../src/auth/bootstrap';
+import { generatePassword } from '../src/auth/passwords';
+import { openStore, type Store } from '../src/store/store';
+import { openTestStore, testDatabaseUrl } from '../src/store/testing';
 import { testConfig } from '../src/config';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../src/runtime';
 import { openSse, type SseClient } from './sse-client';
@@ -19,6 +29,10 @@ export interface TestStackOptions {
   runtime?: Omit<RuntimeOptions, 'cloudTarget'>;
   /** Use an emulator that is already running (benches). */
   emulator?: { running: RunningEmulator; accessKeyId: string; accessKeySecret: string };
+  /** Who `api` is signed in as (default `operator`); `anonymous` sends no session. */
+  role?: Role | 'anonymous';
+  /** Security layer settings (defaults: generous login limits, streams re-checked every 200 ms). */
+  security?: Pick<StartSecurityOptions, 'loginLimits' | 'streamCheckMs'>;
 }
 
 export interface ApiResponse {
@@ -44,9 +58,18 @@ export interface TestApi {
 
 export interface TestStack {
   baseUrl: string;
+  /** The Express app (its router lists every route). */
+  app: Express;
   emulator: RunningEmulator;
   runtime: Runtime;
+  /** Signed in as `options.role` (operator by default); sends the CSRF header on every request. */
   api: TestApi;
+  /** The store, accounts, sessions and audit log behind the app. */
+  secured: StartedSecurity;
+  /** The test accounts (one per role) and their passwords. */
+  accounts: Record<Role, { username: string; password: string }>;
+  /** A client signed in as `role` (a new session each call), or without a session. */
+  as(role: Role | 'anonymous'): Promise<TestApi>;
   close(): Promise<void>;
 }
 
@@ -59,6 +82,9 @@ const readBody = async (res: Response): Promise<unknown> => {
     return text;
   }
 };
+
+/** One in-memory store per test file (PGlite takes seconds to start); stacks use own accounts. */
+let sharedStore: Promise<Store> | undefined;
 
 export const startTestStack = async (options: TestStackOptions = {}): Promise<TestStack> => {
   let emulator: RunningEmulator;
@@ -103,7 +129,37 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     metricsDefaults: false,
     ...options.runtime,
   });
-  const app = createApp({ runtime });
+  // Sessions (issue 5): an in-memory store with one account per role; `api` signs in.
+  // With DATABASE_URL (CI): a fresh PostgreSQL database per stack, dropped on close. Otherwise
+  // one in-memory PGlite store per test file.
+  const ownStore = testDatabaseUrl() === undefined ? undefined : await openTestStore('postgres');
+  const store = ownStore ?? (await (sharedStore ??= openStore({ memory: true })));
+  const secured = await startSecurity(config, {
+    demo: false,
+    openStore: store,
+    onStreamSessionEnded: (sessionHash) => runtime.hub.logout(sessionHash),
+    loginLimits: {
+      perUser: { limit: 1000, windowMs: 60_000 },
+      perIp: { limit: 100_000, windowMs: 60_000 },
+    },
+    streamCheckMs: 200,
+    ...options.security,
+  });
+  const roles: Role[] = ['viewer', 'operator', 'admin'];
+  const accounts = Object.fromEntries(
+    roles.map((role) => [
+      role,
+      { username: `test-${role}-${randomBytes(4).toString('hex')}`, password: generatePassword() },
+    ]),
+  ) as Record<Role, { username: string; password: string }>;
+  for (const role of roles) {
+    await secured.security.accounts.create({ ...accounts[role], role });
+  }
+  const app = createApp({
+    runtime,
+    beforeApi: secured.security.guard,
+    extraRouters: secured.security.routers,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => {
       resolve(s);
@@ -113,54 +169,87 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const send = async (path: string, init: RequestInit): Promise<ApiResponse> => {
-    const res = await fetch(`${baseUrl}${path}`, init);
-    return { status: res.status, headers: res.headers, body: await readBody(res) };
-  };
-  const json =
-    (method: string) =>
-    (path: string, body?: unknown, headers: Record<string, string> = {}) =>
-      send(path, {
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
   const streams: SseClient[] = [];
-  const api: TestApi = {
-    get: (path, headers = {}) => send(path, { headers }),
-    post: json('POST'),
-    patch: json('PATCH'),
-    put: json('PUT'),
-    delete: (path, headers = {}) => send(path, { method: 'DELETE', headers }),
-    raw: send,
-    events: async (query = '', headers = {}) => {
-      const client = await openSse(`${baseUrl}/api/v1/events${query}`, headers);
-      streams.push(client);
-      return client;
-    },
-    closeStreams: () => {
-      for (const s of streams.splice(0)) s.close();
-    },
-    settled: async (operationId, timeoutMs = 20_000) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const res = await send(`/api/v1/operations/${operationId}`, {});
-        const op = operationSchema.parse(res.body);
-        if (op.state === 'succeeded' || op.state === 'failed') return op;
-        if (Date.now() > deadline) throw new Error(`operation still ${op.state}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+  const makeApi = (cookie: string | undefined): TestApi => {
+    // Every request carries the session cookie and the CSRF header (callers may override).
+    const defaults: Record<string, string> = {
+      [csrfHeader.name]: csrfHeader.value,
+      ...(cookie === undefined ? {} : { Cookie: cookie }),
+    };
+    const send = async (path: string, init: RequestInit): Promise<ApiResponse> => {
+      const headers = new Headers(defaults);
+      new Headers(init.headers).forEach((value, key) => {
+        headers.set(key, value);
+      });
+      const res = await fetch(`${baseUrl}${path}`, { ...init, headers });
+      return { status: res.status, headers: res.headers, body: await readBody(res) };
+    };
+    const json =
+      (method: string) =>
+      (path: string, body?: unknown, headers: Record<string, string> = {}) =>
+        send(path, {
+          method,
+          headers: {
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...headers,
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+    const api: TestApi = {
+      get: (path, headers = {}) => send(path, { headers }),
+      post: json('POST'),
+      patch: json('PATCH'),
+      put: json('PUT'),
+      delete: (path, headers = {}) => send(path, { method: 'DELETE', headers }),
+      raw: send,
+      events: async (query = '', headers = {}) => {
+        const client = await openSse(`${baseUrl}/api/v1/events${query}`, {
+          ...defaults,
+          ...headers,
+        });
+        streams.push(client);
+        return client;
+      },
+      closeStreams: () => {
+        for (const s of streams.splice(0)) s.close();
+      },
+      settled: async (operationId, timeoutMs = 20_000) => {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+          const res = await send(`/api/v1/operations/${operationId}`, {});
+          const op = operationSchema.parse(res.body);
+          if (op.state === 'succeeded' || op.state === 'failed') return op;
+          if (Date.now() > deadline) throw new Error(`operation still ${op.state}`);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      },
+    };
+    return api;
   };
+  const as = async (role: Role | 'anonymous'): Promise<TestApi> => {
+    if (role === 'anonymous') return makeApi(undefined);
+    const res = await fetch(`${baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [csrfHeader.name]: csrfHeader.value },
+      body: JSON.stringify(accounts[role]),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (res.status !== 201 || setCookie === null) {
+      throw new Error(`test login as ${role} failed: ${res.status}`);
+    }
+    return makeApi(setCookie.split(';')[0]);
+  };
+  const api = await as(options.role ?? 'operator');
 
   return {
     baseUrl,
+    app,
     emulator,
     runtime,
     api,
+    secured,
+    accounts,
+    as,
     close: async () => {
       // The runtime ends open streams itself (reconnect event), as on a real shutdown.
       await runtime.close();
@@ -175,6 +264,8 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
           resolve();
         });
       });
+      await secured.close();
+      await ownStore?.close();
       if (ownEmulator) await emulator.close();
     },
   };

@@ -1,23 +1,14 @@
-// The request guard, mounted before every router: security headers, CSRF checks, JSON body
-// rules, who is calling (session cookie) and the one authorisation decision per request.
-import express, {
-  type ErrorRequestHandler,
-  type NextFunction,
-  type Request,
-  type RequestHandler,
-  type Response,
-} from 'express';
+// The request guard, mounted before every API router: CSRF checks, who is calling (session
+// cookie) and the one authorisation decision per request; plus the security headers (helmet).
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { csrfHeader } from '@vpn-console/shared/api/session';
 import { clearSessionCookie, readSessionCookie, type CookieOptions } from './cookies';
 import { sendError } from './http';
 import { decide as defaultDecide, type Decision } from './policy';
-import { principalOf, setPrincipal } from './principal';
+import { principalOf, setPrincipal, type Principal } from './principal';
 import { roleAtLeast } from './roles';
 import type { Sessions } from './sessions';
-
-/** JSON bodies above this many bytes answer 413 (VPN configurations are a few KiB). */
-export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,7 +25,8 @@ export function securityHeaders(): RequestHandler {
         formAction: ["'self'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
+        // Component libraries set style attributes at run time; scripts stay strict.
+        styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -45,8 +37,15 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
-function ownOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? ''}`;
+/** Same origin: the Origin's host is the Host the request came to (the scheme may differ behind
+ * a TLS-terminating proxy, which this BFF does not trust for X-Forwarded-*). */
+function sameOrigin(req: Request, origin: string): boolean {
+  try {
+    const host = req.get('host');
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -66,7 +65,7 @@ export function csrfGuard(allowedOrigins: readonly string[] = []): RequestHandle
     const ok =
       req.get(csrfHeader.name) === csrfHeader.value &&
       (site === undefined || site === 'same-origin' || site === 'none') &&
-      (origin === undefined || origin === ownOrigin(req) || allowed.has(origin));
+      (origin === undefined || allowed.has(origin) || sameOrigin(req, origin));
     if (ok) {
       next();
       return;
@@ -75,74 +74,19 @@ export function csrfGuard(allowedOrigins: readonly string[] = []): RequestHandle
   };
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-class ForbiddenKeyError extends Error {}
-
-function hasBody(req: Request): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-/**
- * JSON bodies only: a body of another content type answers 415, one above the limit 413,
- * malformed JSON or a prototype-polluting key (`__proto__`, `constructor`, `prototype`) 400.
- */
-export function jsonBody(): RequestHandler[] {
-  const parse: RequestHandler = express.json({
-    limit: JSON_BODY_LIMIT_BYTES,
-    strict: true,
-    type: () => true,
-    reviver: (key, value: unknown) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKeyError('forbidden key');
-      return value;
-    },
-  });
-  const contentType: RequestHandler = (req, res, next) => {
-    if (SAFE_METHODS.has(req.method) || !hasBody(req)) {
-      next();
-      return;
-    }
-    if (!req.is('application/json')) {
-      sendError(res, 415, 'UnsupportedMediaType');
-      return;
-    }
-    parse(req, res, next);
-  };
-  return [contentType];
-}
-
-function errorStatus(err: unknown): number | undefined {
-  if (typeof err !== 'object' || err === null || !('status' in err)) return undefined;
-  return typeof err.status === 'number' ? err.status : undefined;
-}
-
-function errorType(err: unknown): string | undefined {
-  if (typeof err !== 'object' || err === null || !('type' in err)) return undefined;
-  return typeof err.type === 'string' ? err.type : undefined;
-}
-
-/** Turns body-parser failures into 400/413/415 answers (anything else goes on). */
-export const bodyErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-  const type = errorType(err);
-  const status = errorStatus(err);
-  if (type === 'entity.too.large') {
-    sendError(res, 413, 'PayloadTooLarge');
-  } else if (type === 'entity.parse.failed' || err instanceof ForbiddenKeyError) {
-    sendError(res, 400, 'MalformedJson');
-  } else if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    sendError(res, 415, 'UnsupportedMediaType');
-  } else if (status !== undefined && status >= 400 && status < 500 && type !== undefined) {
-    sendError(res, 400, 'MalformedJson');
-  } else {
-    next(err);
-  }
-};
-
 export interface AuthGuardOptions {
   readonly sessions: Sessions;
   readonly cookie: CookieOptions;
   readonly decide?: (method: string, path: string) => Decision;
+  /** Called with every signed-in request (e.g. to watch an event stream's session). */
+  readonly onPrincipal?: (req: Request, res: Response, principal: Principal) => void;
+}
+
+/** The path as the client sent it (the guard may be mounted under `/api`). */
+function fullPath(req: Request): string {
+  const url = req.originalUrl;
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
 }
 
 function isApiPath(path: string): boolean {
@@ -152,7 +96,8 @@ function isApiPath(path: string): boolean {
 /**
  * Who is calling and may they: resolves the session cookie, then applies the policy. No
  * session → 401 `Unauthenticated`; a role below the route's → 403 `Forbidden`; a route the
- * policy does not name → 401/403 as well (default deny). Non-API GETs (the SPA) are public.
+ * policy does not name is never handed on (default deny): 401 without a session, 404
+ * `RouteNotFound` with one. Non-API GETs (the SPA) are public.
  */
 export function authGuard(options: AuthGuardOptions): RequestHandler {
   const decide = options.decide ?? defaultDecide;
@@ -161,9 +106,14 @@ export function authGuard(options: AuthGuardOptions): RequestHandler {
     if (token !== undefined) {
       const principal = await options.sessions.resolve(token);
       if (principal === undefined) clearSessionCookie(res, options.cookie);
-      else setPrincipal(req, principal);
+      else {
+        setPrincipal(req, principal);
+        // The events router names a stream's owner by this (hub.logout ends its streams).
+        res.locals.sessionId = principal.sessionHash;
+        options.onPrincipal?.(req, res, principal);
+      }
     }
-    const path = req.path;
+    const path = fullPath(req);
     const decision: Decision = isApiPath(path)
       ? decide(req.method, path)
       : { access: SAFE_METHODS.has(req.method) ? 'public' : 'deny' };
@@ -176,7 +126,12 @@ export function authGuard(options: AuthGuardOptions): RequestHandler {
       sendError(res, 401, 'Unauthenticated');
       return;
     }
-    if (decision.access === 'deny' || !roleAtLeast(principal.role, decision.access)) {
+    if (decision.access === 'deny') {
+      // Nothing the policy names: no handler runs. Signed-in callers learn it is no route.
+      sendError(res, 404, 'RouteNotFound');
+      return;
+    }
+    if (!roleAtLeast(principal.role, decision.access)) {
       sendError(res, 403, 'Forbidden');
       return;
     }

@@ -11,6 +11,7 @@ export type SecurityErrorCode =
   | 'InvalidCredentials'
   | 'AccountExists'
   | 'NotFound'
+  | 'RouteNotFound'
   | 'ValidationFailed'
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'

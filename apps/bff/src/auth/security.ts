@@ -1,34 +1,39 @@
 // The security layer in one piece, for createApp: accounts, sessions, audit, demo accounts, the
-// guard middleware (mounted before any router) and the routers of session, accounts, audit and
-// demo. Built from an open store.
-import type { ErrorRequestHandler, Request, RequestHandler, Router } from 'express';
+// guard (mounted before every API router) and the routers of session, accounts, audit and demo.
+import type { Request, RequestHandler, Response, Router } from 'express';
 import type { DemoAccount } from '@vpn-console/shared/api/demo';
 import { accountsRouter } from '../modules/accounts/accounts-router';
 import { AuditLog } from '../modules/audit/audit-log';
 import { auditRouter } from '../modules/audit/audit-router';
+import { attachAudit } from '../modules/audit/request-audit';
 import { ensureDemoAccounts } from '../modules/demo/demo-accounts';
 import { demoRouter } from '../modules/demo/demo-router';
 import { sessionRouter } from '../modules/session/session-router';
 import type { Store } from '../store/store';
 import { Accounts } from './accounts';
 import type { CookieOptions } from './cookies';
-import { authGuard, bodyErrors, csrfGuard, jsonBody, securityHeaders } from './guard';
-import { principalOf } from './principal';
+import { authGuard, csrfGuard } from './guard';
+import type { Principal } from './principal';
 import { RateLimiter, type RateLimitRule } from './rate-limit';
 import { defaultSessionTimeouts, Sessions, type SessionTimeouts } from './sessions';
 
 export interface SecurityOptions {
   readonly store: Store;
   readonly cookie: CookieOptions;
-  readonly timeouts?: SessionTimeouts;
+  readonly timeouts?: SessionTimeouts | undefined;
   /** Demo mode (cloud mode `emulator`): demo accounts kept in this folder. */
   readonly demo?: { readonly dataDir: string } | undefined;
   /** Failed logins per user name, and login attempts per client address. */
   readonly loginLimits?: { readonly perUser: RateLimitRule; readonly perIp: RateLimitRule };
-  /** Origins besides the request's own that may send state-changing requests. */
+  /** Origins besides the request's own host that may send state-changing requests. */
   readonly allowedOrigins?: readonly string[];
   /** How often an open event stream re-checks its session (ms). */
   readonly streamCheckMs?: number;
+  /**
+   * A session ended (logout, timeout, account disabled) while it had an event stream: end
+   * that stream with a `logout` event (the app passes `hub.logout`).
+   */
+  readonly onStreamSessionEnded?: (sessionHash: string) => void;
   readonly now?: () => Date;
 }
 
@@ -37,17 +42,11 @@ export interface Security {
   readonly sessions: Sessions;
   readonly audit: AuditLog;
   readonly demoAccounts: readonly DemoAccount[] | undefined;
-  /** Mount first: headers, CSRF, session + authorisation, JSON body rules. */
-  readonly guard: (RequestHandler | ErrorRequestHandler)[];
-  /** Mount after the guard: /api/v1/session, /accounts, /audit, /demo. */
+  /** Mount before every API router: CSRF, session + authorisation (default deny). */
+  readonly guard: RequestHandler[];
+  /** Mount with the API routers: /api/v1/session, /accounts, /audit, /demo. */
   readonly routers: Router[];
-  /**
-   * For an SSE stream: calls `onEnded` once when the request's session ends (logout, timeout,
-   * account disabled). Returns the function that stops watching (call it when the stream
-   * closes).
-   */
-  watchSession(req: Request, onEnded: () => void): () => void;
-  /** Stops housekeeping timers (the store is closed by its owner). */
+  /** Stops timers (the store is closed by its owner). */
   close(): void;
 }
 
@@ -55,6 +54,8 @@ export const defaultLoginLimits = {
   perUser: { limit: 5, windowMs: 15 * 60_000 },
   perIp: { limit: 50, windowMs: 15 * 60_000 },
 } as const;
+
+const EVENTS_PATH = '/api/v1/events';
 
 export async function createSecurity(options: SecurityOptions): Promise<Security> {
   const now = options.now ?? (() => new Date());
@@ -69,18 +70,47 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
   const limits = options.loginLimits ?? defaultLoginLimits;
   const clock = () => now().getTime();
   const streamCheckMs = options.streamCheckMs ?? 5_000;
+  const onStreamSessionEnded = options.onStreamSessionEnded ?? (() => undefined);
+  const timers = new Set<NodeJS.Timeout>();
 
   const housekeeping = setInterval(() => {
     sessions.purgeExpired().catch(() => undefined);
   }, 10 * 60_000);
   housekeeping.unref();
+  timers.add(housekeeping);
 
-  const guard: (RequestHandler | ErrorRequestHandler)[] = [
-    securityHeaders(),
+  /** An event stream re-checks its session and ends with `logout` once it is gone. */
+  const watchStream = (req: Request, res: Response, principal: Principal) => {
+    if (req.method !== 'GET' || !req.originalUrl.startsWith(EVENTS_PATH)) return;
+    const timer = setInterval(() => {
+      sessions
+        .resolveHash(principal.sessionHash, false)
+        .then((p) => {
+          if (p !== undefined) return;
+          clearInterval(timer);
+          timers.delete(timer);
+          onStreamSessionEnded(principal.sessionHash);
+        })
+        .catch(() => undefined);
+    }, streamCheckMs);
+    timer.unref();
+    timers.add(timer);
+    res.on('close', () => {
+      clearInterval(timer);
+      timers.delete(timer);
+    });
+  };
+
+  const guard: RequestHandler[] = [
     csrfGuard(options.allowedOrigins),
-    authGuard({ sessions, cookie: options.cookie }),
-    ...jsonBody(),
-    bodyErrors,
+    authGuard({
+      sessions,
+      cookie: options.cookie,
+      onPrincipal: (req, res, principal) => {
+        attachAudit(req, audit);
+        watchStream(req, res, principal);
+      },
+    }),
   ];
   const routers = [
     sessionRouter({
@@ -91,39 +121,12 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
       demo: demoAccounts !== undefined,
       userLimiter: new RateLimiter(limits.perUser, clock),
       ipLimiter: new RateLimiter(limits.perIp, clock),
+      onLogout: onStreamSessionEnded,
     }),
     accountsRouter({ accounts, audit }),
     auditRouter({ audit }),
     demoRouter({ demoAccounts }),
   ];
-
-  function watchSession(req: Request, onEnded: () => void): () => void {
-    const principal = principalOf(req);
-    let stopped = false;
-    const end = () => {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      onEnded();
-    };
-    const timer = setInterval(() => {
-      if (principal === undefined) {
-        end();
-        return;
-      }
-      sessions
-        .resolveHash(principal.sessionHash, false)
-        .then((p) => {
-          if (p === undefined) end();
-        })
-        .catch(() => undefined);
-    }, streamCheckMs);
-    timer.unref();
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }
 
   return {
     accounts,
@@ -132,9 +135,9 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     demoAccounts,
     guard,
     routers,
-    watchSession,
     close: () => {
-      clearInterval(housekeeping);
+      for (const t of timers) clearInterval(t);
+      timers.clear();
     },
   };
 }

@@ -16,7 +16,14 @@ import type { ReadBackResult } from '../operations/lanes';
 import type { Runtime } from '../runtime';
 import { gatewayFilter, regionParam } from './params';
 import { gatewayContext } from './vpn-gateways/context';
+import { auditReveal } from './audit/request-audit';
+import { secretView } from './secret-view';
 import { bodyWithPath, dryRunQuery, runDryRun, submitWrite } from './write';
+
+export interface RevealedKeys {
+  psk: string | undefined;
+  tunnels?: { tunnelId: string; psk: string | undefined }[];
+}
 
 export interface WriteValue {
   clientToken?: string | undefined;
@@ -51,6 +58,8 @@ export interface ResourceModule<
   createdId(created: Created): string;
   /** After an ambiguous create: is the resource there? */
   findCreated(cloud: CloudClient, regionId: string, value: CreateV): Promise<ReadBackResult>;
+  /** The pre-shared key(s), for `POST …/:id/psk/reveal` (operators; audited). */
+  pskOf?: (raw: Raw) => RevealedKeys;
 }
 
 const gatewayOfBody = (body: unknown): string | undefined => {
@@ -141,6 +150,7 @@ export const resourceRouter = <
       value,
       rpc: (clientToken) => m.toChange({ ...value, dryRun: undefined, clientToken }),
       responseSchema: requestIdResponseSchema,
+      audit: { before: m.present(current, regionId), requested: value },
     });
   });
 
@@ -156,6 +166,7 @@ export const resourceRouter = <
       vpnGatewayId,
       resourceId: id,
       value: { id },
+      audit: { before: m.present(current, regionId) },
       rpc: (clientToken) => ({
         action: m.deleteAction,
         params: { RegionId: regionId, [m.idParam]: id, ClientToken: clientToken },
@@ -174,6 +185,45 @@ export const resourceRouter = <
       },
     });
   });
+
+  const { pskOf } = m;
+  if (pskOf) {
+    // The only route that answers a PSK in clear: operators and admins (auth/policy.ts), every
+    // reveal audited, never cached.
+    router.post(`${base}/:id/psk/reveal`, async (req, res) => {
+      const regionId = regionParam(req);
+      const id = idOf(req);
+      const target = { regionId, resourceType: m.kind, resourceId: id };
+      let raw: Raw;
+      try {
+        raw = await m.getRaw(cloud, regionId, id);
+      } catch (error) {
+        await auditReveal(
+          req,
+          target,
+          'failure',
+          error instanceof HttpError ? error.code : undefined,
+        );
+        throw error;
+      }
+      const keys = pskOf(raw);
+      await auditReveal(req, { ...target, vpnGatewayId: m.gatewayOf(raw) }, 'success');
+      res.set('Cache-Control', 'no-store');
+      res.json({
+        psk: keys.psk ?? null,
+        fingerprint: secretView(id, keys.psk)?.fingerprint ?? null,
+        ...(keys.tunnels === undefined
+          ? {}
+          : {
+              tunnels: keys.tunnels.map((t) => ({
+                tunnelId: t.tunnelId,
+                psk: t.psk ?? null,
+                fingerprint: secretView(t.tunnelId, t.psk)?.fingerprint ?? null,
+              })),
+            }),
+      });
+    });
+  }
 
   return router;
 };

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { CloudError } from '../cloud/errors';
 import { cloudErrorToApiError, HttpError, validationFailed } from '../http/errors';
 import type { ReadBackResult } from '../operations/lanes';
+import { auditWrite } from './audit/request-audit';
 import type { Runtime } from '../runtime';
 
 const requestIdOnly = z.looseObject({ RequestId: z.string().optional() });
@@ -105,6 +106,11 @@ export interface WriteSpec<T> {
   resourceIdOf?: (data: T) => string | undefined;
   /** After an ambiguous failure: find out whether the write landed. */
   readBack?: () => Promise<ReadBackResult>;
+  /**
+   * For the audit log (issue 5): the resource as shown before the write (change/delete) and
+   * the requested change (default: `value`). Secrets are reduced to changed/unchanged there.
+   */
+  audit?: { before?: unknown; requested?: unknown };
 }
 
 /** Queues a write and answers 202 with its operation (or the existing one for a resent key). */
@@ -147,6 +153,10 @@ export const submitWrite = <T>(
     originStreamId: streamIdOf(req),
     idempotencyKey: key,
     fingerprint,
+  });
+  auditWrite(req, runtime.registry, record.operation, {
+    ...(spec.audit ?? { requested: spec.value }),
+    resourceId: spec.resourceId,
   });
   const rpc = spec.rpc(clientToken);
   const laneKey =

@@ -12,5 +12,15 @@ export const pskRevealSchema = z.object({
   /** The key; null when the resource has none. */
   psk: z.string().nullable(),
   fingerprint: z.string().nullable(),
+  /** Dual-tunnel connections: each tunnel's key (fingerprint salted with the tunnel id). */
+  tunnels: z
+    .array(
+      z.object({
+        tunnelId: z.string(),
+        psk: z.string().nullable(),
+        fingerprint: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type PskReveal = z.infer<typeof pskRevealSchema>;

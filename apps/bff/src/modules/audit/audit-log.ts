@@ -34,13 +34,23 @@ function sameValue(a: unknown, b: unknown): boolean {
 /**
  * The fields that differ between two views of a resource (nested objects by dotted path;
  * arrays compared whole). A field under a secret-looking key is reported only as
- * `{ secret: true, changed }`, never with a value.
+ * `{ secret: true, changed }`, never with a value. With `onlyAfterKeys` (a partial change), only
+ * the fields named in `after` count.
  */
-export function auditDiff(before: unknown, after: unknown, prefix = ''): AuditChange[] {
+export function auditDiff(
+  before: unknown,
+  after: unknown,
+  options: { readonly onlyAfterKeys?: boolean } = {},
+  prefix = '',
+): AuditChange[] {
   const changes: AuditChange[] = [];
   const b = isPlainObject(before) ? before : {};
   const a = isPlainObject(after) ? after : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+  const keys = [
+    ...new Set(
+      options.onlyAfterKeys === true ? Object.keys(a) : [...Object.keys(b), ...Object.keys(a)],
+    ),
+  ].sort();
   for (const key of keys) {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     const bv = b[key];
@@ -53,7 +63,7 @@ export function auditDiff(before: unknown, after: unknown, prefix = ''): AuditCh
       continue;
     }
     if (isPlainObject(bv) || isPlainObject(av)) {
-      changes.push(...auditDiff(bv, av, path));
+      changes.push(...auditDiff(bv, av, options, path));
       continue;
     }
     if (!sameValue(bv, av))

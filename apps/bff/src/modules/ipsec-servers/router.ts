@@ -32,6 +32,7 @@ export const ipsecServersRouter = (runtime: Runtime): Router =>
     toChange: toUpdateIpsecServerParams,
     createResponse: createIpsecServerResponseSchema,
     createdId: (created) => created.IpsecServerId,
+    pskOf: (s) => ({ psk: s.Psk }),
     // One IPsec server per gateway: if the gateway has one now, the create landed.
     findCreated: async (cloud, regionId, value) => {
       const [server] = await listIpsecServersRaw(cloud, regionId, {

@@ -24,6 +24,8 @@ export interface SessionRouterDeps {
   readonly userLimiter: RateLimiter;
   /** Login attempts per client address. */
   readonly ipLimiter: RateLimiter;
+  /** Called with the session's hash on logout (ends its event streams). */
+  readonly onLogout?: (sessionHash: string) => void;
 }
 
 function view(p: Principal, deps: SessionRouterDeps): SessionView {
@@ -114,6 +116,7 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
     const principal = principalOf(req);
     if (token !== undefined) await deps.sessions.destroy(token);
     if (principal !== undefined) {
+      deps.onLogout?.(principal.sessionHash);
       await deps.audit.record({
         category: 'auth',
         action: 'logout',

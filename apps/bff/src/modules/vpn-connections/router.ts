@@ -36,6 +36,20 @@ export const vpnConnectionsRouter = (runtime: Runtime): Router =>
     toChange: toModifyVpnConnectionAttributeParams,
     createResponse: createVpnConnectionResponseSchema,
     createdId: (created) => created.VpnConnectionId,
+    pskOf: (c) => {
+      const tunnels = c.TunnelOptionsSpecification?.TunnelOptions ?? [];
+      return {
+        psk: c.IkeConfig?.Psk,
+        ...(tunnels.length === 0
+          ? {}
+          : {
+              tunnels: tunnels.map((t) => ({
+                tunnelId: t.TunnelId ?? '',
+                psk: t.TunnelIkeConfig?.Psk,
+              })),
+            }),
+      };
+    },
     findCreated: async (cloud, regionId, value) => {
       const connections = await listVpnConnectionsRaw(cloud, regionId, {
         vpnGatewayId: value.vpnGatewayId,

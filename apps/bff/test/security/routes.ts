@@ -1,0 +1,100 @@
+// Every route of the API with the least role that may call it, written out independently of the
+// policy table (so the matrix test checks the policy rather than repeating it), and the routes
+// an Express app actually registers.
+import { apiRoutes } from '@vpn-console/shared/api/routes';
+import type { Role } from '@vpn-console/shared/api/session';
+import type { Express } from 'express';
+import { z } from 'zod';
+
+export type Needs = 'public' | Role;
+
+export interface MatrixRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly needs: Needs;
+}
+
+const PUBLIC_CONTRACT_ROUTES = new Set(['health', 'ready', 'openapi']);
+
+const contractRoutes: MatrixRoute[] = apiRoutes.map((r) => ({
+  method: r.method,
+  path: r.path,
+  needs: PUBLIC_CONTRACT_ROUTES.has(r.id)
+    ? 'public'
+    : r.method === 'GET' || r.id === 'watch'
+      ? 'viewer'
+      : 'operator',
+}));
+
+/** Routes of the security layer and of the BFF that the shared route list does not name. */
+const securityRoutes: MatrixRoute[] = [
+  { method: 'POST', path: '/api/v1/session', needs: 'public' },
+  { method: 'GET', path: '/api/v1/session', needs: 'viewer' },
+  { method: 'DELETE', path: '/api/v1/session', needs: 'public' },
+  { method: 'GET', path: '/api/v1/demo', needs: 'public' },
+  { method: 'GET', path: '/api/v1/audit', needs: 'viewer' },
+  { method: 'GET', path: '/api/v1/accounts', needs: 'admin' },
+  { method: 'POST', path: '/api/v1/accounts', needs: 'admin' },
+  { method: 'GET', path: '/api/v1/accounts/:accountId', needs: 'admin' },
+  { method: 'PATCH', path: '/api/v1/accounts/:accountId', needs: 'admin' },
+  {
+    method: 'POST',
+    path: '/api/v1/regions/:regionId/ipsec-servers/:id/psk/reveal',
+    needs: 'operator',
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/regions/:regionId/vpn-connections/:id/psk/reveal',
+    needs: 'operator',
+  },
+  { method: 'GET', path: '/api/v1/openapi.json', needs: 'public' },
+  { method: 'GET', path: '/metrics', needs: 'public' },
+];
+
+export const matrixRoutes: MatrixRoute[] = [
+  ...new Map(
+    [...contractRoutes, ...securityRoutes].map((r) => [`${r.method} ${r.path}`, r] as const),
+  ).values(),
+];
+
+const layerSchema = z.looseObject({
+  route: z
+    .looseObject({
+      path: z.union([z.string(), z.array(z.string())]),
+      methods: z.record(z.string(), z.unknown()),
+    })
+    .optional(),
+});
+
+/** The `stack` of an Express app's router or of a mounted router (both are functions). */
+function stackOf(value: unknown): unknown[] | undefined {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null)
+    return undefined;
+  const stack: unknown = Reflect.get(value, 'stack');
+  return Array.isArray(stack) ? stack : undefined;
+}
+
+/** `METHOD path` of every route registered on the app (routers mounted at the root). */
+export function registeredRoutes(app: Express): string[] {
+  const out: string[] = [];
+  const walk = (stack: unknown[]) => {
+    for (const raw of stack) {
+      const layer = layerSchema.safeParse(raw);
+      if (!layer.success) continue;
+      const route = layer.data.route;
+      if (route !== undefined) {
+        const paths = Array.isArray(route.path) ? route.path : [route.path];
+        for (const p of paths) {
+          for (const m of Object.keys(route.methods)) {
+            if (m !== '_all') out.push(`${m.toUpperCase()} ${p}`);
+          }
+        }
+        continue;
+      }
+      const nested = stackOf(Reflect.get(z.looseObject({}).parse(raw), 'handle'));
+      if (nested !== undefined) walk(nested);
+    }
+  };
+  walk(stackOf(Reflect.get(app, 'router')) ?? []);
+  return out;
+}
