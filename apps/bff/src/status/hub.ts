@@ -191,7 +191,9 @@ export class StatusHub implements GatewayStatusSource {
   }
 
   writeLanded(ref: GatewayRef): void {
-    const entry = this.entry(ref);
+    // Only watched (or being polled) gateways have an entry; no entry is created for others.
+    const entry = this.entries.get(gatewayKey(ref));
+    if (!entry) return;
     entry.fastUntil = Date.now() + this.fastWindowMs;
     if (entry.watchers.size > 0 && entry.intervalMs > this.options.fastMs) {
       this.schedule(entry, this.options.fastMs);
