@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { server: 'src/server.ts' },
+  // `user`: the account command (issue 5), `node dist/user.js add <name> --role admin`.
+  entry: { server: 'src/server.ts', user: 'src/cli/user.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',
