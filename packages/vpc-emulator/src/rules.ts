@@ -159,6 +159,13 @@ export function randomPsk(): string {
 
 const startsWithUrl = (v: string) => /^https?:\/\//i.test(v);
 
+/** Length in characters (code points), as the docs count them: 𠀀 is one character, not two. */
+export function charLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n += 1;
+  return n;
+}
+
 const SEED_NAME = /^[A-Za-z\p{Script=Han}][A-Za-z0-9\p{Script=Han}._-]*$/u;
 
 /**
@@ -167,14 +174,14 @@ const SEED_NAME = /^[A-Za-z\p{Script=Han}][A-Za-z0-9\p{Script=Han}._-]*$/u;
  * digits, `.`, `_` and `-`; not starting with `http://` or `https://`. Characters are code points.
  */
 export function isValidName(value: string): boolean {
-  let length = 0;
-  for (const _ of value) length += 1;
+  const length = charLength(value);
   return length >= 2 && length <= 128 && SEED_NAME.test(value) && !startsWithUrl(value);
 }
 
-/** Customer gateway name/description: 1–100, not `http(s)://`. */
+/** Customer gateway name/description: 1–100 characters, not `http(s)://`. */
 export function isValidLabel(value: string): boolean {
-  return value.length >= 1 && value.length <= 100 && !startsWithUrl(value);
+  const length = charLength(value);
+  return length >= 1 && length <= 100 && !startsWithUrl(value);
 }
 
 export function checkClientToken(params: Params): string | undefined {

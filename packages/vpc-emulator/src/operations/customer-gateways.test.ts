@@ -58,6 +58,23 @@ describe('customer gateways', () => {
     expect((await callError(client, 'CreateCustomerGateway', { ...hz, ...extra })).code).toBe(code);
   });
 
+  it('counts name and description length in characters (𠀀 is one, not two UTF-16 units)', async () => {
+    const wide = '\u{20000}';
+    const created = await call(client, 'CreateCustomerGateway', {
+      ...hz,
+      IpAddress: '192.0.2.78',
+      Name: wide.repeat(100),
+      Description: wide.repeat(100),
+    });
+    expect(str(created, 'CustomerGatewayId')).toMatch(/^cgw-/);
+    const tooLong = await callError(client, 'CreateCustomerGateway', {
+      ...hz,
+      IpAddress: '192.0.2.79',
+      Name: wide.repeat(101),
+    });
+    expect(tooLong.code).toBe('InvalidName');
+  });
+
   it('lists the demo customer gateways of a region only', async () => {
     const listed = await call(client, 'DescribeCustomerGateways', { ...hz, PageSize: 50 });
     const ids = list(listed, 'CustomerGateways', 'CustomerGateway').map((c) => c.CustomerGatewayId);

@@ -109,6 +109,22 @@ describe('CreateIpsecServer lifecycle', () => {
     expect(mismatch.code).toBe('IdempotentParameterMismatch');
   });
 
+  it('counts the name length in characters (seed 001: 1–100), not UTF-16 units', async () => {
+    const wide = '\u{20000}';
+    const ok = await callError(
+      client,
+      'CreateIpsecServer',
+      create({ DryRun: 'true', IpSecServerName: wide.repeat(100) }),
+    );
+    expect(ok.code).toBe('DryRunOperation');
+    const tooLong = await callError(
+      client,
+      'CreateIpsecServer',
+      create({ DryRun: 'true', IpSecServerName: wide.repeat(101) }),
+    );
+    expect(tooLong.code).toBe('InvalidName');
+  });
+
   it('DryRun checks everything and answers DryRunOperation without creating', async () => {
     const dry = await callError(client, 'CreateIpsecServer', create({ DryRun: 'true' }));
     expect(dry.code).toBe('DryRunOperation');

@@ -4,6 +4,7 @@ import {
   checkClientPool,
   checkPsk,
   ikeConfigInputSchema,
+  isValidLabel,
   ipsecConfigInputSchema,
   parseCidrList,
   randomPsk,
@@ -22,10 +23,9 @@ import {
 } from './context';
 import { routeEntries } from './vpn-connections';
 
-/** IPsec server names (seed 001): 1–100 characters, not starting with `http://` or `https://`. */
+/** IPsec server names (seed 001): 1–100 characters (code points), not starting with `http://` or `https://`. */
 function checkServerName(name: string): string {
-  if (name.length < 1 || name.length > 100 || /^https?:\/\//i.test(name))
-    throw apiErrors.invalidName();
+  if (!isValidLabel(name)) throw apiErrors.invalidName();
   return name;
 }
 
