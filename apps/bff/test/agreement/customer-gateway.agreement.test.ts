@@ -81,6 +81,11 @@ const rows: AgreementCase[] = [
     { name: rep('名', 100), description: `1 ${rep('d', 98)}` },
     { Name: rep('名', 100), Description: `1 ${rep('d', 98)}` },
   ),
+  r.ok(
+    'name of 100 characters outside the BMP (𠀀 counts as one)',
+    { name: rep('\u{20000}', 100) },
+    { Name: rep('\u{20000}', 100) },
+  ),
   r.refused('name of 101 characters', { name: rep('n', 101) }, C.NAME_LENGTH, 'InvalidName', {
     Name: rep('n', 101),
   }),

@@ -79,6 +79,11 @@ const createStandard: AgreementCase[] = [
   // names (seed 001: 1–100 characters, not http(s)://)
   std.ok('name of 1 character', { ipsecServerName: 'a' }, { IpSecServerName: 'a' }),
   std.ok('name of 100 characters', { ipsecServerName: rep('n', 100) }),
+  std.ok(
+    'name of 100 characters outside the BMP (𠀀 counts as one)',
+    { ipsecServerName: rep('\u{20000}', 100) },
+    { IpSecServerName: rep('\u{20000}', 100) },
+  ),
   std.ok('name starting with a digit, with spaces and Chinese', {
     ipsecServerName: '1 服务端 x',
   }),
@@ -613,6 +618,13 @@ const updateStandard: AgreementCase[] = [
     { console: 'ok', cloud: 'VpnRouteEntry.Conflict' },
     { ClientIpPool: '10.210.0.0/24' },
     "State only the cloud holds (the gateway's other route entries); the BFF shows the cloud's VpnRouteEntry.Conflict.",
+  ),
+  upd.known(
+    'new local subnet overlapping the current client pool',
+    { localSubnet: ['10.200.0.0/16'] },
+    { console: 'ok', cloud: 'InvalidClientIpPool.Conflict' },
+    { LocalSubnet: '10.200.0.0/16' },
+    'The current client pool is server state: a change form that omits clientIpPool cannot compare against it; the cloud refuses.',
   ),
   upd.ok(
     'phase 1 change only (omitted = unchanged)',

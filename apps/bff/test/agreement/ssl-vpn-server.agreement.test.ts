@@ -82,6 +82,11 @@ function commonRows(r: ReturnType<typeof rowsFor>): AgreementCase[] {
     r.ok('name of 2 characters', { name: 'vp' }, { Name: 'vp' }),
     r.ok('name of 128 characters', { name: `s${rep('x', 127)}` }, { Name: `s${rep('x', 127)}` }),
     r.ok('Chinese name with digits . _ -', { name: '办公室-1.a_b' }, { Name: '办公室-1.a_b' }),
+    r.ok(
+      'name of 128 characters with Chinese outside the BMP (𠀀 counts as one)',
+      { name: `s${rep('\u{20000}', 127)}` },
+      { Name: `s${rep('\u{20000}', 127)}` },
+    ),
     r.refused('name of 1 character', { name: 's' }, C.NAME_LENGTH, 'InvalidName', { Name: 's' }),
     r.refused('name of 129 characters', { name: rep('s', 129) }, C.NAME_LENGTH, 'InvalidName', {
       Name: rep('s', 129),
