@@ -9,16 +9,18 @@ import {
   type VpnGateway,
 } from '@vpn-console/shared/responses/vpn-gateway';
 import type { CloudClient } from '../../cloud/client';
+import type { RetryPolicy } from '../../cloud/retry';
 
 export const describeVpnGateway = async (
   cloud: CloudClient,
   regionId: string,
   vpnGatewayId: string,
+  policy?: Partial<RetryPolicy>,
 ): Promise<VpnGateway> => {
   const { data } = await cloud.call(
     'DescribeVpnGateway',
     { VpnGatewayId: vpnGatewayId },
-    { regionId, schema: describeVpnGatewayResponseSchema },
+    { regionId, schema: describeVpnGatewayResponseSchema, ...(policy ? { policy } : {}) },
   );
   return data;
 };

@@ -61,12 +61,18 @@ export const getVpnGatewayDetail = async (
   return { ...gateway, ipsecServer: ipsecServers[0] ?? null, sslVpnServers, vpnConnections };
 };
 
+/**
+ * A status poll retries once at most: the hub polls again at the fast interval anyway (one retry
+ * layer), and a cloud that stays down shows as "stale since" quickly.
+ */
+const POLL_POLICY = { maxAttempts: 2 };
+
 /** What the status hub polls: the gateway and its connections' negotiation status. */
 export const createGatewayStatusFetcher = (cloud: CloudClient): GatewayStatusFetcher => ({
   fetch: async (ref) => {
     let gateway;
     try {
-      gateway = await describeVpnGateway(cloud, ref.regionId, ref.vpnGatewayId);
+      gateway = await describeVpnGateway(cloud, ref.regionId, ref.vpnGatewayId, POLL_POLICY);
     } catch (error) {
       if (error instanceof CloudError && error.notFound) return { gateway: null, connections: [] };
       throw error;
