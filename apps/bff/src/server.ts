@@ -5,17 +5,22 @@ import { startSecurity } from './auth/bootstrap';
 import { CredentialsNotFoundError } from './cloud/credentials';
 import { ConfigError, loadConfig } from './config';
 import { cloudLabel } from './modules/health/router';
-import { createRuntime } from './runtime';
+import { createRuntime, type Runtime } from './runtime';
 
 const main = async (): Promise<void> => {
   const config = loadConfig();
-  const runtime = await createRuntime(config);
-  // Store (PGlite in DATA_DIR or PostgreSQL), accounts, sessions, audit; demo accounts when the
-  // cloud is emulated. An expired session's event streams end with a `logout` event.
-  const secured = await startSecurity(config, {
-    demo: runtime.cloudMode === 'emulator',
-    onStreamSessionEnded: (sessionHash) => runtime.hub.logout(sessionHash),
-  });
+  // The store (PGlite in DATA_DIR or PostgreSQL; accounts, sessions, audit; demo accounts when
+  // the cloud is emulated) opens while the runtime starts. An ended session's event streams get
+  // a `logout` event.
+  const late: { hub?: Runtime['hub'] } = {};
+  const [runtime, secured] = await Promise.all([
+    createRuntime(config),
+    startSecurity(config, {
+      demo: config.cloud.mode === 'emulator',
+      onStreamSessionEnded: (sessionHash) => late.hub?.logout(sessionHash),
+    }),
+  ]);
+  late.hub = runtime.hub;
   const app = createApp({
     runtime,
     beforeApi: secured.security.guard,

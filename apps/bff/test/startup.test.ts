@@ -51,7 +51,8 @@ describe('bff process', () => {
     // tsx loader's own signal relay sometimes ends the child before our handler runs.)
     expect(run.code === 0 || run.signal === 'SIGTERM').toBe(true);
     expect(run.stderr).toBe('');
-  });
+    // The first start also creates the PGlite store in DATA_DIR (seconds on a busy machine).
+  }, 90_000);
 
   it('refuses a bad environment with a readable list of problems', async () => {
     const run = await runServer({ PORT: 'x', CLOUD_MODE: 'azure' });

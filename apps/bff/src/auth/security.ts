@@ -23,7 +23,7 @@ export interface SecurityOptions {
   readonly timeouts?: SessionTimeouts | undefined;
   /** Demo mode (cloud mode `emulator`): demo accounts kept in this folder. */
   readonly demo?: { readonly dataDir: string } | undefined;
-  /** Failed logins per user name, and login attempts per client address. */
+  /** Failed logins per user name and per client address. */
   readonly loginLimits?: { readonly perUser: RateLimitRule; readonly perIp: RateLimitRule };
   /** Origins besides the request's own host that may send state-changing requests. */
   readonly allowedOrigins?: readonly string[];

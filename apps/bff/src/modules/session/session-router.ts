@@ -22,7 +22,7 @@ export interface SessionRouterDeps {
   readonly demo: boolean;
   /** Failed logins per user name. */
   readonly userLimiter: RateLimiter;
-  /** Login attempts per client address. */
+  /** Failed logins per client address. */
   readonly ipLimiter: RateLimiter;
   /** Called with the session's hash on logout (ends its event streams). */
   readonly onLogout?: (sessionHash: string) => void;
@@ -67,13 +67,13 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
       sendError(res, 429, 'TooManyRequests');
       return;
     }
-    deps.ipLimiter.hit(ip);
     // A previous session of this browser ends: every login gets a new id.
     const previous = readSessionCookie(req, deps.cookie);
     if (previous !== undefined) await deps.sessions.destroy(previous);
     const account = await deps.accounts.verifyLogin(username, password);
     if (account === undefined) {
       deps.userLimiter.hit(userKey);
+      deps.ipLimiter.hit(ip);
       await deps.audit.record({
         category: 'auth',
         action: 'login',
