@@ -12,8 +12,9 @@ export function NumberField({
   required,
   min,
   max,
-}: BaseProps & { min?: number; max?: number }) {
-  const { field } = useController({ name });
+  shouldUnregister,
+}: BaseProps & { min?: number; max?: number; shouldUnregister?: boolean }) {
+  const { field } = useController({ name, shouldUnregister: shouldUnregister === true });
   const error = useFieldErrorText(name);
   return (
     <NumberInput

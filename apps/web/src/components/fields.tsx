@@ -23,8 +23,10 @@ export function TextField({
   disabled,
   placeholder,
   multiline,
-}: BaseProps & { placeholder?: string; multiline?: boolean }) {
-  const { field } = useController({ name });
+  shouldUnregister,
+}: BaseProps & { placeholder?: string; multiline?: boolean; shouldUnregister?: boolean }) {
+  // shouldUnregister: a field shown only under a switch drops its value when the switch hides it.
+  const { field } = useController({ name, shouldUnregister: shouldUnregister === true });
   const error = useFieldErrorText(name);
   const props = {
     label,

@@ -265,6 +265,7 @@ const en = {
 
   'cgw.mode': 'Customer gateway',
   'cgw.pick': 'Use an existing one',
+  'cgw.name': 'Customer gateway name',
   'cgw.create': 'Create one now',
   'cgw.creating': 'Creating the customer gateway first…',
   'cgw.none': 'No customer gateways in this region yet: create one.',
@@ -542,6 +543,7 @@ const zhCN: Messages = {
 
   'cgw.mode': '用户网关',
   'cgw.pick': '使用已有的',
+  'cgw.name': '用户网关名称',
   'cgw.create': '现在新建',
   'cgw.creating': '正在先创建用户网关…',
   'cgw.none': '此地域还没有用户网关，请新建一个。',

@@ -1,7 +1,7 @@
 // Component-test environment: jsdom gaps Mantine needs, a fetch that answers only what a test
 // declared, and a failure on any console.error or unexpected request.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { FakeEventSource } from './fake-event-source';
 import { takeFetchProblems } from './fetch-mock';
@@ -32,8 +32,17 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
+// Mantine's autosize textarea listens for web fonts; jsdom has no FontFaceSet.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
 // axe probes canvas for icon ligatures; jsdom has no canvas.
 window.HTMLCanvasElement.prototype.getContext = () => null;
+
+// Lazy route chunks are compiled on first use; on a busy machine that takes more than 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 let consoleErrors: string[] = [];
 

@@ -10,6 +10,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import { useOperation } from '../../lib/operations';
 import { issueText, type FormIssue } from '../../lib/issue-text';
 import { ErrorExplanation } from '../error-explanation';
 import { applyServerIssues } from '../form';
@@ -108,6 +109,8 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   );
 
   const operation = submit.data;
+  // The operation as it is now (events and polls update the same cache entry).
+  const liveOperation = useOperation(operation?.id).data ?? operation;
   const verdict = dryRun.data;
 
   return (
@@ -218,7 +221,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                   </Button>
                 ) : null}
                 {onReview ? (
-                  operation?.state === 'failed' ? (
+                  liveOperation?.state === 'failed' ? (
                     <Button
                       onClick={() => {
                         // A corrected retry is a new intent: it gets a new key.

@@ -19,7 +19,7 @@ const stepForm = (name: string) => screen.findByRole('form', { name });
 describe('IPsec server wizard', () => {
   it(
     'checks each step as you type, reviews, dry-runs and creates once, then lands on the gateway',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       let polls = 0;
       const { calls } = mockFetch([

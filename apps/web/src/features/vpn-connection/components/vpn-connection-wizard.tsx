@@ -166,7 +166,7 @@ function CustomerGatewayPicker({ regionId, editing }: { regionId: string; editin
             placeholder="203.0.113.10"
           />
           <NumberField name="newCustomerGateway.asn" label={t('field.asn')} min={1} />
-          <TextField name="newCustomerGateway.name" label={t('field.name')} />
+          <TextField name="newCustomerGateway.name" label={t('cgw.name')} />
         </SimpleGrid>
       ) : (
         <>
@@ -393,11 +393,13 @@ export function VpnConnectionWizard({
               />
               <TextField
                 name="bgpConfig.tunnelCidr"
+                shouldUnregister
                 label={t('field.bgpConfig.tunnelCidr')}
                 placeholder="169.254.10.0/30"
               />
               <TextField
                 name="bgpConfig.localBgpIp"
+                shouldUnregister
                 label={t('field.bgpConfig.localBgpIp')}
                 placeholder="169.254.10.1"
               />
@@ -412,8 +414,16 @@ export function VpnConnectionWizard({
           />
           {values.healthCheckConfig?.enable === true ? (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextField name="healthCheckConfig.dip" label={t('field.healthCheckConfig.dip')} />
-              <TextField name="healthCheckConfig.sip" label={t('field.healthCheckConfig.sip')} />
+              <TextField
+                name="healthCheckConfig.dip"
+                shouldUnregister
+                label={t('field.healthCheckConfig.dip')}
+              />
+              <TextField
+                name="healthCheckConfig.sip"
+                shouldUnregister
+                label={t('field.healthCheckConfig.sip')}
+              />
               <NumberField
                 name="healthCheckConfig.interval"
                 label={t('field.healthCheckConfig.interval')}

@@ -1,0 +1,242 @@
+import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../../../test/axe';
+import { mockFetch } from '../../../test/fetch-mock';
+import { baseRoutes, operation } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+
+const stepForm = (name: string) => screen.findByRole('form', { name });
+/** The visible input of a Mantine Select (its listbox is labelled the same). */
+const selectInput = (label: string): HTMLInputElement => {
+  const input = screen
+    .getAllByLabelText(label)
+    .find((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.type !== 'hidden');
+  if (input === undefined) throw new Error(`no select labelled ${label}`);
+  return input;
+};
+const customerGateways = {
+  method: 'GET',
+  path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+  respond: () => ({
+    status: 200,
+    body: {
+      items: [
+        {
+          id: 'cgw-001',
+          regionId: 'cn-hangzhou',
+          name: 'branch',
+          description: '',
+          ipAddress: '198.51.100.7',
+          hasAuthKey: false,
+        },
+      ],
+      totalCount: 1,
+    },
+  }),
+};
+
+describe('IPsec connection wizard', () => {
+  it(
+    'on an SM gateway offers only SM algorithms, asks for the peer CA, and creates the customer gateway inline first',
+    { timeout: 120_000 },
+    async () => {
+      const ops: Record<string, number> = {};
+      const poll = (id: string, extra: Parameters<typeof operation>[1]) => () => {
+        ops[id] = (ops[id] ?? 0) + 1;
+        return {
+          status: 200,
+          body: operation((ops[id] ?? 0) > 1 ? 'succeeded' : 'applying', { id, ...extra }),
+        };
+      };
+      const { calls } = mockFetch([
+        ...baseRoutes('operator'),
+        customerGateways,
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+          query: 'dryRun=true',
+          respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+          respond: () => ({
+            status: 202,
+            body: operation('queued', { id: 'op-cgw', resourceKind: 'customer-gateway' }),
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-cgw',
+          respond: poll('op-cgw', { resourceKind: 'customer-gateway', resourceId: 'cgw-new001' }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/vpn-connections',
+          respond: () => ({
+            status: 202,
+            body: operation('queued', { id: 'op-vco', resourceKind: 'vpn-connection' }),
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-vco',
+          respond: poll('op-vco', { resourceKind: 'vpn-connection' }),
+        },
+      ]);
+      renderApp('/regions/cn-hangzhou/gateways/vpn-sm002/connections/new');
+      expect(
+        await screen.findByRole(
+          'heading',
+          { name: 'Create an IPsec connection' },
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      const user = userEvent.setup();
+
+      await user.click(screen.getByRole('radio', { name: 'Create one now' }));
+      const ip = screen.getByRole('textbox', { name: /Public IP address/ });
+      await user.type(ip, '127.0.0.1');
+      expect(await screen.findByText(/127\.0\.0\.0\/8|reserved/i)).toBeInTheDocument();
+      await user.clear(ip);
+      await user.type(ip, '203.0.113.10');
+      await user.type(screen.getByRole('textbox', { name: 'Name' }), 'to-branch');
+      await user.type(screen.getByRole('textbox', { name: 'Local subnets 1' }), '192.168.0.0/16');
+      await user.type(screen.getByRole('textbox', { name: 'Remote subnets 1' }), '172.16.0.0/16');
+      expect(await seriousViolations()).toEqual([]);
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      // Phase 1 on an SM (国密) gateway: sm4/sm3, and the peer CA certificate is required.
+      expect(await stepForm('Phase 1 (IKE)')).toBeInTheDocument();
+      expect(selectInput('Encryption')).toHaveValue('sm4');
+      expect(selectInput('Integrity')).toHaveValue('sm3');
+      await user.click(selectInput('Encryption'));
+      const listbox = await screen.findByRole('listbox');
+      expect(
+        within(listbox)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['sm4']);
+      await user.keyboard('{Escape}');
+      expect(await seriousViolations()).toEqual([]);
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(
+        await screen.findByText(formatIssueMessage('REMOTE_CA_CERT_REQUIRED_FOR_SM', 'en')),
+      ).toBeInTheDocument();
+      await user.type(
+        screen.getByRole('textbox', { name: 'Peer CA certificate (SM)' }),
+        '-----BEGIN CERTIFICATE-----{Enter}MIIB',
+      );
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      expect(await stepForm('Phase 2 (IPsec)')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await stepForm('Advanced')).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      await user.click(screen.getByRole('switch', { name: 'BGP' }));
+      await user.type(screen.getByRole('textbox', { name: 'Tunnel CIDR' }), '10.0.0.0/30');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText(/169\.254/)).toBeInTheDocument();
+      await user.click(screen.getByRole('switch', { name: 'BGP' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      // Review: the customer gateway is checked by the cloud first; the connection after it exists.
+      expect(
+        await screen.findByText(/links 192.168.0.0\/16 with 172.16.0.0\/16/),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText(
+          /The cloud checks the connection once the new customer gateway exists/,
+        ),
+      ).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      await user.click(screen.getByRole('button', { name: 'Create' }));
+      expect(
+        await screen.findByRole('heading', { name: 'gm-gateway' }, { timeout: 8000 }),
+      ).toBeInTheDocument();
+
+      const cgw = calls.find(
+        (c) =>
+          c.path.endsWith('/customer-gateways') &&
+          c.method === 'POST' &&
+          c.query.get('dryRun') === null,
+      );
+      const conn = calls.find((c) => c.path.endsWith('/vpn-connections') && c.method === 'POST');
+      expect(cgw?.body).toEqual({ ipAddress: '203.0.113.10', regionId: 'cn-hangzhou' });
+      expect(conn?.body).toMatchObject({
+        customerGatewayId: 'cgw-new001',
+        vpnGatewayId: 'vpn-sm002',
+        name: 'to-branch',
+        ikeConfig: { ikeEncAlg: 'sm4', ikeAuthAlg: 'sm3', ikeVersion: 'ikev1' },
+        remoteCaCertificate: '-----BEGIN CERTIFICATE-----\nMIIB',
+      });
+      const key = conn?.headers.get('Idempotency-Key') ?? '';
+      expect(key).toMatch(/^[0-9a-f-]{36}$/);
+      expect(cgw?.headers.get('Idempotency-Key')).toBe(`${key}-cgw`);
+    },
+  );
+
+  it(
+    'reviews an edit as a diff with the key only as changed, in both languages',
+    { timeout: 120_000 },
+    async () => {
+      const { calls } = mockFetch([
+        ...baseRoutes('operator'),
+        customerGateways,
+        {
+          method: 'PATCH',
+          path: '/api/v1/regions/cn-hangzhou/vpn-connections/vco-001',
+          query: 'dryRun=true',
+          respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
+        },
+      ]);
+      renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001/edit');
+      expect(
+        await screen.findByRole(
+          'heading',
+          { name: 'Change the IPsec connection' },
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+      const user = userEvent.setup();
+      const remote = screen.getByRole('textbox', { name: 'Remote subnets 1' });
+      await user.clear(remote);
+      await user.type(remote, '172.17.0.0/16');
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.type(await screen.findByLabelText('Pre-shared key'), 'N3w-Shared-Key-2026');
+      for (let i = 0; i < 3; i += 1) await user.click(screen.getByRole('button', { name: 'Next' }));
+
+      const diff = await screen.findByRole('table', { name: 'What changes' });
+      expect(
+        within(diff)
+          .getAllByRole('row')
+          .map((r) => r.textContent),
+      ).toEqual([
+        'SettingNowAfter',
+        'Remote subnets172.16.0.0/16172.17.0.0/16',
+        'Phase 1 (IKE) · Pre-shared keychanged (hidden)',
+      ]);
+      expect(diff).not.toHaveTextContent('N3w-Shared-Key-2026');
+      expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
+      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+        remoteSubnet: ['172.17.0.0/16'],
+        ikeConfig: { psk: 'N3w-Shared-Key-2026' },
+      });
+
+      await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
+      const zh = await screen.findByRole('table', { name: '变更内容' });
+      expect(
+        within(zh)
+          .getAllByRole('row')
+          .map((r) => r.textContent),
+      ).toEqual([
+        '配置项当前变更后',
+        '对端网段172.16.0.0/16172.17.0.0/16',
+        '第一阶段（IKE） · 预共享密钥已修改（不显示）',
+      ]);
+    },
+  );
+});
