@@ -50,6 +50,7 @@ export const policyRules: readonly PolicyRule[] = [
   // Admins: accounts.
   { methods: ['GET', 'HEAD', 'POST'], pattern: '/api/v1/accounts', access: 'admin' },
   { methods: ['GET', 'HEAD', 'PATCH'], pattern: '/api/v1/accounts/:accountId', access: 'admin' },
+  { methods: ['DELETE'], pattern: '/api/v1/accounts/:accountId/sessions', access: 'admin' },
 ];
 
 interface CompiledRule {

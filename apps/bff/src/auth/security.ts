@@ -123,7 +123,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
       ipLimiter: new RateLimiter(limits.perIp, clock),
       onLogout: onStreamSessionEnded,
     }),
-    accountsRouter({ accounts, audit }),
+    accountsRouter({ accounts, sessions, audit }),
     auditRouter({ audit }),
     demoRouter({ demoAccounts }),
   ];

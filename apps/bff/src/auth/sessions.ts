@@ -107,8 +107,13 @@ export class Sessions {
     await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }
 
-  async destroyForAccount(accountId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
+  /** Ends every session of the account; answers how many there were. */
+  async destroyForAccount(accountId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Deletes sessions past either timeout (housekeeping; lookups refuse them anyway). */

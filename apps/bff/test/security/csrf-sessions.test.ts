@@ -222,6 +222,21 @@ describe('security of the real app', () => {
       expect(again.status).toBe(401);
     });
 
+    it('lets an admin end every session of an account', async () => {
+      const admin = await stack.as('admin');
+      const a = await stack.as('viewer');
+      const b = await stack.as('viewer');
+      const list = accountListSchema.parse((await admin.get('/api/v1/accounts')).body);
+      const id = list.items.find((x) => x.username === stack.accounts.viewer.username)?.id ?? '';
+      const viewerTry = await a.delete(`/api/v1/accounts/${id}/sessions`);
+      expect(viewerTry.status).toBe(403);
+      expect((await admin.delete(`/api/v1/accounts/${id}/sessions`)).status).toBe(204);
+      expect((await a.get('/api/v1/session')).status).toBe(401);
+      expect((await b.get('/api/v1/session')).status).toBe(401);
+      expect((await admin.get('/api/v1/session')).status).toBe(200);
+      expect((await admin.delete('/api/v1/accounts/nope/sessions')).status).toBe(404);
+    });
+
     it('ends an open event stream with a logout event when its session ends', async () => {
       const viewer = await stack.as('viewer');
       const stream = await viewer.events();

@@ -37,6 +37,7 @@ const securityRoutes: MatrixRoute[] = [
   { method: 'POST', path: '/api/v1/accounts', needs: 'admin' },
   { method: 'GET', path: '/api/v1/accounts/:accountId', needs: 'admin' },
   { method: 'PATCH', path: '/api/v1/accounts/:accountId', needs: 'admin' },
+  { method: 'DELETE', path: '/api/v1/accounts/:accountId/sessions', needs: 'admin' },
   {
     method: 'POST',
     path: '/api/v1/regions/:regionId/ipsec-servers/:id/psk/reveal',

@@ -9,10 +9,12 @@ import {
 import { AccountExistsError, accountView, type Accounts } from '../../auth/accounts';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf } from '../../auth/principal';
+import type { Sessions } from '../../auth/sessions';
 import { auditDiff, type AuditLog } from '../audit/audit-log';
 
 export interface AccountsRouterDeps {
   readonly accounts: Accounts;
+  readonly sessions: Sessions;
   readonly audit: AuditLog;
 }
 
@@ -103,6 +105,30 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
       ),
     });
     res.json(accountView(after));
+  });
+
+  // An admin ends every session of an account (ASVS 7.4.5); its event streams get `logout`.
+  router.delete('/api/v1/accounts/:accountId/sessions', async (req, res) => {
+    const account = await deps.accounts.get(req.params.accountId);
+    if (account === undefined) {
+      sendError(res, 404, 'NotFound');
+      return;
+    }
+    const ended = await deps.sessions.destroyForAccount(account.id);
+    const actor = principalOf(req);
+    await deps.audit.record({
+      category: 'account',
+      action: 'endSessions',
+      outcome: 'success',
+      actor:
+        actor === undefined
+          ? null
+          : { id: actor.accountId, username: actor.username, role: actor.role },
+      resourceType: 'account',
+      resourceId: account.id,
+      changes: [{ path: 'sessions', secret: false, before: ended, after: 0 }],
+    });
+    res.status(204).end();
   });
 
   return router;
