@@ -42,6 +42,8 @@ export const sessionPaths = {
   session: () => '/api/v1/session',
   accounts: () => '/api/v1/accounts',
   account: (id: string) => `/api/v1/accounts/${encodeURIComponent(id)}`,
+  /** `DELETE`: an admin ends every session of the account. */
+  accountSessions: (id: string) => `/api/v1/accounts/${encodeURIComponent(id)}/sessions`,
   audit: () => '/api/v1/audit',
   demo: () => '/api/v1/demo',
   ipsecServerPskReveal: (regionId: string, id: string) =>
