@@ -458,6 +458,36 @@ const createStandard: AgreementCase[] = [
   ),
 ];
 
+/** Seed 001's gateway-state refusals: the form is valid, only the cloud knows the gateway's state. */
+const GATEWAY_STATE =
+  "Gateway state (seed 001's error table), not a form rule: the console validates the form, the BFF shows the cloud's error.";
+const createGatewayState: AgreementCase[] = (
+  [
+    [G.old, 'OperationUnsupported.IPsecServer', 'gateway version without IPsec server support'],
+    [G.sslDisabled, 'VpnGateway.SslVpnDisabled', 'gateway with SSL-VPN off'],
+    [G.locked, 'VpnGateway.FinancialLocked', 'financially locked gateway'],
+    [G.servers, 'OperationFailed.IPsecServerExist', 'gateway that already has an IPsec server'],
+  ] as const
+).map(([gateway, code, label]) =>
+  rowsFor({
+    gateway,
+    form: {
+      regionId: HZ,
+      vpnGatewayId: gateway,
+      localSubnet: ['10.77.0.0/16'],
+      clientIpPool: '10.30.0.0/24',
+      pskEnabled: true,
+    },
+    raw: {
+      RegionId: HZ,
+      VpnGatewayId: gateway,
+      LocalSubnet: '10.77.0.0/16',
+      ClientIpPool: '10.30.0.0/24',
+      PskEnabled: true,
+    },
+  }).known(label, {}, { console: 'ok', cloud: code }, {}, GATEWAY_STATE),
+);
+
 // ── CreateIpsecServer on the SM (国密) gateway, with SSL-VPN turned on for the test ──
 const sm = rowsFor({
   gateway: G.sm,
@@ -781,6 +811,10 @@ describe('CreateIpsecServer: console ⇔ cloud', () => {
   });
 
   it.each(createStandard.map((c) => [c.name, c] as const))('standard: %s', async (_, row) => {
+    expectRow(row, await runRow(standard, createTable, row));
+  });
+
+  it.each(createGatewayState.map((c) => [c.name, c] as const))('state: %s', async (_, row) => {
     expectRow(row, await runRow(standard, createTable, row));
   });
 

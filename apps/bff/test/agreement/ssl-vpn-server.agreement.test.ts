@@ -291,6 +291,33 @@ const createRows: AgreementCase[] = [
   ),
 ];
 
+/** Seed 003's state refusals: the form is valid, only the cloud knows the gateway's state. */
+const GATEWAY_STATE =
+  "Gateway state (seed 003's error table), not a form rule: the console validates the form, the BFF shows the cloud's error.";
+const createGatewayState: AgreementCase[] = (
+  [
+    [
+      G.servers,
+      'Resource.QuotaFull',
+      'gateway that already has an SSL-VPN server',
+      '10.220.0.0/24',
+    ],
+    [G.sslDisabled, 'VpnGateway.SslVpnDisabled', 'gateway with SSL-VPN off', '10.30.0.0/24'],
+    [G.locked, 'VpnGateway.FinancialLocked', 'financially locked gateway', '10.30.0.0/24'],
+  ] as const
+).map(([gateway, code, label, pool]) =>
+  rowsFor({
+    gateway,
+    form: {
+      regionId: HZ,
+      vpnGatewayId: gateway,
+      clientIpPool: pool,
+      localSubnet: ['10.77.0.0/16'],
+    },
+    raw: { RegionId: HZ, VpnGatewayId: gateway, ClientIpPool: pool, LocalSubnet: '10.77.0.0/16' },
+  }).known(label, {}, { console: 'ok', cloud: code }, {}, GATEWAY_STATE),
+);
+
 // ── ModifySslVpnServer on the demo server of gateway `servers` (VPC 192.168.0.0/16, 50 clients, IPsec pool 10.200.0.0/24) ──
 const m = rowsFor({
   gateway: G.servers,
@@ -351,6 +378,10 @@ describe('CreateSslVpnServer: console ⇔ cloud', () => {
   });
 
   it.each(createRows.map((r) => [r.name, r] as const))('%s', async (_, row) => {
+    expectRow(row, await runRow(cloud, createTable, row));
+  });
+
+  it.each(createGatewayState.map((r) => [r.name, r] as const))('state: %s', async (_, row) => {
     expectRow(row, await runRow(cloud, createTable, row));
   });
 

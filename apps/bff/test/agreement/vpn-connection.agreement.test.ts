@@ -485,6 +485,39 @@ const createStandard: AgreementCase[] = [
   ),
 ];
 
+/** Seed 002's state refusals: the form is valid, only the cloud knows the gateway's state. */
+const GATEWAY_STATE =
+  "Gateway state (seed 002's error table), not a form rule: the console validates the form, the BFF shows the cloud's error.";
+const createGatewayState: AgreementCase[] = (
+  [
+    [
+      G.connections,
+      CGW.cooperative,
+      'InvalidVpnConnection.AlreadyExists',
+      'a second connection to the same customer gateway',
+    ],
+    [G.locked, CGW.free, 'VpnGateway.FinancialLocked', 'financially locked gateway'],
+  ] as const
+).map(([gateway, cgw, code, label]) =>
+  rowsFor({
+    gateway,
+    form: {
+      regionId: HZ,
+      vpnGatewayId: gateway,
+      customerGatewayId: cgw,
+      localSubnet: ['172.16.0.0/16'],
+      remoteSubnet: ['10.50.0.0/16'],
+    },
+    raw: {
+      RegionId: HZ,
+      VpnGatewayId: gateway,
+      CustomerGatewayId: cgw,
+      LocalSubnet: '172.16.0.0/16',
+      RemoteSubnet: '10.50.0.0/16',
+    },
+  }).known(label, {}, { console: 'ok', cloud: code }, {}, GATEWAY_STATE),
+);
+
 // ── CreateVpnConnection on the SM (国密) gateway to an unused Shanghai customer gateway ──
 const sm = rowsFor({
   gateway: G.sm,
@@ -764,6 +797,10 @@ describe('CreateVpnConnection: console ⇔ cloud', () => {
 
   it.each(createSm.map((c) => [c.name, c] as const))('SM: %s', async (_, row) => {
     expect((await cloud.facts(row.gateway)).gatewayType).toBe('sm');
+    expectRow(row, await runRow(cloud, createTable, row));
+  });
+
+  it.each(createGatewayState.map((c) => [c.name, c] as const))('state: %s', async (_, row) => {
     expectRow(row, await runRow(cloud, createTable, row));
   });
 
