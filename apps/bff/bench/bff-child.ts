@@ -1,8 +1,16 @@
-// The BFF under test, in its own process so its RSS is its own: the real app (createRuntime +
-// createApp) against an emulator given on the command line. Prints `{"port":…}` when listening.
+// The BFF under test, in its own process so its RSS is its own: the real app as server.ts builds
+// it (runtime + security layer: sessions, CSRF, authorisation, audit; PGlite store) against an
+// emulator given on the command line. Creates one viewer account and prints
+// `{"port":…,"username":…,"password":…}` when listening; the bench signs in through the API.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { createApp } from '../src/app';
+import { startSecurity } from '../src/auth/bootstrap';
+import { generatePassword } from '../src/auth/passwords';
 import { testConfig } from '../src/config';
 import { createRuntime } from '../src/runtime';
 
@@ -11,6 +19,7 @@ const argsSchema = z.object({
   accessKeyId: z.string(),
   accessKeySecret: z.string(),
   env: z.record(z.string(), z.string()),
+  security: z.boolean(),
 });
 
 const main = async () => {
@@ -23,18 +32,40 @@ const main = async () => {
       accessKeySecret: args.accessKeySecret,
     },
   });
-  const app = createApp({ runtime });
+  // `security: false` measures the BFF core alone (no sessions); the default is the real stack.
+  const secured = args.security
+    ? await startSecurity(config, {
+        demo: false,
+        // As in production: PGlite in a data folder (a fresh temporary one).
+        store: { dataDir: mkdtempSync(path.join(tmpdir(), 'bff-bench-data-')) },
+        onStreamSessionEnded: (sessionHash) => runtime.hub.logout(sessionHash),
+      })
+    : undefined;
+  const account = {
+    username: `bench-${randomBytes(3).toString('hex')}`,
+    password: generatePassword(),
+  };
+  await secured?.security.accounts.create({ ...account, role: 'viewer' });
+  const app = createApp({
+    runtime,
+    ...(secured
+      ? { beforeApi: secured.security.guard, extraRouters: secured.security.routers }
+      : {}),
+  });
   const server = app.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
-    process.stdout.write(`${JSON.stringify({ port })}\n`);
+    process.stdout.write(`${JSON.stringify({ port, ...account })}\n`);
   });
   server.requestTimeout = 0;
   server.maxConnections = 20_000;
   process.on('SIGTERM', () => {
-    void runtime.close().then(() => {
-      server.closeAllConnections();
-      process.exit(0);
-    });
+    void runtime
+      .close()
+      .then(() => secured?.close())
+      .then(() => {
+        server.closeAllConnections();
+        process.exit(0);
+      });
   });
 };
 

@@ -31,6 +31,8 @@ const SLOW_MS = 5000;
  * `all`: every watcher watches all 50 gateways (each gateway change goes to all N streams).
  */
 type Mode = 'spread' | 'all';
+/** BENCH_SECURITY=off measures the BFF core without the security layer (no sign-in). */
+const SECURITY = process.env.BENCH_SECURITY !== 'off';
 const SCENARIOS: Array<{ watchers: number; mode: Mode }> = (
   process.env.BENCH_SCENARIOS ?? '1000:spread,5000:spread,1000:all'
 )
@@ -52,12 +54,27 @@ const percentile = (values: number[], p: number): number => {
 };
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
+/** Children still running: killed if this process ends early. */
+const children = new Set<ReturnType<typeof spawn>>();
+const killChildren = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
+process.on('exit', killChildren);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killChildren();
+    process.exit(1);
+  });
+}
+
 /** A child process that prints one line (its address) when ready. */
 const spawnReady = (args: string[]) =>
   new Promise<{ line: string; stop: () => Promise<void> }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    children.add(child);
+    child.once('exit', () => children.delete(child));
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -141,10 +158,25 @@ const startBff = async (emulatorUrl: string, key: Key) => {
     url: emulatorUrl,
     ...key,
     env: { POLL_FAST_MS: String(FAST_MS), POLL_SLOW_MS: String(SLOW_MS), LOG_LEVEL: 'silent' },
+    security: SECURITY,
   });
   const child = await spawnReady([path.join(here, 'bff-child.ts'), args]);
-  const { port } = z.object({ port: z.number() }).parse(JSON.parse(child.line));
-  return { port, stop: child.stop };
+  const ready = z
+    .object({ port: z.number(), username: z.string(), password: z.string() })
+    .parse(JSON.parse(child.line));
+  if (!SECURITY) return { port: ready.port, cookie: 'none=1', stop: child.stop };
+  // Sign in through the API like the web does; every request then carries the session cookie.
+  const res = await fetch(`http://127.0.0.1:${String(ready.port)}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+    body: JSON.stringify({ username: ready.username, password: ready.password }),
+  });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!res.ok || cookie === undefined) {
+    await child.stop();
+    throw new Error(`login failed: ${String(res.status)}`);
+  }
+  return { port: ready.port, cookie, stop: child.stop };
 };
 
 const rssOf = async (port: number): Promise<number> => {
@@ -161,7 +193,13 @@ interface BenchEvent {
 }
 type OnEvent = (watcher: number, event: BenchEvent, at: number) => void;
 
-const openWatcher = (port: number, query: string, index: number, onEvent: OnEvent) =>
+const openWatcher = (
+  port: number,
+  cookie: string,
+  query: string,
+  index: number,
+  onEvent: OnEvent,
+) =>
   new Promise<{ close(): void }>((resolve, reject) => {
     const req = http.get(
       {
@@ -169,7 +207,7 @@ const openWatcher = (port: number, query: string, index: number, onEvent: OnEven
         port,
         path: `/api/v1/events${query}`,
         agent: false,
-        headers: { Accept: 'text/event-stream' },
+        headers: { Accept: 'text/event-stream', Cookie: cookie },
       },
       (res) => {
         if (res.statusCode !== 200) {
@@ -202,7 +240,7 @@ const openWatcher = (port: number, query: string, index: number, onEvent: OnEven
     req.on('error', reject);
   });
 
-const readRatio = async (port: number, emulatorUrl: string, key: Key) => {
+const readRatio = async (port: number, cookie: string, emulatorUrl: string, key: Key) => {
   const transport = new PopTransport({ credentials: staticCredentials(key) });
   const rounds = 200;
   const direct: number[] = [];
@@ -211,12 +249,15 @@ const readRatio = async (port: number, emulatorUrl: string, key: Key) => {
   const bffGet = () =>
     new Promise<void>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path: '/api/v1/regions', agent }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            resolve();
-          });
-        })
+        .get(
+          { host: '127.0.0.1', port, path: '/api/v1/regions', agent, headers: { Cookie: cookie } },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              resolve();
+            });
+          },
+        )
         .on('error', reject);
     });
   const directGet = async () => {
@@ -256,7 +297,10 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     accessKeySecret: randomBytes(16).toString('hex'),
   };
   const emulator = await startBenchEmulator(key);
-  const bff = await startBff(emulator.url, key);
+  const bff = await startBff(emulator.url, key).catch(async (error: unknown) => {
+    await emulator.stop();
+    throw error;
+  });
   const queryAll = `?gateways=${emulator.ids.map((id) => `${REGION}/${id}`).join(',')}`;
   const queryFor = (i: number) =>
     mode === 'all' ? queryAll : `?gateways=${REGION}/${emulator.ids[i % GATEWAYS] ?? ''}`;
@@ -266,9 +310,9 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     let ratio: Awaited<ReturnType<typeof readRatio>> | undefined;
     let ratioWithLatency: Awaited<ReturnType<typeof readRatio>> | undefined;
     if (first) {
-      ratio = await readRatio(bff.port, emulator.url, key);
+      ratio = await readRatio(bff.port, bff.cookie, emulator.url, key);
       await emulator.injectLatency('DescribeRegions', 20);
-      ratioWithLatency = await readRatio(bff.port, emulator.url, key);
+      ratioWithLatency = await readRatio(bff.port, bff.cookie, emulator.url, key);
       await emulator.clearFaults();
     }
 
@@ -294,7 +338,7 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     for (let i = 0; i < watchers; i += 50) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, watchers - i) }, (_, j) =>
-          openWatcher(bff.port, queryFor(i + j), i + j, onEvent),
+          openWatcher(bff.port, bff.cookie, queryFor(i + j), i + j, onEvent),
         ),
       );
       clients.push(...batch);
@@ -312,17 +356,18 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     const rssStable = await rssOf(bff.port);
 
     // ── status changes on all 50 gateways: delivery and change → client latency ──────────
-    // Each gateway goes `updating` for 4 s (the hub sees it within one slow interval and then
-    // polls fast); the measured latency is from its flip back to `active` to each client.
+    // Each gateway goes `updating` (the hub sees it within one slow interval and then polls
+    // fast); the measured latency is from its flip back to `active` to each client.
     measuring = true;
-    const updatingMs = 4000;
+    // Longer than the slow interval, so the hub sees every gateway go `updating`.
+    const updatingMs = SLOW_MS + 1000;
     await Promise.all(
       emulator.ids.map(async (id) => {
         await emulator.setUpdating(id, updatingMs);
         activeAt.set(id, Date.now() + updatingMs);
       }),
     );
-    await sleep(updatingMs + SLOW_MS + 2000);
+    await sleep(updatingMs + 3000);
     measuring = false;
     const rssPeak = await rssOf(bff.port);
     for (const c of clients) c.close();
@@ -355,7 +400,7 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
 
 const main = async () => {
   console.log(
-    `SSE bench: ${String(GATEWAYS)} gateways; BFF, emulator and clients in ` +
+    `SSE bench: ${String(GATEWAYS)} gateways; ${SECURITY ? 'signed in as a viewer (sessions, CSRF, authorisation, PGlite store on)' : 'BFF core without the security layer (BENCH_SECURITY=off)'}; BFF, emulator and clients in ` +
       `separate processes on this machine; fast ${String(FAST_MS)} ms, slow ${String(SLOW_MS)} ms (slow shortened from 20 s to keep the run bounded)`,
   );
   for (const [index, scenario] of SCENARIOS.entries()) {
