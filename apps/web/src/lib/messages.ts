@@ -262,6 +262,8 @@ const en = {
 
   'diff.secretChanged': 'changed (hidden)',
   'diff.secretUnchanged': 'unchanged',
+  'diff.secretSet': 'entered (hidden)',
+  'diff.secretNotSet': 'not entered: the cloud generates one',
 
   'cgw.mode': 'Customer gateway',
   'cgw.pick': 'Use an existing one',
@@ -540,6 +542,8 @@ const zhCN: Messages = {
 
   'diff.secretChanged': '已修改（不显示）',
   'diff.secretUnchanged': '未修改',
+  'diff.secretSet': '已填写（不显示）',
+  'diff.secretNotSet': '未填写：由云端生成',
 
   'cgw.mode': '用户网关',
   'cgw.pick': '使用已有的',

@@ -24,6 +24,9 @@ const phaseOf = (t: I18n['t'], path: string): string =>
       ? `${t('step.phase2')} · `
       : '';
 
+const worded = (t: I18n['t'], value: string): string =>
+  value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
+
 export function Review({
   summary,
   values,
@@ -65,10 +68,23 @@ export function Review({
                     {fieldLabel(t, path)}
                   </Table.Td>
                   <Table.Td>
-                    <Code>{value}</Code>
+                    <Code>{worded(t, value)}</Code>
                   </Table.Td>
                 </Table.Tr>
               ))}
+            {secretPaths.map((path) => (
+              <Table.Tr key={path}>
+                <Table.Td>
+                  {phaseOf(t, path)}
+                  {fieldLabel(t, path)}
+                </Table.Td>
+                <Table.Td>
+                  {flatten(values)[path] === undefined
+                    ? t('diff.secretNotSet')
+                    : t('diff.secretSet')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       ) : (
@@ -101,10 +117,12 @@ export function Review({
                   ) : (
                     <>
                       <Table.Td>
-                        <del>{c.before ?? t('common.notSet')}</del>
+                        <del>
+                          {c.before === undefined ? t('common.notSet') : worded(t, c.before)}
+                        </del>
                       </Table.Td>
                       <Table.Td>
-                        <ins>{c.after}</ins>
+                        <ins>{worded(t, c.after)}</ins>
                       </Table.Td>
                     </>
                   )}

@@ -9,4 +9,5 @@ export const listAccounts = () => apiRequest(accountListSchema, sessionPaths.acc
 export const accountsQueryOptions = () =>
   queryOptions({ queryKey: accountKeys.all, queryFn: listAccounts });
 
-export const useAccounts = () => useQuery(accountsQueryOptions());
+/** `enabled` is false for roles that may not list accounts (the BFF would answer 403). */
+export const useAccounts = (enabled: boolean) => useQuery({ ...accountsQueryOptions(), enabled });

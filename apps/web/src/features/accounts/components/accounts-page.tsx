@@ -31,7 +31,7 @@ const isRole = (v: string | null): v is Role => roles.some((r) => r === v);
 export function AccountsPage() {
   const { t } = useI18n();
   const { canManageAccounts } = useCapabilities();
-  const accounts = useAccounts();
+  const accounts = useAccounts(canManageAccounts);
   const create = useCreateAccount();
   const change = useChangeAccount();
   const form = useSchemaForm(createAccountRequestSchema, {
