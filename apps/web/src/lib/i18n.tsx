@@ -1,8 +1,16 @@
 // zh-CN and en: a typed dictionary per language, the browser's language by default, switchable in
 // the top bar. The choice (not a secret) is remembered in localStorage.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
-import { messages, type MessageKey } from './messages';
+import { loadMessages, type MessageKey, type Messages } from './messages';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -45,6 +53,8 @@ export interface I18n {
   catalogLocale: CatalogLocale;
   setLanguage: (language: Language) => void;
   t: (key: MessageKey, params?: Params) => string;
+  /** Whether a computed key exists (e.g. a label derived from a form path). */
+  has: (key: string) => key is MessageKey;
   formatTime: (iso: string | number | Date) => string;
   formatDateTime: (iso: string | number | Date) => string;
 }
@@ -61,10 +71,28 @@ export function I18nProvider({
   const [language, setLanguageState] = useState<Language>(
     () => initialLanguage ?? detectLanguage(),
   );
+  const [dicts, setDicts] = useState<Partial<Record<Language, Messages>>>({});
+  // While another language loads, the one on screen stays.
+  const shown = useRef<{ language: Language; dict: Messages } | undefined>(undefined);
+  const loaded = dicts[language];
+  if (loaded !== undefined && shown.current?.dict !== loaded)
+    shown.current = { language, dict: loaded };
 
   useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
+    if (loaded !== undefined) return;
+    let cancelled = false;
+    void loadMessages(language).then((dict) => {
+      if (!cancelled) setDicts((prev) => ({ ...prev, [language]: dict }));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [language, loaded]);
+
+  const current = shown.current;
+  useEffect(() => {
+    if (current !== undefined) document.documentElement.lang = current.language;
+  }, [current]);
 
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
@@ -75,29 +103,33 @@ export function I18nProvider({
     }
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const dict = messages[language];
-    const time = new Intl.DateTimeFormat(language, {
+  const value = useMemo<I18n | undefined>(() => {
+    if (current === undefined) return undefined;
+    const { language: lang, dict } = current;
+    const time = new Intl.DateTimeFormat(lang, {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
       hour12: false,
     });
-    const dateTime = new Intl.DateTimeFormat(language, {
+    const dateTime = new Intl.DateTimeFormat(lang, {
       dateStyle: 'medium',
       timeStyle: 'medium',
       hour12: false,
     });
     return {
-      language,
-      catalogLocale: language === 'zh-CN' ? 'zh' : 'en',
+      language: lang,
+      catalogLocale: lang === 'zh-CN' ? 'zh' : 'en',
       setLanguage,
       t: (key, params) => format(dict[key], params),
+      has: (key): key is MessageKey => Object.hasOwn(dict, key),
       formatTime: (v) => time.format(new Date(v)),
       formatDateTime: (v) => dateTime.format(new Date(v)),
     };
-  }, [language, setLanguage]);
+  }, [current, setLanguage]);
 
+  // Nothing to show until the first dictionary is there (one small chunk).
+  if (value === undefined) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

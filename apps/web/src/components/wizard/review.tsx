@@ -2,19 +2,15 @@
 // field-by-field diff (edit), secrets only as changed / unchanged.
 import { Alert, Code, Table, Text, Title } from '@mantine/core';
 import { useI18n, type I18n } from '../../lib/i18n';
-import type { MessageKey } from '../../lib/messages';
-import { messages } from '../../lib/messages';
 import { flatten, type FieldChange } from './diff';
 
-const isKey = (k: string): k is MessageKey => Object.hasOwn(messages.en, k);
-
 /** The label of a dotted form path ('ikeConfig.ikeEncAlg' → 'Encryption'). */
-export const fieldLabel = (t: I18n['t'], path: string): string => {
+export const fieldLabel = (i18n: Pick<I18n, 't' | 'has'>, path: string): string => {
   const clean = path.replace(/\.\d+(?=\.|$)/g, '');
   const full = `field.${clean}`;
-  if (isKey(full)) return t(full);
+  if (i18n.has(full)) return i18n.t(full);
   const leaf = `field.${clean.split('.').pop() ?? clean}`;
-  return isKey(leaf) ? t(leaf) : path;
+  return i18n.has(leaf) ? i18n.t(leaf) : path;
 };
 
 const phaseOf = (t: I18n['t'], path: string): string =>
@@ -43,7 +39,8 @@ export function Review({
   /** Paths not worth showing (ids already in the summary). */
   hidden?: readonly string[];
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <>
       <Title order={2} size="h4">
@@ -65,7 +62,7 @@ export function Review({
                 <Table.Tr key={path}>
                   <Table.Td>
                     {phaseOf(t, path)}
-                    {fieldLabel(t, path)}
+                    {fieldLabel(i18n, path)}
                   </Table.Td>
                   <Table.Td>
                     <Code>{worded(t, value)}</Code>
@@ -76,7 +73,7 @@ export function Review({
               <Table.Tr key={path}>
                 <Table.Td>
                   {phaseOf(t, path)}
-                  {fieldLabel(t, path)}
+                  {fieldLabel(i18n, path)}
                 </Table.Td>
                 <Table.Td>
                   {flatten(values)[path] === undefined
@@ -108,7 +105,7 @@ export function Review({
                 <Table.Tr key={c.path}>
                   <Table.Td>
                     {phaseOf(t, c.path)}
-                    {fieldLabel(t, c.path)}
+                    {fieldLabel(i18n, c.path)}
                   </Table.Td>
                   {c.secret ? (
                     <Table.Td colSpan={2}>

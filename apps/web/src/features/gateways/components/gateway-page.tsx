@@ -200,11 +200,11 @@ function GatewayDetail({ detail }: { detail: VpnGatewayDetailView }) {
                   {server.effectImmediately ? t('common.yes') : t('common.no')}
                 </Field>
                 <Field label={t('field.ikeVersion')}>{server.ikeConfig.ikeVersion ?? '—'}</Field>
-                <Field label={t('field.ikeEncAlg')}>
+                <Field label={t('step.phase1')}>
                   {server.ikeConfig.ikeEncAlg ?? '—'} / {server.ikeConfig.ikeAuthAlg ?? '—'} /{' '}
                   {server.ikeConfig.ikePfs ?? '—'}
                 </Field>
-                <Field label={t('field.ipsecEncAlg')}>
+                <Field label={t('step.phase2')}>
                   {server.ipsecConfig.ipsecEncAlg ?? '—'} / {server.ipsecConfig.ipsecAuthAlg ?? '—'}{' '}
                   / {server.ipsecConfig.ipsecPfs ?? '—'}
                 </Field>
