@@ -7,7 +7,8 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 import { demoAccountListSchema } from '@vpn-console/shared/api/demo';
 import { apiPaths } from '@vpn-console/shared/api/routes';
 import { csrfHeader, sessionPaths } from '@vpn-console/shared/api/session';
-import { regionListSchema, vpnGatewayListSchema } from '@vpn-console/shared/api/views';
+import { vpnGatewayListSchema } from '@vpn-console/shared/api/views';
+import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/fixtures/env';
 import { startStack, WEB_DIST } from '../tests/fixtures/stack';
 import { measureInitialJs } from './initial-js';
@@ -22,6 +23,8 @@ interface PageScore {
   readonly lcpMs: number | undefined;
   readonly tbtMs: number | undefined;
   readonly cls: number | undefined;
+  /** Why a score is missing (Lighthouse's runtime error or the LCP audit's message). */
+  readonly problem: string | undefined;
 }
 
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
@@ -78,6 +81,10 @@ async function audit(
     lcpMs: audits['largest-contentful-paint']?.numericValue,
     tbtMs: audits['total-blocking-time']?.numericValue,
     cls: audits['cumulative-layout-shift']?.numericValue,
+    problem:
+      result.lhr.runtimeError?.message ??
+      audits['largest-contentful-paint']?.errorMessage ??
+      undefined,
   };
 }
 
@@ -100,22 +107,15 @@ async function main(): Promise<void> {
   });
   try {
     const cookie = await operatorCookie(stack.baseURL);
-    const regions = regionListSchema.parse(
-      await getJson(stack.baseURL + apiPaths.regions(), cookie),
+    // The demo seed's busiest gateway (five connections in every negotiation state).
+    const regionId = DEMO_IDS.regions.hangzhou;
+    const gatewayId = DEMO_IDS.gateways.connections;
+    const gateways = vpnGatewayListSchema.parse(
+      await getJson(stack.baseURL + apiPaths.vpnGateways(regionId), cookie),
     );
-    let gatewayPath: { regionId: string; gatewayId: string } | undefined;
-    for (const region of regions.items) {
-      const gateways = vpnGatewayListSchema.parse(
-        await getJson(stack.baseURL + apiPaths.vpnGateways(region.regionId), cookie),
-      );
-      const first = gateways.items[0];
-      if (first !== undefined) {
-        gatewayPath = { regionId: region.regionId, gatewayId: first.id };
-        break;
-      }
+    if (!gateways.items.some((g) => g.id === gatewayId)) {
+      throw new Error(`the demo seed has no gateway ${gatewayId}`);
     }
-    if (gatewayPath === undefined) throw new Error('the demo seed has no gateway');
-    const { regionId, gatewayId } = gatewayPath;
     const pages: [string, string, string | undefined][] = [
       ['login', `${stack.baseURL}/login`, undefined],
       ['gateway list', `${stack.baseURL}/regions/${regionId}/gateways`, cookie],
@@ -135,7 +135,8 @@ async function main(): Promise<void> {
           `accessibility ${String(s.accessibility ?? 'n/a').padStart(3)} ` +
           `(${verdict(a11y >= TARGETS.accessibility)} ≥ ${TARGETS.accessibility}); ` +
           `LCP ${s.lcpMs?.toFixed(0) ?? 'n/a'} ms, TBT ${s.tbtMs?.toFixed(0) ?? 'n/a'} ms, ` +
-          `CLS ${s.cls?.toFixed(3) ?? 'n/a'}  ${s.url.replace(stack.baseURL, '')}`,
+          `CLS ${s.cls?.toFixed(3) ?? 'n/a'}  ${s.url.replace(stack.baseURL, '')}` +
+          (s.problem === undefined ? '' : `  (${s.problem})`),
       );
     }
   } finally {
