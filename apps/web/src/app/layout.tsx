@@ -21,7 +21,7 @@ import { useLogout } from '../features/session/api/logout';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { useI18n } from '../lib/i18n';
 import { startEventStream, useStreamState } from '../lib/live-status';
-import { sessionKey, useCapabilities, useSession } from '../lib/session';
+import { endSession, useCapabilities, useSession } from '../lib/session';
 
 function StreamIndicator() {
   const { t, formatTime } = useI18n();
@@ -77,14 +77,12 @@ export function AppLayout() {
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      client.clear();
-      client.setQueryData(sessionKey, null);
+      endSession(client);
     });
     const stop = startEventStream({
       client,
       onLogout: () => {
-        client.clear();
-        client.setQueryData(sessionKey, null);
+        endSession(client);
       },
     });
     return () => {

@@ -12,9 +12,8 @@ export function NumberField({
   required,
   min,
   max,
-  shouldUnregister,
-}: BaseProps & { min?: number; max?: number; shouldUnregister?: boolean }) {
-  const { field } = useController({ name, shouldUnregister: shouldUnregister === true });
+}: BaseProps & { min?: number; max?: number }) {
+  const { field } = useController({ name });
   const error = useFieldErrorText(name);
   return (
     <NumberInput
@@ -68,7 +67,13 @@ export function SelectField({
   );
 }
 
-export function SwitchField({ name, label, description, disabled }: BaseProps) {
+export function SwitchField({
+  name,
+  label,
+  description,
+  disabled,
+  onOff,
+}: BaseProps & { onOff?: () => void }) {
   const { field } = useController({ name });
   const error = useFieldErrorText(name);
   return (
@@ -83,6 +88,7 @@ export function SwitchField({ name, label, description, disabled }: BaseProps) {
       onBlur={field.onBlur}
       onChange={(e) => {
         field.onChange(e.currentTarget.checked);
+        if (!e.currentTarget.checked) onOff?.();
       }}
     />
   );

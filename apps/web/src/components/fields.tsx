@@ -23,10 +23,8 @@ export function TextField({
   disabled,
   placeholder,
   multiline,
-  shouldUnregister,
-}: BaseProps & { placeholder?: string; multiline?: boolean; shouldUnregister?: boolean }) {
-  // shouldUnregister: a field shown only under a switch drops its value when the switch hides it.
-  const { field } = useController({ name, shouldUnregister: shouldUnregister === true });
+}: BaseProps & { placeholder?: string; multiline?: boolean }) {
+  const { field } = useController({ name });
   const error = useFieldErrorText(name);
   const props = {
     label,

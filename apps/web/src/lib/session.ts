@@ -1,6 +1,6 @@
 // Who am I: GET /api/v1/session. Every feature reads the role from here; the BFF enforces it.
 import { sessionPaths, sessionViewSchema, type Role } from '@vpn-console/shared/api/session';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiRequest, ApiRequestError } from './api-client';
 
 export const sessionKey = ['session'] as const;
@@ -34,4 +34,14 @@ export const useCapabilities = () => {
   const { data } = useSession();
   const role = data?.account.role;
   return { role, ...capabilitiesOf(role) };
+};
+
+/**
+ * The session ended (logout, expiry, the stream's `logout` event, any 401): tell the observers
+ * first — the app goes to the sign-in page — then drop everything else the session loaded.
+ * (QueryClient.clear() first would detach the mounted observers, so nobody would notice.)
+ */
+export const endSession = (client: QueryClient): void => {
+  client.setQueryData(sessionKey, null);
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
 };

@@ -148,4 +148,19 @@ describe('gateway page', () => {
       /状态可能自 \d\d:\d\d:\d\d 起未更新/,
     );
   });
+
+  it('goes to the sign-in page when the stream says the session ended, keeping where the user was', async () => {
+    mockFetch([
+      ...baseRoutes('viewer'),
+      { method: 'GET', path: '/api/v1/demo', respond: () => ({ status: 404 }) },
+    ]);
+    renderApp(page);
+    await screen.findByRole('heading', { name: 'hq-gateway' });
+    act(() => {
+      FakeEventSource.current().emit('logout', { type: 'logout' });
+    });
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'hq-gateway' })).not.toBeInTheDocument();
+    expect(FakeEventSource.instances.every((s) => s.closed)).toBe(true);
+  });
 });

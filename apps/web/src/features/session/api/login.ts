@@ -19,7 +19,7 @@ export const useLogin = () => {
   return useMutation({
     mutationFn: login,
     onSuccess: (session) => {
-      client.clear();
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
       client.setQueryData(sessionKey, session);
     },
   });

@@ -2,7 +2,7 @@ import { sessionPaths } from '@vpn-console/shared/api/session';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
-import { sessionKey } from '../../../lib/session';
+import { endSession } from '../../../lib/session';
 
 export const logout = () => apiRequest(z.unknown(), sessionPaths.session(), { method: 'DELETE' });
 
@@ -12,8 +12,7 @@ export const useLogout = () => {
     mutationFn: logout,
     onSettled: () => {
       // Nothing of the ended session stays in the tab.
-      client.clear();
-      client.setQueryData(sessionKey, null);
+      endSession(client);
     },
   });
 };

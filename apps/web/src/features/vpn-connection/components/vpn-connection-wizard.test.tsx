@@ -140,7 +140,10 @@ describe('IPsec connection wizard', () => {
       await user.type(screen.getByRole('textbox', { name: 'Tunnel CIDR' }), '10.0.0.0/30');
       await user.click(screen.getByRole('button', { name: 'Next' }));
       expect(await screen.findByText(/169\.254/)).toBeInTheDocument();
-      await user.click(screen.getByRole('switch', { name: 'BGP' }));
+      const tunnel = screen.getByRole('textbox', { name: 'Tunnel CIDR' });
+      await user.clear(tunnel);
+      await user.type(tunnel, '169.254.10.0/30');
+      await user.type(screen.getByRole('textbox', { name: 'Local BGP IP' }), '169.254.10.1');
       await user.click(screen.getByRole('button', { name: 'Next' }));
 
       // Review: the customer gateway is checked by the cloud first; the connection after it exists.

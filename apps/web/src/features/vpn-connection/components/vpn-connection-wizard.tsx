@@ -318,6 +318,19 @@ export function VpnConnectionWizard({
     return createVpnConnection(gateway.regionId, r.body, key, headers);
   };
 
+  // Values under a switch that is turned off no longer apply: they are cleared so a hidden,
+  // forgotten entry cannot block the step (values of steps not on screen are kept).
+  const clearHidden = (
+    names: readonly (
+      | 'bgpConfig.tunnelCidr'
+      | 'bgpConfig.localBgpIp'
+      | 'healthCheckConfig.dip'
+      | 'healthCheckConfig.sip'
+    )[],
+  ) => {
+    for (const name of names) form.setValue(name, '', { shouldValidate: true });
+  };
+
   const stepDefs: WizardStepDef[] = [
     {
       id: 'basics',
@@ -383,7 +396,13 @@ export function VpnConnectionWizard({
           <Title order={2} size="h5">
             {t('field.bgp')}
           </Title>
-          <SwitchField name="bgpConfig.enableBgp" label={t('field.bgpConfig.enableBgp')} />
+          <SwitchField
+            name="bgpConfig.enableBgp"
+            label={t('field.bgpConfig.enableBgp')}
+            onOff={() => {
+              clearHidden(['bgpConfig.tunnelCidr', 'bgpConfig.localBgpIp']);
+            }}
+          />
           {values.bgpConfig?.enableBgp === true ? (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <NumberField
@@ -393,13 +412,11 @@ export function VpnConnectionWizard({
               />
               <TextField
                 name="bgpConfig.tunnelCidr"
-                shouldUnregister
                 label={t('field.bgpConfig.tunnelCidr')}
                 placeholder="169.254.10.0/30"
               />
               <TextField
                 name="bgpConfig.localBgpIp"
-                shouldUnregister
                 label={t('field.bgpConfig.localBgpIp')}
                 placeholder="169.254.10.1"
               />
@@ -414,16 +431,8 @@ export function VpnConnectionWizard({
           />
           {values.healthCheckConfig?.enable === true ? (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextField
-                name="healthCheckConfig.dip"
-                shouldUnregister
-                label={t('field.healthCheckConfig.dip')}
-              />
-              <TextField
-                name="healthCheckConfig.sip"
-                shouldUnregister
-                label={t('field.healthCheckConfig.sip')}
-              />
+              <TextField name="healthCheckConfig.dip" label={t('field.healthCheckConfig.dip')} />
+              <TextField name="healthCheckConfig.sip" label={t('field.healthCheckConfig.sip')} />
               <NumberField
                 name="healthCheckConfig.interval"
                 label={t('field.healthCheckConfig.interval')}
