@@ -5,6 +5,7 @@ import {
   type Operation,
 } from '@vpn-console/shared/api/operations';
 import {
+  customerGatewayListSchema,
   customerGatewayViewSchema,
   ipsecServerListSchema,
   ipsecServerViewSchema,
@@ -81,7 +82,11 @@ describe('IPsec server writes', () => {
   it('runs the cloud dry run and answers a verdict without creating anything', async () => {
     const ok = await stack.api.post(`${base}/ipsec-servers?dryRun=true`, ipsecServerBody(gw.free2));
     expect(ok.status).toBe(200);
-    expect(dryRunVerdictSchema.parse(ok.body)).toEqual({ dryRun: true, ok: true });
+    expect(dryRunVerdictSchema.parse(ok.body)).toEqual({
+      dryRun: true,
+      ok: true,
+      checkedBy: 'cloud',
+    });
     const refused = await stack.api.post(
       `${base}/ipsec-servers?dryRun=true`,
       ipsecServerBody(gw.old),
@@ -161,6 +166,50 @@ describe('idempotency', () => {
       (await stack.api.get(`${base}/customer-gateways/${done.resourceId ?? ''}`)).body,
     );
     expect(cgw.ipAddress).toBe('203.0.113.77');
+  });
+});
+
+describe('dry runs never change anything', () => {
+  it('checks a customer gateway in the console (the cloud has no dry run) and creates nothing', async () => {
+    const before = stack.emulator.calls().CreateCustomerGateway ?? 0;
+    const free = await stack.api.post(`${base}/customer-gateways?dryRun=true`, {
+      ipAddress: '203.0.113.88',
+      name: 'branch-88',
+    });
+    expect(free.status).toBe(200);
+    expect(dryRunVerdictSchema.parse(free.body)).toEqual({
+      dryRun: true,
+      ok: true,
+      checkedBy: 'console',
+    });
+    const list = customerGatewayListSchema.parse(
+      (await stack.api.get(`${base}/customer-gateways`)).body,
+    );
+    expect(list.items.some((c) => c.ipAddress === '203.0.113.88')).toBe(false);
+    const existing = list.items[0];
+    if (existing === undefined) throw new Error('the demo region has customer gateways');
+    const taken = await stack.api.post(`${base}/customer-gateways?dryRun=true`, {
+      ipAddress: existing.ipAddress,
+    });
+    const verdict = dryRunVerdictSchema.parse(taken.body);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.checkedBy).toBe('console');
+    expect(verdict.error?.code).toBe('InvalidIpAddress.AlreadyExist');
+    const invalid = await stack.api.post(`${base}/customer-gateways?dryRun=true`, {
+      ipAddress: '127.0.0.1',
+    });
+    expect(invalid.status).toBe(400);
+    expect(stack.emulator.calls().CreateCustomerGateway ?? 0).toBe(before);
+  });
+
+  it('refuses ?dryRun=true on a delete instead of deleting', async () => {
+    const list = ipsecServerListSchema.parse((await stack.api.get(`${base}/ipsec-servers`)).body);
+    const target = list.items[0];
+    if (target === undefined) throw new Error('the demo region has an IPsec server');
+    const res = await stack.api.delete(`${base}/ipsec-servers/${target.id}?dryRun=true`);
+    expect(res.status).toBe(400);
+    expect(apiErrorBodySchema.parse(res.body).error.code).toBe('DryRunUnsupported');
+    expect((await stack.api.get(`${base}/ipsec-servers/${target.id}`)).status).toBe(200);
   });
 });
 

@@ -81,12 +81,12 @@ export const runDryRun = async (
     });
     // The cloud carried out nothing but did not answer DryRunOperation either.
     runtime.logger.warn({ action }, 'dry run answered success instead of DryRunOperation');
-    return { dryRun: true, ok: true };
+    return { dryRun: true, ok: true, checkedBy: 'cloud' };
   } catch (error) {
     if (error instanceof CloudError && error.code === 'DryRunOperation')
-      return { dryRun: true, ok: true };
+      return { dryRun: true, ok: true, checkedBy: 'cloud' };
     if (error instanceof CloudError)
-      return { dryRun: true, ok: false, error: cloudErrorToApiError(error) };
+      return { dryRun: true, ok: false, error: cloudErrorToApiError(error), checkedBy: 'cloud' };
     throw error;
   }
 };
@@ -120,6 +120,11 @@ export const submitWrite = <T>(
   res: Response,
   spec: WriteSpec<T>,
 ): void => {
+  // A dry run never changes anything: a route that reaches here with ?dryRun=true has no dry
+  // run of its own (e.g. delete), so it is refused rather than carried out.
+  if (dryRunQuery(req)) {
+    throw new HttpError(400, 'DryRunUnsupported', 'This change offers no dry run.');
+  }
   const key = idempotencyKeyOf(req);
   const fingerprint = createHash('sha256')
     .update(

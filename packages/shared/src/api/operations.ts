@@ -47,10 +47,20 @@ export const operationSchema = z.object({
 });
 export type Operation = z.infer<typeof operationSchema>;
 
-/** Answer of a `?dryRun=true` create/change: the cloud's verdict, nothing changed. */
+/**
+ * Who judged a dry run: `cloud` — the cloud's own DryRun answered; `console` — the API has no
+ * dry run for this change, so the BFF checked what it can (validation and the region's current
+ * resources) and the cloud may still refuse the real request.
+ */
+export const dryRunCheckerSchema = z.enum(['cloud', 'console']);
+export type DryRunChecker = z.infer<typeof dryRunCheckerSchema>;
+
+/** Answer of a `?dryRun=true` create/change: a verdict, nothing changed. */
 export const dryRunVerdictSchema = z.object({
   dryRun: z.literal(true),
   ok: z.boolean(),
   error: apiErrorSchema.optional(),
+  /** Absent in answers of older BFFs, which only ever answered the cloud's verdict. */
+  checkedBy: dryRunCheckerSchema.optional(),
 });
 export type DryRunVerdict = z.infer<typeof dryRunVerdictSchema>;

@@ -15,10 +15,9 @@ describe('api route list', () => {
     for (const route of apiRoutes) {
       if (route.id.startsWith('create') || route.id.startsWith('change')) {
         expect(route.success.status).toBe(202);
-        // CreateCustomerGateway and ModifyVpnConnectionAttribute have no DryRun in the cloud API.
-        expect('dryRun' in route && route.dryRun).toBe(
-          route.id !== 'createCustomerGateway' && route.id !== 'changeVpnConnection',
-        );
+        // ModifyVpnConnectionAttribute has no DryRun in the cloud API; CreateCustomerGateway has
+        // none either, but the console checks that one itself (verdict `checkedBy: 'console'`).
+        expect('dryRun' in route && route.dryRun).toBe(route.id !== 'changeVpnConnection');
       }
       if (route.id.startsWith('delete')) expect('dryRun' in route).toBe(false);
     }

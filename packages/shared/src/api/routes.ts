@@ -118,8 +118,10 @@ export const apiRoutes = [
     id: 'createCustomerGateway',
     method: 'POST',
     path: `${R}/customer-gateways`,
-    summary: 'Create a customer gateway (202 + operation; the API has no dry run for it)',
+    summary:
+      'Create a customer gateway (202 + operation; ?dryRun=true → verdict checked by the console, the API has no dry run for it)',
     requestBody: 'customer-gateway/create',
+    dryRun: true,
     success: { status: 202, schema: operationSchema },
     errors: [400, 409, 502, 503, 504],
   },
