@@ -126,6 +126,18 @@ test.describe('IPsec server lifecycle @i18n', () => {
     );
     expect(reveals.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(audit)).not.toContain(revealed);
+    // The key is held only on screen: never in the browser's storage.
+    const stored = await page.evaluate(() => {
+      const values: string[] = [];
+      for (const storage of [window.localStorage, window.sessionStorage]) {
+        for (let k = 0; k < storage.length; k += 1) {
+          const key = storage.key(k);
+          if (key !== null) values.push(key, storage.getItem(key) ?? '');
+        }
+      }
+      return values.join('\n');
+    });
+    expect(stored).not.toContain(revealed);
     await page.getByRole('button', { name: t('psk.hide') }).click();
     await expect(pskCode).toHaveText(PSK_MASK);
 
