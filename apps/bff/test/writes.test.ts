@@ -213,6 +213,40 @@ describe('dry runs never change anything', () => {
   });
 });
 
+describe("server-side checks with the gateway's facts", () => {
+  const issueCodes = (body: unknown) =>
+    (apiErrorBodySchema.parse(body).error.issues ?? []).map((i) => `${i.path}:${i.code}`);
+
+  it('refuses an SSL-VPN client pool too small for the gateway or inside its VPC before calling the cloud', async () => {
+    const before = stack.emulator.calls().CreateSslVpnServer ?? 0;
+    // free1: 5 SSL connections (a pool of /27 or larger), VPC 172.20.0.0/16.
+    const small = await stack.api.post(`${base}/ssl-vpn-servers`, {
+      vpnGatewayId: gw.free1,
+      clientIpPool: '10.30.0.0/28',
+      localSubnet: ['192.168.0.0/24'],
+    });
+    expect(small.status).toBe(400);
+    expect(issueCodes(small.body)).toEqual(['clientIpPool:CLIENT_POOL_TOO_SMALL']);
+    const inVpc = await stack.api.post(`${base}/ssl-vpn-servers?dryRun=true`, {
+      vpnGatewayId: gw.free1,
+      clientIpPool: '172.20.8.0/24',
+      localSubnet: ['192.168.0.0/24'],
+    });
+    expect(inVpc.status).toBe(400);
+    expect(issueCodes(inVpc.body)).toEqual(['clientIpPool:CLIENT_POOL_OVERLAPS_VPC']);
+    expect(stack.emulator.calls().CreateSslVpnServer ?? 0).toBe(before);
+  });
+
+  it('refuses an IPsec server client pool inside the VPC', async () => {
+    const res = await stack.api.post(`${base}/ipsec-servers?dryRun=true`, {
+      ...ipsecServerBody(gw.free1),
+      clientIpPool: '172.20.8.0/24',
+    });
+    expect(res.status).toBe(400);
+    expect(issueCodes(res.body)).toEqual(['clientIpPool:CLIENT_POOL_OVERLAPS_VPC']);
+  });
+});
+
 describe('write lane per gateway', () => {
   it('runs two concurrent changes to one gateway one after the other; both succeed in order', async () => {
     const list = ipsecServerListSchema.parse(

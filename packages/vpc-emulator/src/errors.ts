@@ -101,6 +101,7 @@ export const apiErrors = {
   // resources
   regionNotFound: (region: string) =>
     fail('InvalidRegionId.NotFound', 404, `The specified RegionId does not exist: ${region}`),
+  vpcNotFound: () => fail('InvalidVpcId.NotFound', 404, 'The specified VPC does not exist.'),
   gatewayNotFound: () =>
     fail(
       'InvalidVpnGatewayInstanceId.NotFound',

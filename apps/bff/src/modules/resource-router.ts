@@ -15,7 +15,7 @@ import { parseOr400 } from '../http/validate';
 import type { ReadBackResult } from '../operations/lanes';
 import type { Runtime } from '../runtime';
 import { gatewayFilter, regionParam } from './params';
-import { gatewayContext } from './vpn-gateways/context';
+import { gatewayFacts, type GatewayFacts } from './vpn-gateways/context';
 import { auditReveal } from './audit/request-audit';
 import { secretView } from './secret-view';
 import { bodyWithPath, dryRunQuery, runDryRun, submitWrite } from './write';
@@ -58,6 +58,17 @@ export interface ResourceModule<
   createdId(created: Created): string;
   /** After an ambiguous create: is the resource there? */
   findCreated(cloud: CloudClient, regionId: string, value: CreateV): Promise<ReadBackResult>;
+  /**
+   * Server-side checks that need the gateway's facts (shared API.md: client pool vs the VPC,
+   * pool size vs SSL connections, MFA vs the gateway's age), chained after the schema so the
+   * BFF refuses such values with 400 + issue codes before calling the cloud.
+   */
+  serverChecks?: {
+    /** Whether the checks need the VPC's CIDR blocks (one DescribeVpcAttribute more). */
+    needsVpc: boolean;
+    create?: (facts: GatewayFacts) => (value: CreateV, ctx: z.RefinementCtx) => void;
+    change?: (facts: GatewayFacts) => (value: ChangeV, ctx: z.RefinementCtx) => void;
+  };
   /** The pre-shared key(s), for `POST …/:id/psk/reveal` (operators; audited). */
   pskOf?: (raw: Raw) => RevealedKeys;
 }
@@ -66,6 +77,9 @@ const gatewayOfBody = (body: unknown): string | undefined => {
   const parsed = z.object({ vpnGatewayId: vpnGatewayIdSchema }).safeParse(body);
   return parsed.success ? parsed.data.vpnGatewayId : undefined;
 };
+
+/** A server-side check that finds nothing (its fact is unknown; the cloud still checks). */
+export const noCheck = (): void => undefined;
 
 const STANDARD: SchemaContext = { gatewayType: 'standard' };
 
@@ -103,9 +117,13 @@ export const resourceRouter = <
     const vpnGatewayId = gatewayOfBody(body);
     // Which rules apply depends on the gateway (standard or SM/国密); without a valid gateway id
     // the standard rules report every problem at once.
-    const ctx =
-      vpnGatewayId === undefined ? STANDARD : await gatewayContext(cloud, regionId, vpnGatewayId);
-    const value = parseOr400(m.createSchema(ctx), body);
+    const facts =
+      vpnGatewayId === undefined
+        ? undefined
+        : await gatewayFacts(cloud, regionId, vpnGatewayId, m.serverChecks?.needsVpc ?? false);
+    const schema = m.createSchema(facts?.context ?? STANDARD);
+    const check = facts === undefined ? undefined : m.serverChecks?.create?.(facts);
+    const value = parseOr400(check === undefined ? schema : schema.superRefine(check), body);
     if (vpnGatewayId === undefined)
       throw new HttpError(400, 'ValidationFailed', 'vpnGatewayId is required.');
     if (isDryRun(req, value)) {
@@ -131,9 +149,16 @@ export const resourceRouter = <
     const id = idOf(req);
     const current = await m.getRaw(cloud, regionId, id);
     const vpnGatewayId = m.gatewayOf(current);
-    const ctx = await gatewayContext(cloud, regionId, vpnGatewayId);
+    const facts = await gatewayFacts(
+      cloud,
+      regionId,
+      vpnGatewayId,
+      m.serverChecks?.needsVpc ?? false,
+    );
+    const schema = m.changeSchema(facts.context);
+    const check = m.serverChecks?.change?.(facts);
     const value = parseOr400(
-      m.changeSchema(ctx),
+      check === undefined ? schema : schema.superRefine(check),
       bodyWithPath(req.body, { regionId, [m.idField]: id }),
     );
     if (isDryRun(req, value)) {

@@ -91,3 +91,18 @@ describe('regions and gateways', () => {
     ).toBe('InvalidVpnGatewayInstanceId.NotFound');
   });
 });
+
+describe('DescribeVpcAttribute', () => {
+  it("answers the CIDR blocks of a gateway's VPC and NotFound for an unknown VPC", async () => {
+    const gateway = emulator.snapshot().gateways.find((g) => g.RegionId === 'cn-hangzhou');
+    if (gateway === undefined) throw new Error('the demo has a gateway in cn-hangzhou');
+    const vpc = await call(client, 'DescribeVpcAttribute', { ...hz, VpcId: gateway.VpcId });
+    expect(vpc.VpcId).toBe(gateway.VpcId);
+    expect(vpc.CidrBlock).toBe(gateway.VpcCidrs[0]);
+    expect(list(vpc, 'SecondaryCidrBlocks', 'SecondaryCidrBlock')).toEqual(
+      gateway.VpcCidrs.slice(1),
+    );
+    const missing = await callError(client, 'DescribeVpcAttribute', { ...hz, VpcId: 'vpc-none' });
+    expect(missing.code).toBe('InvalidVpcId.NotFound');
+  });
+});

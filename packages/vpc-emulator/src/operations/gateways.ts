@@ -1,3 +1,4 @@
+import { apiErrors } from '../errors';
 import { REGIONS } from '../regions';
 import type { EmulatorState, Gateway } from '../state';
 import {
@@ -103,6 +104,26 @@ export const describeVpnGateways: Operation = {
       TotalCount: page.TotalCount,
       PageNumber: page.PageNumber,
       PageSize: page.PageSize,
+    };
+  },
+};
+
+/** DescribeVpcAttribute: the CIDR blocks of a VPC that holds one of the region's gateways. */
+export const describeVpcAttribute: Operation = {
+  write: false,
+  run(ctx) {
+    const vpcId = ctx.params.required('VpcId');
+    const gateway = ctx.state.gateways.find(
+      (g) => g.VpcId === vpcId && g.RegionId === ctx.regionId,
+    );
+    if (gateway === undefined) throw apiErrors.vpcNotFound();
+    const [primary, ...secondary] = gateway.VpcCidrs;
+    return {
+      VpcId: vpcId,
+      RegionId: ctx.regionId,
+      CidrBlock: primary ?? '',
+      SecondaryCidrBlocks: { SecondaryCidrBlock: secondary },
+      UserCidrs: { UserCidr: [] },
     };
   },
 };

@@ -4,7 +4,12 @@ import {
   describeCustomerGateway,
   describeCustomerGateways,
 } from './customer-gateways';
-import { describeRegions, describeVpnGateway, describeVpnGateways } from './gateways';
+import {
+  describeRegions,
+  describeVpcAttribute,
+  describeVpnGateway,
+  describeVpnGateways,
+} from './gateways';
 import {
   createIpsecServer,
   deleteIpsecServer,
@@ -30,6 +35,7 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map([
   ['DescribeRegions', describeRegions],
   ['DescribeVpnGateways', describeVpnGateways],
   ['DescribeVpnGateway', describeVpnGateway],
+  ['DescribeVpcAttribute', describeVpcAttribute],
   ['CreateCustomerGateway', createCustomerGateway],
   ['DescribeCustomerGateways', describeCustomerGateways],
   ['DescribeCustomerGateway', describeCustomerGateway],

@@ -1,3 +1,4 @@
+import { refineClientPoolVsVpc } from '@vpn-console/shared/common/client-pool';
 import { ipsecServerIdSchema } from '@vpn-console/shared/common/fields';
 import {
   toCreateIpsecServerParams,
@@ -10,7 +11,7 @@ import {
 import { createIpsecServerResponseSchema } from '@vpn-console/shared/responses/ipsec-server';
 import type { Router } from 'express';
 import type { Runtime } from '../../runtime';
-import { resourceRouter } from '../resource-router';
+import { noCheck, resourceRouter } from '../resource-router';
 import { presentIpsecServer } from './present';
 import { getIpsecServerRaw, listIpsecServers, listIpsecServersRaw } from './service';
 
@@ -32,6 +33,13 @@ export const ipsecServersRouter = (runtime: Runtime): Router =>
     toChange: toUpdateIpsecServerParams,
     createResponse: createIpsecServerResponseSchema,
     createdId: (created) => created.IpsecServerId,
+    serverChecks: {
+      needsVpc: true,
+      create: (facts) =>
+        facts.vpcCidrs === undefined ? noCheck : refineClientPoolVsVpc(facts.vpcCidrs),
+      change: (facts) =>
+        facts.vpcCidrs === undefined ? noCheck : refineClientPoolVsVpc(facts.vpcCidrs),
+    },
     pskOf: (s) => ({ psk: s.Psk }),
     // One IPsec server per gateway: if the gateway has one now, the create landed.
     findCreated: async (cloud, regionId, value) => {

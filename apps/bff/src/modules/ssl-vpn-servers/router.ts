@@ -1,3 +1,7 @@
+import {
+  refineClientPoolSize,
+  refineClientPoolVsVpc,
+} from '@vpn-console/shared/common/client-pool';
 import { sslVpnServerIdSchema } from '@vpn-console/shared/common/fields';
 import { createSslVpnServerResponseSchema } from '@vpn-console/shared/responses/ssl-vpn-server';
 import {
@@ -7,12 +11,38 @@ import {
 import {
   createSslVpnServerSchema,
   modifySslVpnServerSchema,
+  refineMultiFactorAuthGateway,
 } from '@vpn-console/shared/ssl-vpn-server/schema';
+import type { z } from 'zod';
 import type { Router } from 'express';
 import type { Runtime } from '../../runtime';
 import { resourceRouter } from '../resource-router';
+import type { GatewayFacts } from '../vpn-gateways/context';
 import { presentSslVpnServer } from './present';
 import { getSslVpnServerRaw, listSslVpnServers, listSslVpnServersRaw } from './service';
+
+/**
+ * The shared server-side checks, with the gateway's own facts; a fact the cloud did not give
+ * leaves its check to the cloud.
+ */
+const sslServerChecks =
+  (facts: GatewayFacts) =>
+  (
+    value: { clientIpPool?: string | undefined; enableMultiFactorAuth?: boolean | undefined },
+    ctx: z.RefinementCtx,
+  ): void => {
+    const checked = {
+      ...(value.clientIpPool === undefined ? {} : { clientIpPool: value.clientIpPool }),
+      ...(value.enableMultiFactorAuth === undefined
+        ? {}
+        : { enableMultiFactorAuth: value.enableMultiFactorAuth }),
+    };
+    if (facts.sslMaxConnections !== undefined)
+      refineClientPoolSize(facts.sslMaxConnections)(checked, ctx);
+    if (facts.vpcCidrs !== undefined) refineClientPoolVsVpc(facts.vpcCidrs)(checked, ctx);
+    if (facts.createTimeMs !== undefined)
+      refineMultiFactorAuthGateway(facts.createTimeMs)(checked, ctx);
+  };
 
 export const sslVpnServersRouter = (runtime: Runtime): Router =>
   resourceRouter(runtime, {
@@ -32,6 +62,7 @@ export const sslVpnServersRouter = (runtime: Runtime): Router =>
     toChange: toModifySslVpnServerParams,
     createResponse: createSslVpnServerResponseSchema,
     createdId: (created) => created.SslVpnServerId,
+    serverChecks: { needsVpc: true, create: sslServerChecks, change: sslServerChecks },
     findCreated: async (cloud, regionId, value) => {
       const servers = await listSslVpnServersRaw(cloud, regionId, {
         vpnGatewayId: value.vpnGatewayId,

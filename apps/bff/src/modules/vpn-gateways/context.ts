@@ -8,7 +8,9 @@ import {
   describeVpnGatewayResponseSchema,
   type VpnGateway,
 } from '@vpn-console/shared/responses/vpn-gateway';
+import { z } from 'zod';
 import type { CloudClient } from '../../cloud/client';
+import { CloudError } from '../../cloud/errors';
 import type { RetryPolicy } from '../../cloud/retry';
 
 export const describeVpnGateway = async (
@@ -33,4 +35,55 @@ export const gatewayContext = async (
 ): Promise<SchemaContext> => {
   const gateway = await describeVpnGateway(cloud, regionId, vpnGatewayId);
   return { gatewayType: gatewayTypeFromVpnType(gateway.VpnType) };
+};
+
+const describeVpcAttributeSchema = z.looseObject({
+  RequestId: z.string().optional(),
+  CidrBlock: z.string().optional(),
+  SecondaryCidrBlocks: z
+    .looseObject({ SecondaryCidrBlock: z.array(z.string()).optional() })
+    .optional(),
+});
+
+/** What the BFF knows of a gateway for the server-side checks of a write (shared API.md). */
+export interface GatewayFacts {
+  readonly context: SchemaContext;
+  readonly sslMaxConnections: number | undefined;
+  /** Epoch ms; undefined when the cloud did not say. */
+  readonly createTimeMs: number | undefined;
+  /** The VPC's CIDR blocks; undefined when they could not be read (the cloud still checks). */
+  readonly vpcCidrs: readonly string[] | undefined;
+}
+
+/** The gateway's facts; `withVpc` also reads its VPC's CIDR blocks (DescribeVpcAttribute). */
+export const gatewayFacts = async (
+  cloud: CloudClient,
+  regionId: string,
+  vpnGatewayId: string,
+  withVpc: boolean,
+): Promise<GatewayFacts> => {
+  const gateway = await describeVpnGateway(cloud, regionId, vpnGatewayId);
+  let vpcCidrs: string[] | undefined;
+  if (withVpc && gateway.VpcId !== undefined) {
+    try {
+      const { data } = await cloud.call(
+        'DescribeVpcAttribute',
+        { VpcId: gateway.VpcId },
+        { regionId, schema: describeVpcAttributeSchema },
+      );
+      vpcCidrs = [
+        ...(data.CidrBlock === undefined || data.CidrBlock === '' ? [] : [data.CidrBlock]),
+        ...(data.SecondaryCidrBlocks?.SecondaryCidrBlock ?? []),
+      ];
+    } catch (error) {
+      // Without the VPC's blocks the check is left to the cloud (it refuses an overlap itself).
+      if (!(error instanceof CloudError)) throw error;
+    }
+  }
+  return {
+    context: { gatewayType: gatewayTypeFromVpnType(gateway.VpnType) },
+    sslMaxConnections: gateway.SslMaxConnections,
+    createTimeMs: gateway.CreateTime,
+    vpcCidrs,
+  };
 };
