@@ -13,15 +13,23 @@ import {
   Text,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
 import { useRegions } from '../features/gateways/api/list-regions';
 import { useLogout } from '../features/session/api/logout';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { useI18n } from '../lib/i18n';
+import { useRegionName } from '../lib/region-name';
 import { startEventStream, useStreamState } from '../lib/live-status';
-import { endSession, useCapabilities, useSession } from '../lib/session';
+import { markSessionExpired, useCapabilities, useSession, useSessionExpired } from '../lib/session';
+
+// Only needed once a session ends under an open page: kept out of the first screen.
+const SignInDialog = lazy(() =>
+  import('../features/session/components/sign-in-dialog').then((m) => ({
+    default: m.SignInDialog,
+  })),
+);
 
 function StreamIndicator() {
   const { t, formatTime } = useI18n();
@@ -45,6 +53,7 @@ function RegionPicker() {
   const { regionId } = useParams();
   const navigate = useNavigate();
   const regions = useRegions();
+  const regionName = useRegionName();
   return (
     <NativeSelect
       aria-label={t('shell.region')}
@@ -54,7 +63,7 @@ function RegionPicker() {
         { value: '', label: t('shell.allRegions') },
         ...(regions.data?.items ?? []).map((r) => ({
           value: r.regionId,
-          label: `${r.localName} (${r.regionId})`,
+          label: `${regionName(r.regionId, r.localName)} (${r.regionId})`,
         })),
       ]}
       value={regionId ?? ''}
@@ -75,21 +84,29 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const expired = useSessionExpired();
+
+  // A 401 under an open page (not on a cold start: that goes to the sign-in page) or the
+  // stream's `logout` event: the page stays and the sign-in dialog opens over it.
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      endSession(client);
-    });
-    const stop = startEventStream({
-      client,
-      onLogout: () => {
-        endSession(client);
-      },
+      markSessionExpired(client);
     });
     return () => {
-      stop();
       setUnauthorizedHandler(undefined);
     };
   }, [client]);
+
+  // The stream runs while the session does; signing in again opens a new one.
+  useEffect(() => {
+    if (expired) return undefined;
+    return startEventStream({
+      client,
+      onLogout: () => {
+        markSessionExpired(client);
+      },
+    });
+  }, [client, expired]);
 
   if (session == null) return null;
   const region = /^\/regions\/([^/]+)/.exec(location.pathname)?.[1];
@@ -169,7 +186,8 @@ export function AppLayout() {
             ))}
           </Stack>
         </Box>
-        <Box component="main" p="md" style={{ flex: 1, minWidth: 0 }}>
+        {/* Keyed by account: signing in as another user loads the page afresh for that user. */}
+        <Box key={session.account.id} component="main" p="md" style={{ flex: 1, minWidth: 0 }}>
           <Suspense
             fallback={
               <Center p="xl">
@@ -181,6 +199,11 @@ export function AppLayout() {
           </Suspense>
         </Box>
       </Box>
+      {expired ? (
+        <Suspense fallback={null}>
+          <SignInDialog username={session.account.username} />
+        </Suspense>
+      ) : null}
     </Box>
   );
 }

@@ -30,6 +30,12 @@ export const en = {
   'login.use': 'Use',
   'login.useAccount': 'Use the account {username}',
 
+  'session.expiredTitle': 'Your session has ended',
+  'session.expiredText':
+    'Sign in again to continue where you were: what you entered on this page is kept.',
+  'session.otherAccountNote':
+    'Signing in as another user reloads this page for that user and does not keep the input.',
+
   'role.viewer': 'Viewer (support)',
   'role.operator': 'Operator',
   'role.admin': 'Administrator',
@@ -105,6 +111,12 @@ export const en = {
   'connection.none': 'No IPsec connections.',
   'connection.create': 'Create IPsec connection',
   'connection.state': 'Lifecycle',
+  'connection.hint.ike_sa_not_established':
+    "Phase 1 (IKE) is not established. Check that both ends use the same pre-shared key, IKE version and mode and phase-1 algorithms, and that the peer can reach the gateway's public IP.",
+  'connection.hint.ike_sa_established':
+    'Phase 1 is up; phase 2 (IPsec) is still negotiating. If it stays here, check the phase-2 algorithms and PFS and the local and remote subnets on both ends.',
+  'connection.hint.ipsec_sa_not_established':
+    'Phase 2 (IPsec) is not established. Check that both ends use the same phase-2 algorithms and PFS, and that the local and remote subnets mirror each other.',
 
   'psk.none': 'no pre-shared key',
   'psk.masked': 'Pre-shared key',
@@ -280,6 +292,42 @@ export const en = {
   'summary.sslServer':
     'An SSL-VPN server "{name}" on gateway {gateway} gives clients addresses from {pool} to reach {local}, over {proto} port {port} with {cipher}.',
   'summary.edit': 'The change touches {count} setting(s) of {name}.',
+
+  // Alibaba Cloud region names by region id (the BFF's name is the fallback for others).
+  'region.cn-qingdao': 'China (Qingdao)',
+  'region.cn-beijing': 'China (Beijing)',
+  'region.cn-zhangjiakou': 'China (Zhangjiakou)',
+  'region.cn-huhehaote': 'China (Hohhot)',
+  'region.cn-wulanchabu': 'China (Ulanqab)',
+  'region.cn-hangzhou': 'China (Hangzhou)',
+  'region.cn-shanghai': 'China (Shanghai)',
+  'region.cn-nanjing': 'China (Nanjing - Local Region)',
+  'region.cn-fuzhou': 'China (Fuzhou - Local Region)',
+  'region.cn-wuhan-lr': 'China (Wuhan - Local Region)',
+  'region.cn-shenzhen': 'China (Shenzhen)',
+  'region.cn-heyuan': 'China (Heyuan)',
+  'region.cn-guangzhou': 'China (Guangzhou)',
+  'region.cn-chengdu': 'China (Chengdu)',
+  'region.cn-hongkong': 'China (Hong Kong)',
+  'region.cn-shanghai-finance-1': 'China East 2 Finance',
+  'region.cn-shenzhen-finance-1': 'China South 1 Finance',
+  'region.cn-beijing-finance-1': 'China North 2 Finance',
+  'region.ap-northeast-1': 'Japan (Tokyo)',
+  'region.ap-northeast-2': 'South Korea (Seoul)',
+  'region.ap-southeast-1': 'Singapore',
+  'region.ap-southeast-2': 'Australia (Sydney)',
+  'region.ap-southeast-3': 'Malaysia (Kuala Lumpur)',
+  'region.ap-southeast-5': 'Indonesia (Jakarta)',
+  'region.ap-southeast-6': 'Philippines (Manila)',
+  'region.ap-southeast-7': 'Thailand (Bangkok)',
+  'region.ap-south-1': 'India (Mumbai)',
+  'region.us-east-1': 'US (Virginia)',
+  'region.us-west-1': 'US (Silicon Valley)',
+  'region.na-south-1': 'Mexico',
+  'region.eu-west-1': 'UK (London)',
+  'region.eu-central-1': 'Germany (Frankfurt)',
+  'region.me-east-1': 'UAE (Dubai)',
+  'region.me-central-1': 'Saudi Arabia (Riyadh)',
 } as const;
 
 export type MessageKey = keyof typeof en;

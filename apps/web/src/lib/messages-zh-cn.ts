@@ -31,6 +31,10 @@ export const zhCN: Messages = {
   'login.use': '使用',
   'login.useAccount': '使用账号 {username}',
 
+  'session.expiredTitle': '会话已结束',
+  'session.expiredText': '请重新登录后继续：本页已填写的内容会保留。',
+  'session.otherAccountNote': '如以其他用户登录，本页将按该用户重新加载，已填写的内容不会保留。',
+
   'role.viewer': '只读（技术支持）',
   'role.operator': '运维人员',
   'role.admin': '管理员',
@@ -106,6 +110,12 @@ export const zhCN: Messages = {
   'connection.none': '没有 IPsec 连接。',
   'connection.create': '创建 IPsec 连接',
   'connection.state': '生命周期',
+  'connection.hint.ike_sa_not_established':
+    '第一阶段（IKE）未建立。请检查两端的预共享密钥、IKE 版本和协商模式、第一阶段算法是否一致，以及对端能否访问网关的公网 IP。',
+  'connection.hint.ike_sa_established':
+    '第一阶段已建立，第二阶段（IPsec）仍在协商。如果一直停在这里，请检查两端的第二阶段算法和 PFS，以及本端和对端网段。',
+  'connection.hint.ipsec_sa_not_established':
+    '第二阶段（IPsec）未建立。请检查两端的第二阶段算法和 PFS 是否一致，以及本端和对端网段是否互相对应。',
 
   'psk.none': '无预共享密钥',
   'psk.masked': '预共享密钥',
@@ -276,4 +286,40 @@ export const zhCN: Messages = {
   'summary.sslServer':
     '在网关 {gateway} 上的 SSL-VPN 服务端“{name}”：客户端从 {pool} 获取地址，可访问 {local}，使用 {proto} 端口 {port}，加密算法 {cipher}。',
   'summary.edit': '本次变更涉及“{name}”的 {count} 项配置。',
+
+  // 阿里云地域名称（按地域 ID；未列出的地域使用 BFF 返回的名称）。
+  'region.cn-qingdao': '华北1（青岛）',
+  'region.cn-beijing': '华北2（北京）',
+  'region.cn-zhangjiakou': '华北3（张家口）',
+  'region.cn-huhehaote': '华北5（呼和浩特）',
+  'region.cn-wulanchabu': '华北6（乌兰察布）',
+  'region.cn-hangzhou': '华东1（杭州）',
+  'region.cn-shanghai': '华东2（上海）',
+  'region.cn-nanjing': '华东5（南京-本地地域）',
+  'region.cn-fuzhou': '华东6（福州-本地地域）',
+  'region.cn-wuhan-lr': '华中1（武汉-本地地域）',
+  'region.cn-shenzhen': '华南1（深圳）',
+  'region.cn-heyuan': '华南2（河源）',
+  'region.cn-guangzhou': '华南3（广州）',
+  'region.cn-chengdu': '西南1（成都）',
+  'region.cn-hongkong': '中国香港',
+  'region.cn-shanghai-finance-1': '华东2 金融云',
+  'region.cn-shenzhen-finance-1': '华南1 金融云',
+  'region.cn-beijing-finance-1': '华北2 金融云',
+  'region.ap-northeast-1': '日本（东京）',
+  'region.ap-northeast-2': '韩国（首尔）',
+  'region.ap-southeast-1': '新加坡',
+  'region.ap-southeast-2': '澳大利亚（悉尼）',
+  'region.ap-southeast-3': '马来西亚（吉隆坡）',
+  'region.ap-southeast-5': '印度尼西亚（雅加达）',
+  'region.ap-southeast-6': '菲律宾（马尼拉）',
+  'region.ap-southeast-7': '泰国（曼谷）',
+  'region.ap-south-1': '印度（孟买）',
+  'region.us-east-1': '美国（弗吉尼亚）',
+  'region.us-west-1': '美国（硅谷）',
+  'region.na-south-1': '墨西哥',
+  'region.eu-west-1': '英国（伦敦）',
+  'region.eu-central-1': '德国（法兰克福）',
+  'region.me-east-1': '阿联酋（迪拜）',
+  'region.me-central-1': '沙特（利雅得）',
 };

@@ -11,6 +11,7 @@ import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
 import { useOperation } from '../../lib/operations';
+import { useSessionExpired } from '../../lib/session';
 import { issueText, type FormIssue } from '../../lib/issue-text';
 import { ErrorExplanation } from '../error-explanation';
 import { applyServerIssues } from '../form';
@@ -43,8 +44,12 @@ export interface WizardProps<TIn extends FieldValues> {
   onCancel: () => void;
 }
 
+/** The error to explain; an ended session (401) is not one: the sign-in dialog handles it. */
 const apiErrorOf = (error: unknown): ApiError | undefined =>
-  error instanceof ApiRequestError ? error.error : undefined;
+  error instanceof ApiRequestError && error.status !== 401 ? error.error : undefined;
+
+const isSessionEnded = (error: unknown): boolean =>
+  error instanceof ApiRequestError && error.status === 401;
 
 export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   const { t, catalogLocale } = useI18n();
@@ -83,6 +88,17 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   useEffect(() => {
     if (onReview) runDryRun();
   }, [onReview, runDryRun]);
+
+  // Signed in again after the session ended: a dry run it refused runs again. (A refused submit
+  // waits for the user to press it again, with the same Idempotency-Key.)
+  const expired = useSessionExpired();
+  const wasExpired = useRef(expired);
+  const dryRunError = dryRun.error;
+  useEffect(() => {
+    const resumed = wasExpired.current && !expired;
+    wasExpired.current = expired;
+    if (resumed && onReview && isSessionEnded(dryRunError)) runDryRun();
+  }, [expired, onReview, dryRunError, runDryRun]);
 
   const next = async () => {
     setUnmatched([]);

@@ -1,5 +1,6 @@
 import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { useI18n } from '../../../lib/i18n';
+import { useRegionName } from '../../../lib/region-name';
 import { useGateways, useGatewaysOfRegions } from '../api/list-gateways';
 import { useRegions } from '../api/list-regions';
 import { GatewayTable } from './gateway-table';
@@ -7,11 +8,12 @@ import { GatewayTable } from './gateway-table';
 export function GatewayListPage({ regionId }: { regionId: string }) {
   const { t } = useI18n();
   const { data, isPending, isError } = useGateways(regionId);
-  const regionName = useRegions().data?.items.find((r) => r.regionId === regionId)?.localName;
+  const regionName = useRegionName();
+  const bffName = useRegions().data?.items.find((r) => r.regionId === regionId)?.localName;
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('gateway.listTitle', { region: regionName ?? regionId })}
+        {t('gateway.listTitle', { region: regionName(regionId, bffName ?? regionId) })}
       </Title>
       {isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}

@@ -149,7 +149,7 @@ describe('gateway page', () => {
     );
   });
 
-  it('goes to the sign-in page when the stream says the session ended, keeping where the user was', async () => {
+  it('asks to sign in again over the page when the stream says the session ended (the page stays)', async () => {
     mockFetch([
       ...baseRoutes('viewer'),
       { method: 'GET', path: '/api/v1/demo', respond: () => ({ status: 404 }) },
@@ -159,8 +159,9 @@ describe('gateway page', () => {
     act(() => {
       FakeEventSource.current().emit('logout', { type: 'logout' });
     });
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: 'hq-gateway' })).not.toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Your session has ended' });
+    expect(within(dialog).getByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'hq-gateway' })).toBeInTheDocument();
     expect(FakeEventSource.instances.every((s) => s.closed)).toBe(true);
   });
 });

@@ -2,13 +2,14 @@ import { sessionPaths } from '@vpn-console/shared/api/session';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
-import { endSession } from '../../../lib/session';
+import { endSession, logoutMutationKey } from '../../../lib/session';
 
 export const logout = () => apiRequest(z.unknown(), sessionPaths.session(), { method: 'DELETE' });
 
 export const useLogout = () => {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: logoutMutationKey,
     mutationFn: logout,
     onSettled: () => {
       // Nothing of the ended session stays in the tab.

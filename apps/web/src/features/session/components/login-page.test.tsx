@@ -45,7 +45,7 @@ describe('login page', () => {
 
     // Back to the page asked for before the login.
     expect(
-      await screen.findByRole('heading', { name: 'VPN gateways in 华东1（杭州）' }),
+      await screen.findByRole('heading', { name: 'VPN gateways in China (Hangzhou)' }),
     ).toBeInTheDocument();
     const login = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/session');
     expect(login?.body).toEqual({ username: 'operator', password: 'op-pass-123456' });
