@@ -283,6 +283,29 @@ describe('in-place sign-in on a list page', () => {
     );
   });
 
+  it('a session read answered 401 under an open page opens the dialog instead of leaving the page', async () => {
+    let ended = false;
+    mockFetch([
+      {
+        method: 'GET',
+        path: '/api/v1/session',
+        respond: () => (ended ? unauthorized : { status: 200, body: sessionOf('operator') }),
+      },
+      ...baseRoutes('operator'),
+      { method: 'GET', path: '/api/v1/demo', respond: () => ({ status: 404 }) },
+    ]);
+    const { client } = renderApp('/regions/cn-hangzhou/gateways');
+    expect(await screen.findByRole('link', { name: 'hq-gateway' })).toBeInTheDocument();
+    ended = true;
+    await act(() => client.refetchQueries({ queryKey: ['session'], exact: true }));
+    expect(
+      await screen.findByRole('dialog', { name: en['session.expiredTitle'] }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'hq-gateway' })).toBeInTheDocument();
+    expect(screen.getByRole('form', { name: en['login.title'] })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'VPN Gateway Console' })).not.toBeInTheDocument();
+  });
+
   it('signing out on purpose still goes to the sign-in page, without the dialog', async () => {
     let signedIn = true;
     mockFetch([
