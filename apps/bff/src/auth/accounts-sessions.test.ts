@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store';
 import { openTestStore, testEngines } from '../store/testing';
 import { AccountExistsError, Accounts } from './accounts';
-import { hashToken, Sessions } from './sessions';
+import { hashToken, SESSION_CACHE_MS, Sessions } from './sessions';
 
 describe.each(testEngines)('accounts and sessions on %s', (engine) => {
   let store: Store;
@@ -13,8 +13,10 @@ describe.each(testEngines)('accounts and sessions on %s', (engine) => {
 
   beforeAll(async () => {
     store = await openTestStore(engine);
-    accounts = new Accounts(store.db, now);
     sessions = new Sessions(store.db, { idleMs: 60_000, absoluteMs: 600_000 }, now);
+    accounts = new Accounts(store.db, now, (id) => {
+      sessions.forgetAccount(id);
+    });
   }, 120_000);
   afterAll(async () => {
     await store.close();
@@ -94,6 +96,46 @@ describe.each(testEngines)('accounts and sessions on %s', (engine) => {
     await accounts.change(a.id, { password: 'a new password!' });
     expect(await sessions.resolve(s3.token)).toBeUndefined();
     expect(await accounts.verifyLogin('d', 'a new password!')).toBeDefined();
+  });
+
+  it('reuses a looked-up session for a few seconds, sees a change from elsewhere after that, and writes last-seen rarely', async () => {
+    let mono = 0;
+    const cached = new Sessions(store.db, { idleMs: 60_000, absoluteMs: 600_000 }, now, () => mono);
+    const a = await accounts.create({ username: 'c', password: 'cache password', role: 'viewer' });
+    const s = await cached.create(a.id);
+    const lastSeen = async () =>
+      (
+        await store.db
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id_hash', '=', hashToken(s.token))
+          .executeTakeFirstOrThrow()
+      ).last_seen_at.getTime();
+    const started = t;
+    t += 10_000;
+    expect(await cached.resolve(s.token)).toBeDefined();
+    // Within the touch interval (a quarter of this idle timeout): no write.
+    expect(await lastSeen()).toBe(started);
+    t += 10_000;
+    expect(await cached.resolve(s.token)).toBeDefined();
+    expect(await lastSeen()).toBe(t);
+    // Ended by another process (e.g. the user CLI): seen once the cached copy is too old.
+    await store.db.deleteFrom('sessions').where('id_hash', '=', hashToken(s.token)).execute();
+    mono += SESSION_CACHE_MS;
+    expect(await cached.resolve(s.token)).toBeUndefined();
+    // Timeouts are checked on every lookup, cached or not.
+    const s2 = await cached.create(a.id);
+    expect(await cached.resolve(s2.token)).toBeDefined();
+    t += 600_000;
+    expect(await cached.resolve(s2.token)).toBeUndefined();
+    // The stream sweep reads the store, not the cache.
+    t += 1;
+    const s3 = await cached.create(a.id);
+    expect(await cached.resolve(s3.token)).toBeDefined();
+    expect([...(await cached.liveOf([hashToken(s3.token)]))]).toEqual([hashToken(s3.token)]);
+    await store.db.deleteFrom('sessions').where('id_hash', '=', hashToken(s3.token)).execute();
+    expect((await cached.liveOf([hashToken(s3.token)])).size).toBe(0);
+    expect(await cached.resolve(s3.token)).toBeUndefined();
   });
 
   it('gives a new id on every login, logs out, and purges expired sessions', async () => {

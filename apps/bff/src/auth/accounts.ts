@@ -51,6 +51,8 @@ export class Accounts {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date = () => new Date(),
+    /** After a change to an account (Sessions.forgetAccount: no cached role or session). */
+    private readonly onChanged: (accountId: string) => void = () => undefined,
   ) {}
 
   async create(input: { username: string; password: string; role: Role }): Promise<Account> {
@@ -107,7 +109,7 @@ export class Accounts {
   ): Promise<{ before: Account; after: Account } | undefined> {
     const passwordHash =
       change.password === undefined ? undefined : await hashPassword(change.password);
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const beforeRow = await trx
         .selectFrom('accounts')
         .selectAll()
@@ -131,6 +133,8 @@ export class Accounts {
       }
       return { before: toAccount(beforeRow), after: toAccount(afterRow) };
     });
+    if (result !== undefined) this.onChanged(id);
+    return result;
   }
 
   /**

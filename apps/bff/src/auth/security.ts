@@ -60,8 +60,10 @@ const EVENTS_PATH = '/api/v1/events';
 export async function createSecurity(options: SecurityOptions): Promise<Security> {
   const now = options.now ?? (() => new Date());
   const db = options.store.db;
-  const accounts = new Accounts(db, now);
   const sessions = new Sessions(db, options.timeouts ?? defaultSessionTimeouts, now);
+  const accounts = new Accounts(db, now, (id) => {
+    sessions.forgetAccount(id);
+  });
   const audit = new AuditLog(db, now);
   const demoAccounts =
     options.demo === undefined
@@ -79,25 +81,49 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
   housekeeping.unref();
   timers.add(housekeeping);
 
-  /** An event stream re-checks its session and ends with `logout` once it is gone. */
+  /**
+   * Open event streams by session. One sweep every `streamCheckMs` reads all their sessions from
+   * the store in one query (not one timer and query per stream); a session found ended ends its
+   * streams with `logout`. Worst case after a logout, timeout or disable made elsewhere (CLI,
+   * another BFF): `streamCheckMs`; a logout through this BFF ends its streams at once.
+   */
+  const streams = new Map<string, Set<Response>>();
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping || streams.size === 0) return;
+    sweeping = true;
+    try {
+      const hashes = [...streams.keys()];
+      const live = await sessions.liveOf(hashes);
+      for (const hash of hashes) {
+        if (live.has(hash) || !streams.has(hash)) continue;
+        streams.delete(hash);
+        onStreamSessionEnded(hash);
+      }
+    } finally {
+      sweeping = false;
+    }
+  };
+  const sweeper = setInterval(() => {
+    sweep().catch(() => undefined);
+  }, streamCheckMs);
+  sweeper.unref();
+  timers.add(sweeper);
+
   const watchStream = (req: Request, res: Response, principal: Principal) => {
     if (req.method !== 'GET' || !req.originalUrl.startsWith(EVENTS_PATH)) return;
-    const timer = setInterval(() => {
-      sessions
-        .resolveHash(principal.sessionHash, false)
-        .then((p) => {
-          if (p !== undefined) return;
-          clearInterval(timer);
-          timers.delete(timer);
-          onStreamSessionEnded(principal.sessionHash);
-        })
-        .catch(() => undefined);
-    }, streamCheckMs);
-    timer.unref();
-    timers.add(timer);
+    const hash = principal.sessionHash;
+    let open = streams.get(hash);
+    if (open === undefined) {
+      open = new Set();
+      streams.set(hash, open);
+    }
+    open.add(res);
     res.on('close', () => {
-      clearInterval(timer);
-      timers.delete(timer);
+      const set = streams.get(hash);
+      if (set === undefined) return;
+      set.delete(res);
+      if (set.size === 0) streams.delete(hash);
     });
   };
 
@@ -138,6 +164,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     close: () => {
       for (const t of timers) clearInterval(t);
       timers.clear();
+      streams.clear();
     },
   };
 }
