@@ -26,6 +26,7 @@ import { useCapabilities } from '../../../lib/session';
 import { useGateway } from '../api/get-gateway';
 import { useGatewayActivity } from '../api/list-gateway-activity';
 import { DeleteButton } from './delete-button';
+import { NegotiationHint } from './negotiation-hint';
 import { PskView } from './psk-view';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -328,6 +329,7 @@ function GatewayDetail({ detail }: { detail: VpnGatewayDetailView }) {
                       ) : null}
                     </Group>
                   </Group>
+                  <NegotiationHint status={lc?.status ?? c.status} />
                   <SimpleGrid cols={{ base: 1, md: 3 }}>
                     <Field label={t('field.customerGatewayId')}>
                       <Code>{c.customerGatewayId ?? '—'}</Code>
