@@ -110,6 +110,12 @@ describe('GET /api/v1/events', () => {
       { gateways: [] },
     );
     expect(unknown.status).toBe(404);
+    // Another session may not steer this stream: it does not exist for them.
+    const stranger = await stack.as('viewer');
+    const foreign = await stranger.put(`/api/v1/events/${hello.streamId}/watch`, {
+      gateways: [{ regionId: HZ, vpnGatewayId: gw.free1 }],
+    });
+    expect(foreign.status).toBe(404);
     const bad = await stack.api.put(`/api/v1/events/${hello.streamId}/watch`, {
       gateways: [{ regionId: HZ }],
     });

@@ -167,6 +167,20 @@ describe('idempotency', () => {
     );
     expect(cgw.ipAddress).toBe('203.0.113.77');
   });
+
+  it("scopes keys per user: another user's same key is a new intent, not the first user's operation", async () => {
+    const headers = { 'Idempotency-Key': 'intent-cgw-shared-key' };
+    const mine = accepted(
+      await stack.api.post(`${base}/customer-gateways`, { ipAddress: '203.0.113.78' }, headers),
+    );
+    const admin = await stack.as('admin');
+    const theirs = accepted(
+      await admin.post(`${base}/customer-gateways`, { ipAddress: '203.0.113.79' }, headers),
+    );
+    expect(theirs.id).not.toBe(mine.id);
+    expect((await stack.api.settled(theirs.id)).state).toBe('succeeded');
+    expect((await stack.api.settled(mine.id)).state).toBe('succeeded');
+  });
 });
 
 describe('dry runs never change anything', () => {

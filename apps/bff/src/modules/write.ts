@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { CloudError } from '../cloud/errors';
 import { cloudErrorToApiError, HttpError, validationFailed } from '../http/errors';
 import type { ReadBackResult } from '../operations/lanes';
+import { principalOf } from '../auth/principal';
 import { auditWrite } from './audit/request-audit';
 import type { Runtime } from '../runtime';
 
@@ -125,7 +126,14 @@ export const submitWrite = <T>(
   if (dryRunQuery(req)) {
     throw new HttpError(400, 'DryRunUnsupported', 'This change offers no dry run.');
   }
-  const key = idempotencyKeyOf(req);
+  const requestKey = idempotencyKeyOf(req);
+  // Keys are scoped per user: another user's same key is another intent (and, as ClientToken,
+  // must not make the cloud answer the first user's resource).
+  const principal = principalOf(req);
+  const key =
+    requestKey === undefined || principal === undefined
+      ? requestKey
+      : `u-${createHash('sha256').update(`${principal.accountId}\n${requestKey}`).digest('hex').slice(0, 48)}`;
   const fingerprint = createHash('sha256')
     .update(
       JSON.stringify([spec.action, spec.resourceKind, spec.regionId, spec.resourceId, spec.value]),

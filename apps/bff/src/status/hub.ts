@@ -152,10 +152,18 @@ export class StatusHub implements GatewayStatusSource {
     return stream;
   }
 
-  /** Replaces what a stream watches; sends a snapshot of the new set. False if no such stream. */
-  async watch(streamId: string, refs: readonly GatewayRef[]): Promise<boolean> {
+  /**
+   * Replaces what a stream watches; sends a snapshot of the new set. False if no such stream,
+   * or (when `owner` is given) it belongs to someone else.
+   */
+  async watch(
+    streamId: string,
+    refs: readonly GatewayRef[],
+    owner?: { readonly owner: string | undefined },
+  ): Promise<boolean> {
     const stream = this.streams.get(streamId);
     if (!stream) return false;
+    if (owner !== undefined && stream.owner !== owner.owner) return false;
     const wanted = new Map(refs.map((ref) => [gatewayKey(ref), ref]));
     for (const key of [...stream.watched]) {
       if (!wanted.has(key)) this.unwatch(stream, key);

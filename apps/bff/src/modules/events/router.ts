@@ -45,7 +45,10 @@ export const eventsRouter = (runtime: Runtime): Router => {
   router.put('/api/v1/events/:streamId/watch', async (req, res) => {
     const streamId = parseOr400(z.uuid(), req.params.streamId, 'streamId');
     const body = parseOr400(watchRequestSchema, req.body);
-    const found = await runtime.hub.watch(streamId, body.gateways);
+    // Only the session that opened a stream may change it; anyone else is told it does not exist.
+    const found = await runtime.hub.watch(streamId, body.gateways, {
+      owner: ownerOf(res.locals),
+    });
     if (!found) throw new HttpError(404, 'NotFound', 'No such event stream.');
     res.status(204).end();
   });
