@@ -1,17 +1,16 @@
 // An operator connects a branch: in the connection wizard they pick the branch's customer gateway
 // and, after submitting, watch the connection's negotiation status reach "connected"
 // (ipsec_sa_established) live. A connection to a peer whose IKE settings do not match (the demo
-// seed's ikeMismatch peer) stays at phase 1 on the same page.
+// seed's ikeMismatch peer) stays at phase 1 on the same page, which says what to check.
 //
 // BGP and a health check are set in the wizard's advanced step and land in the cloud as entered.
 //
-// Left out for now (test.fixme): creating the customer gateway inline. The BFF answers a dry run
-// of POST /customer-gateways with a real create, so the review's cloud check creates it and the
-// submit then fails with InvalidIpAddress.AlreadyExist (apps/bff customer-gateways router).
+// The customer gateway can also be created inline in the wizard: the review's check of it is the
+// console's own (the cloud has no dry run for it), and the submit creates it, then the connection.
 import type { Page } from '@playwright/test';
 import { apiPaths } from '@vpn-console/shared/api/routes';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
-import { getGateway, settle, startWrite, write } from './fixtures/api';
+import { getGateway, listCustomerGatewayIps, settle, startWrite, write } from './fixtures/api';
 import { anyNumber, type Translate } from './fixtures/i18n';
 import { expect, test } from './fixtures/test';
 
@@ -103,6 +102,8 @@ test.describe('IPsec connection @i18n', () => {
       has: page.getByRole('heading', { level: 2, name: mismatchName }),
     });
     await expect(mismatchCard).toContainText(t('status.ike_sa_not_established'));
+    await expect(mismatchCard).toContainText(t('connection.hint.ike_sa_not_established'));
+    await expect(card).not.toContainText(t('connection.hint.ike_sa_not_established'));
     await expect(mismatchCard).not.toContainText(t('status.ipsec_sa_established'));
     const detail = await getGateway(operator, gw.regionId, gw.id);
     expect(detail.vpnConnections.find((c) => c.name === mismatchName)?.status).toBe(
@@ -178,20 +179,20 @@ test.describe('IPsec connection @i18n', () => {
     }
   });
 
-  test.fixme('creates the customer gateway inline', async ({ page, t, loginAs, gateway }) => {
+  test('creates the customer gateway inline', async ({ page, t, loginAs, gateway, api }) => {
     const gw = await gateway({ regionId: DEMO_IDS.regions.hangzhou });
     await loginAs('operator');
     const suffix = suffixOf();
+    const peerIp = `198.51.100.${suffix === 'en' ? 21 : 22}`;
+    const connectionName = `e2e-inline-${suffix}`;
     await page.goto(`${gw.pagePath}/connections/new`);
     const basics = page.getByRole('form', { name: t('step.basics') });
     await basics.getByText(t('cgw.create'), { exact: true }).click();
-    await basics
-      .getByRole('textbox', { name: t('field.ipAddress') })
-      .fill(`198.51.100.${suffix === 'en' ? 21 : 22}`);
+    await basics.getByRole('textbox', { name: t('field.ipAddress') }).fill(peerIp);
     await basics.getByRole('textbox', { name: t('field.asn') }).fill('65010');
     const names = basics.getByRole('textbox', { name: t('field.name'), exact: true });
     await names.first().fill(`e2e-peer-${suffix}`);
-    await names.last().fill(`e2e-inline-${suffix}`);
+    await names.last().fill(connectionName);
     await basics
       .getByRole('textbox', { name: `${t('field.localSubnet')} 1` })
       .fill('172.16.40.0/24');
@@ -199,13 +200,28 @@ test.describe('IPsec connection @i18n', () => {
       .getByRole('textbox', { name: `${t('field.remoteSubnet')} 1` })
       .fill('10.40.0.0/24');
     await next(page, t, 'step.basics', 'step.phase1', 'step.phase2', 'step.advanced');
+    // The connection itself can only be checked once its customer gateway exists.
     const review = page.getByRole('form', { name: t('step.review') });
-    await expect(
-      review.getByRole('status').filter({ hasText: t('wizard.dryRunOk') }),
-    ).toBeVisible();
+    await expect(review).toContainText(peerIp);
+    await expect(review).toContainText(t('wizard.connectionCheckLater'));
     await review.getByRole('button', { name: t('wizard.submitCreate'), exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: gw.name })).toBeVisible({
       timeout: 30_000,
     });
+
+    // Exactly one customer gateway with that address (the review's check created none), and the
+    // connection is attached to it.
+    const operator = await api('operator');
+    const ips = await listCustomerGatewayIps(operator, gw.regionId);
+    expect(ips.filter((ip) => ip === peerIp)).toHaveLength(1);
+    const created = (await getGateway(operator, gw.regionId, gw.id)).vpnConnections.find(
+      (c) => c.name === connectionName,
+    );
+    expect(created?.customerGatewayId).toMatch(/^cgw-/);
+    await page.getByRole('tab', { name: anyNumber(t, 'tab.connections') }).click();
+    await expect(page.getByRole('heading', { level: 2, name: connectionName })).toBeVisible();
+    if (created !== undefined) {
+      await write(operator, 'DELETE', apiPaths.vpnConnection(gw.regionId, created.id));
+    }
   });
 });
