@@ -1,20 +1,20 @@
 // An operator is half-way through the IPsec server wizard when their session ends on the server
 // (it is deleted from the store, as an idle or absolute timeout does; the browser keeps its now
-// dead cookie). The page notices, asks them to sign in again, and after they do, the wizard still
-// holds what they had typed.
-//
-// Left out for now (test.fixme): the page does ask to sign in again (the stream's logout event)
-// and returns to the wizard afterwards, but the wizard is empty: what was typed is lost.
+// dead cookie). The page notices (its event stream gets `logout`) and asks them to sign in again
+// in a dialog over the wizard; after they do, the wizard still holds what they had typed and the
+// server is created from it.
 import { request as playwrightRequest } from '@playwright/test';
+import { apiPaths } from '@vpn-console/shared/api/routes';
 import { csrfHeader, sessionPaths } from '@vpn-console/shared/api/session';
-import { login } from './fixtures/api';
+import { getGateway, login, write } from './fixtures/api';
 import { expect, test } from './fixtures/test';
 
-test.fixme('the session ends mid-wizard: sign in again and the input is still there @i18n', async ({
+test('the session ends mid-wizard: sign in again and the input is still there @i18n', async ({
   page,
   t,
   account,
   gateway,
+  api,
   baseURL,
 }) => {
   const gw = await gateway({ sslVpn: true });
@@ -41,27 +41,53 @@ test.fixme('the session ends mid-wizard: sign in again and the input is still th
   await sameCookie.dispose();
   expect((await page.request.get(sessionPaths.session())).status()).toBe(401);
 
-  // The page is told (its event stream gets `logout`) and asks to sign in again.
-  const signIn = page.getByRole('button', { name: t('login.submit'), exact: true });
-  await expect(signIn).toBeVisible({ timeout: 20_000 });
-  await page
-    .getByRole('textbox', { name: t('login.username'), exact: true })
-    .fill(operator.username);
-  await page
+  // The page is told and asks to sign in again in a dialog over the wizard, the account prefilled.
+  const dialog = page.getByRole('dialog', { name: t('session.expiredTitle') });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByRole('textbox', { name: t('login.username'), exact: true })).toHaveValue(
+    operator.username,
+  );
+  await dialog
     .getByRole('textbox', { name: t('login.password'), exact: true })
     .fill(operator.password);
-  await signIn.click();
+  await dialog.getByRole('button', { name: t('login.submit'), exact: true }).click();
+  await expect(dialog).toBeHidden();
+  expect((await page.request.get(sessionPaths.session())).status()).toBe(200);
 
-  // Back in the wizard with the input intact.
+  // Still in the wizard with the input intact.
   await expect(
     page.getByRole('heading', { level: 1, name: t('ipsecWizard.createTitle') }),
   ).toBeVisible();
-  const again = page.getByRole('form', { name: t('step.basics') });
-  await expect(again.getByRole('textbox', { name: t('field.ipsecServerName') })).toHaveValue(name);
-  await expect(again.getByRole('textbox', { name: `${t('field.localSubnet')} 1` })).toHaveValue(
+  await expect(basics.getByRole('textbox', { name: t('field.ipsecServerName') })).toHaveValue(name);
+  await expect(basics.getByRole('textbox', { name: `${t('field.localSubnet')} 1` })).toHaveValue(
     '172.31.60.0/24',
   );
-  await expect(again.getByRole('textbox', { name: t('field.clientIpPool') })).toHaveValue(
+  await expect(basics.getByRole('textbox', { name: t('field.clientIpPool') })).toHaveValue(
     '10.60.0.0/24',
   );
+
+  // And it goes through from there.
+  for (const step of ['step.basics', 'step.phase1', 'step.phase2'] as const) {
+    await page
+      .getByRole('form', { name: t(step) })
+      .getByRole('button', { name: t('common.next') })
+      .click();
+  }
+  const auth = page.getByRole('form', { name: t('step.auth') });
+  await auth.getByRole('button', { name: t('psk.generate') }).click();
+  await auth.getByRole('button', { name: t('common.next') }).click();
+  const review = page.getByRole('form', { name: t('step.review') });
+  await expect(review).toContainText(name);
+  await expect(review).toContainText('10.60.0.0/24');
+  await expect(review.getByRole('status').filter({ hasText: t('wizard.dryRunOk') })).toBeVisible();
+  await review.getByRole('button', { name: t('wizard.submitCreate'), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible({ timeout: 30_000 });
+
+  // Leave the gateway as it was found.
+  const client = await api('operator');
+  const created = (await getGateway(client, gw.regionId, gw.id)).ipsecServer;
+  expect(created?.name).toBe(name);
+  if (created != null) {
+    await write(client, 'DELETE', apiPaths.ipsecServer(gw.regionId, created.id));
+  }
 });
