@@ -1,12 +1,20 @@
 // A PSK as people may see it: masked with its fingerprint; operators reveal after a confirmation.
-import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import type { SecretView } from '@vpn-console/shared/api/views';
-import { useState } from 'react';
-import { ErrorExplanation } from '../../../components/error-explanation';
+import { lazy, Suspense, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { useCapabilities } from '../../../lib/session';
 import { useRevealPsk, type RevealRequest } from '../api/reveal-psk';
+
+// Lazy (issue 6): the confirmation's Modal loads on the first Reveal, the error catalog only when
+// a reveal fails; neither is part of the gateway page's first screen.
+const PskRevealDialog = lazy(() =>
+  import('./psk-reveal-dialog').then((m) => ({ default: m.PskRevealDialog })),
+);
+const ErrorExplanation = lazy(() =>
+  import('../../../components/error-explanation').then((m) => ({ default: m.ErrorExplanation })),
+);
 
 export function PskView({
   psk,
@@ -20,6 +28,7 @@ export function PskView({
   const { t } = useI18n();
   const { canReveal } = useCapabilities();
   const [confirming, setConfirming] = useState(false);
+  const [dialogLoaded, setDialogLoaded] = useState(false);
   const reveal = useRevealPsk();
   if (psk === undefined) return <Text size="sm">{t('psk.none')}</Text>;
   const revealed = reveal.data?.psk ?? undefined;
@@ -36,6 +45,7 @@ export function PskView({
             variant="light"
             color="orange"
             onClick={() => {
+              setDialogLoaded(true);
               setConfirming(true);
             }}
           >
@@ -55,43 +65,29 @@ export function PskView({
         )}
       </Group>
       {reveal.error instanceof ApiRequestError ? (
-        <ErrorExplanation error={reveal.error.error} />
+        <Suspense fallback={null}>
+          <ErrorExplanation error={reveal.error.error} />
+        </Suspense>
       ) : null}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        opened={confirming}
-        onClose={() => {
-          setConfirming(false);
-        }}
-        title={t('psk.revealTitle')}
-      >
-        <Stack>
-          <Text size="sm">{t('psk.revealConfirm', { name: resourceName })}</Text>
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => {
-                setConfirming(false);
-              }}
-            >
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="orange"
-              loading={reveal.isPending}
-              onClick={() => {
-                reveal.mutate(target, {
-                  onSettled: () => {
-                    setConfirming(false);
-                  },
-                });
-              }}
-            >
-              {t('psk.revealNow')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {dialogLoaded ? (
+        <Suspense fallback={null}>
+          <PskRevealDialog
+            opened={confirming}
+            onClose={() => {
+              setConfirming(false);
+            }}
+            pending={reveal.isPending}
+            resourceName={resourceName}
+            onConfirm={() => {
+              reveal.mutate(target, {
+                onSettled: () => {
+                  setConfirming(false);
+                },
+              });
+            }}
+          />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }
