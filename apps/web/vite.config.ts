@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -21,9 +22,48 @@ const scrollAreaMergeRefs = (): Plugin => ({
   },
 });
 
+// zod 4 classic binds a JSON Schema generator to every schema type (`.toJSONSchema()`), so that
+// generator (≈ 4.5 kB gzip) cannot be tree-shaken and sat in every first screen. The browser
+// never generates JSON Schema (it parses BFF answers with the shared schemas), so in the bundle
+// those two zod modules keep their export names but throw if ever called. Parsing does not use
+// them (checked on a bundle: safeParse of the shared schemas unchanged, `.toJSONSchema()` throws).
+const zodWithoutJsonSchema = (): Plugin => ({
+  name: 'vpn-console:zod-without-json-schema',
+  apply: 'build',
+  enforce: 'pre',
+  load(id) {
+    if (!/[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema)\.js$/.test(id))
+      return null;
+    const source = readFileSync(id, 'utf8');
+    const names = new Set<string>();
+    for (const m of source.matchAll(
+      /^export (?:async )?(?:function\*? ?|const |let |class )(\w+)/gm,
+    ))
+      if (m[1] !== undefined) names.add(m[1]);
+    for (const m of source.matchAll(/^export \{([^}]*)\}/gm))
+      for (const part of (m[1] ?? '').split(','))
+        names.add(
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop() ?? '',
+        );
+    names.delete('');
+    const factories = new Set(['createToJSONSchemaMethod', 'createStandardJSONSchemaMethod']);
+    return [
+      "const unavailable = () => { throw new Error('zod JSON Schema generation is not in the web bundle'); };",
+      ...[...names].map((n) =>
+        factories.has(n)
+          ? `export const ${n} = () => unavailable;`
+          : `export const ${n} = unavailable;`,
+      ),
+    ].join('\n');
+  },
+});
+
 // The BFF serves apps/web/dist in production; in development the dev server proxies /api to it.
 export default defineConfig({
-  plugins: [react(), scrollAreaMergeRefs()],
+  plugins: [react(), scrollAreaMergeRefs(), zodWithoutJsonSchema()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
