@@ -16,7 +16,10 @@ const LAUNCHER = path.join(import.meta.dirname, 'fixtures/faulty-cloud-bff.ts');
 const test = base.extend<{ faultyStack: RunningStack; cloud: string }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   faultyStack: async ({}, use) => {
-    const stack = await startStack({ launcher: LAUNCHER });
+    // A short slow-poll interval: the throttled poll (and so the stale notice) comes within seconds
+    // instead of up to 20 s after the page settles, which a loaded CI machine could push past the
+    // assertion's timeout.
+    const stack = await startStack({ launcher: LAUNCHER, env: { POLL_SLOW_MS: '3000' } });
     await use(stack);
     await stack.dispose();
   },
