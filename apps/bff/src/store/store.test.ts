@@ -198,3 +198,19 @@ describe('store persistence', () => {
     120_000,
   );
 });
+
+describe('embedded store memory', () => {
+  it('starts PGlite with small buffers (the store is a few small tables)', async () => {
+    const store = await openStore({ memory: true });
+    try {
+      const shown = await sql<{
+        shared_buffers: string;
+      }>`show shared_buffers`.execute(store.db);
+      expect(shown.rows[0]?.shared_buffers).toBe('8MB');
+      const work = await sql<{ work_mem: string }>`show work_mem`.execute(store.db);
+      expect(work.rows[0]?.work_mem).toBe('1MB');
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});

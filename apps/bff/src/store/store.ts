@@ -29,6 +29,29 @@ export class StoreMigrationError extends Error {
   override readonly name = 'StoreMigrationError';
 }
 
+/**
+ * Memory settings of the embedded store. PGlite starts PostgreSQL with its defaults (128 MB of
+ * shared buffers and more), which kept the BFF at 700–900 MB RSS; this store holds a few small
+ * tables (accounts, sessions, audit), so small buffers are plenty. Durability is unchanged:
+ * PGlite already runs with fsync off (`-F`) and writes through to DATA_DIR.
+ */
+export const PGLITE_MEMORY_SETTINGS: readonly string[] = [
+  'shared_buffers=8MB',
+  'work_mem=1MB',
+  'maintenance_work_mem=4MB',
+  'temp_buffers=1MB',
+  'wal_buffers=256kB',
+];
+
+const newPglite = (dataDir?: string): PGlite =>
+  new PGlite({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...PGLITE_MEMORY_SETTINGS.flatMap((setting) => ['-c', setting]),
+    ],
+  });
+
 async function dialectFor(
   options: StoreOptions,
 ): Promise<{ dialect: Dialect; engine: StoreEngine }> {
@@ -39,9 +62,9 @@ async function dialectFor(
   if ('dataDir' in options) {
     const dir = path.join(options.dataDir, 'store');
     await mkdir(dir, { recursive: true });
-    return { dialect: new PgliteDialect(new PGlite(dir)), engine: 'pglite' };
+    return { dialect: new PgliteDialect(newPglite(dir)), engine: 'pglite' };
   }
-  return { dialect: new PgliteDialect(new PGlite()), engine: 'pglite' };
+  return { dialect: new PgliteDialect(newPglite()), engine: 'pglite' };
 }
 
 /** Opens the store and brings its schema up to date. */
