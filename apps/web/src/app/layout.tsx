@@ -8,13 +8,13 @@ import {
   Center,
   Group,
   Loader,
-  NativeSelect,
   Stack,
   Text,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { CompactSelect } from '../components/compact-select';
 import { LanguageSwitch } from '../components/language-switch';
 import { useRegions } from '../features/gateways/api/list-regions';
 import { useLogout } from '../features/session/api/logout';
@@ -55,11 +55,10 @@ function RegionPicker() {
   const regions = useRegions();
   const regionName = useRegionName();
   return (
-    <NativeSelect
-      aria-label={t('shell.region')}
-      w={220}
-      size="xs"
-      data={[
+    <CompactSelect
+      label={t('shell.region')}
+      width={220}
+      options={[
         { value: '', label: t('shell.allRegions') },
         ...(regions.data?.items ?? []).map((r) => ({
           value: r.regionId,
@@ -67,8 +66,7 @@ function RegionPicker() {
         })),
       ]}
       value={regionId ?? ''}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
+      onChange={(v) => {
         void navigate(v === '' ? '/gateways' : `/regions/${v}/gateways`);
       }}
     />

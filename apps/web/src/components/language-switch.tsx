@@ -1,17 +1,16 @@
-import { NativeSelect } from '@mantine/core';
 import { useI18n } from '../lib/i18n';
+import { CompactSelect } from './compact-select';
 
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
   return (
-    <NativeSelect
-      size="xs"
-      aria-label={t('shell.language')}
+    <CompactSelect
+      label={t('shell.language')}
       value={language}
-      onChange={(e) => {
-        setLanguage(e.currentTarget.value === 'zh-CN' ? 'zh-CN' : 'en');
+      onChange={(value) => {
+        setLanguage(value === 'zh-CN' ? 'zh-CN' : 'en');
       }}
-      data={[
+      options={[
         { value: 'zh-CN', label: '中文' },
         { value: 'en', label: 'English' },
       ]}
