@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { PERMISSIVE_SECURITY_FOR_BENCH_ONLY } from './permissive-security';
 import { createApp } from '../src/app';
 import { startSecurity } from '../src/auth/bootstrap';
 import { generatePassword } from '../src/auth/passwords';
@@ -48,9 +49,7 @@ const main = async () => {
   await secured?.security.accounts.create({ ...account, role: 'viewer' });
   const app = createApp({
     runtime,
-    ...(secured
-      ? { beforeApi: secured.security.guard, extraRouters: secured.security.routers }
-      : {}),
+    security: secured ? secured.security : PERMISSIVE_SECURITY_FOR_BENCH_ONLY,
   });
   const server = app.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;

@@ -20,10 +20,18 @@ import type { Runtime } from './runtime';
 
 export interface AppDeps {
   runtime: Runtime;
-  /** Middleware run before every API router (the security layer: sessions, CSRF, roles). */
-  beforeApi?: RequestHandler[];
-  /** Extra routers mounted with the API routers (session, accounts, audit, demo…). */
-  extraRouters?: express.Router[];
+  /**
+   * The security layer, required (deny by default): `guard` runs before every API router
+   * (sessions, CSRF, roles), `routers` are mounted with the API routers (session, accounts,
+   * audit, demo). Production passes `createSecurity`'s; code that wants no sessions (benches)
+   * must pass the explicitly named permissive layer of `bench/permissive-security.ts`.
+   */
+  security: AppSecurity;
+}
+
+export interface AppSecurity {
+  readonly guard: readonly RequestHandler[];
+  readonly routers: readonly express.Router[];
 }
 
 const requestIdSchema = z.string().regex(/^[A-Za-z0-9._-]{8,64}$/);
@@ -96,7 +104,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(securityHeaders());
   app.use(healthRouter(runtime));
   app.use('/api', requireJson, express.json({ limit: '100kb', strict: true }));
-  for (const middleware of deps.beforeApi ?? []) app.use('/api', middleware);
+  for (const middleware of deps.security.guard) app.use('/api', middleware);
 
   // ── API routers: register resource routers here (one place) ───────────────────────────────
   app.use(openapiRouter());
@@ -107,7 +115,7 @@ export const createApp = (deps: AppDeps): Express => {
   app.use(ipsecServersRouter(runtime));
   app.use(vpnConnectionsRouter(runtime));
   app.use(sslVpnServersRouter(runtime));
-  for (const router of deps.extraRouters ?? []) app.use(router);
+  for (const router of deps.security.routers) app.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
 
   app.use('/api', (_req, _res, next) => {

@@ -23,8 +23,7 @@ const main = async (): Promise<void> => {
   late.hub = runtime.hub;
   const app = createApp({
     runtime,
-    beforeApi: secured.security.guard,
-    extraRouters: secured.security.routers,
+    security: secured.security,
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -157,8 +157,7 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
   }
   const app = createApp({
     runtime,
-    beforeApi: secured.security.guard,
-    extraRouters: secured.security.routers,
+    security: secured.security,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => {
