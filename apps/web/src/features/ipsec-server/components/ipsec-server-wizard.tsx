@@ -23,6 +23,7 @@ import { PskField } from '../../../components/psk-field';
 import { changedFields, diffValues } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
+import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useI18n } from '../../../lib/i18n';
 import { issuesOf } from '../../../lib/issue-text';
@@ -111,15 +112,8 @@ export function IpsecServerWizard({
     return { ok: true as const, body };
   };
   const build = () => (existing === undefined ? createBody() : changeBody(existing.id));
-  const prepare = (): Prepared => {
-    const r = build();
-    return r.ok ? { ok: true } : r;
-  };
-  const mustBuild = () => {
-    const r = build();
-    if (!r.ok) throw new Error('the form changed after validation');
-    return r.body;
-  };
+  const prepare = (): Prepared => preparedOf(build());
+  const mustBuild = () => bodyOf(build());
 
   const stepDefs: WizardStepDef[] = [
     {

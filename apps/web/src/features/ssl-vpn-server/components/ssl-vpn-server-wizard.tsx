@@ -22,6 +22,7 @@ import { TextField } from '../../../components/fields';
 import { useStepForm, withoutEmpty } from '../../../components/form';
 import { changedFields, diffValues } from '../../../components/wizard/diff';
 import { Review } from '../../../components/wizard/review';
+import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useI18n } from '../../../lib/i18n';
 import { issuesOf } from '../../../lib/issue-text';
@@ -107,15 +108,8 @@ export function SslVpnServerWizard({
     if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
     return { ok: true as const, body };
   };
-  const prepare = (): Prepared => {
-    const r = build();
-    return r.ok ? { ok: true } : r;
-  };
-  const mustBuild = () => {
-    const r = build();
-    if (!r.ok) throw new Error('the form changed after validation');
-    return r.body;
-  };
+  const prepare = (): Prepared => preparedOf(build());
+  const mustBuild = () => bodyOf(build());
   const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
   const stepDefs: WizardStepDef[] = [

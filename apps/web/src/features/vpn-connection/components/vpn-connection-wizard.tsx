@@ -34,6 +34,7 @@ import { PskField } from '../../../components/psk-field';
 import { changedFields, diffValues } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
+import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
@@ -248,12 +249,10 @@ export function VpnConnectionWizard({
   };
   const prepare = (): Prepared => {
     if (existing !== undefined) {
-      const r = changeBody(existing.id);
-      return r.ok ? { ok: true } : r;
+      return preparedOf(changeBody(existing.id));
     }
     if (!inlineCgw) {
-      const r = createBody(form.getValues('customerGatewayId'));
-      return r.ok ? { ok: true } : r;
+      return preparedOf(createBody(form.getValues('customerGatewayId')));
     }
     // With a new customer gateway the id is not known yet: check every step on its own.
     const issues: FormIssue[] = [];
@@ -270,25 +269,27 @@ export function VpnConnectionWizard({
 
   const dryRun = async () => {
     if (existing !== undefined) {
-      const r = changeBody(existing.id);
-      if (!r.ok) throw new Error('the form changed after validation');
-      return dryRunChangeVpnConnection(gateway.regionId, existing.id, r.body);
+      return dryRunChangeVpnConnection(
+        gateway.regionId,
+        existing.id,
+        bodyOf(changeBody(existing.id)),
+      );
     }
     if (inlineCgw) {
       const verdict = await dryRunCreateCustomerGateway(gateway.regionId, newCgwBody());
       return verdict.ok ? { skipped: t('wizard.connectionCheckLater') } : verdict;
     }
-    const r = createBody(form.getValues('customerGatewayId'));
-    if (!r.ok) throw new Error('the form changed after validation');
-    return dryRunCreateVpnConnection(gateway.regionId, r.body);
+    return dryRunCreateVpnConnection(
+      gateway.regionId,
+      bodyOf(createBody(form.getValues('customerGatewayId'))),
+    );
   };
 
   const submit = async (key: string): Promise<Operation> => {
     const headers = eventStreamHeader(client);
     if (existing !== undefined) {
-      const r = changeBody(existing.id);
-      if (!r.ok) throw new Error('the form changed after validation');
-      return changeVpnConnection(gateway.regionId, existing.id, r.body, key, headers);
+      const body = bodyOf(changeBody(existing.id));
+      return changeVpnConnection(gateway.regionId, existing.id, body, key, headers);
     }
     let customerGatewayId = form.getValues('customerGatewayId');
     if (inlineCgw) {
@@ -313,9 +314,12 @@ export function VpnConnectionWizard({
       form.setValue('customerGatewayMode', 'existing');
       form.setValue('customerGatewayId', customerGatewayId);
     }
-    const r = createBody(customerGatewayId);
-    if (!r.ok) throw new Error('the form changed after validation');
-    return createVpnConnection(gateway.regionId, r.body, key, headers);
+    return createVpnConnection(
+      gateway.regionId,
+      bodyOf(createBody(customerGatewayId)),
+      key,
+      headers,
+    );
   };
 
   // Values under a switch that is turned off no longer apply: they are cleared so a hidden,
