@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
 pnpm() { npx --yes "pnpm@${PNPM_VERSION}" "$@"; }
 pnpm install --frozen-lockfile
+# strongSwan and OpenVPN for the tests that prove peer and client configurations (as root).
+bash scripts/ensure-daemons.sh
 pnpm run verify

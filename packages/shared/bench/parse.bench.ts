@@ -21,7 +21,7 @@ const fullValue = {
     ikeAuthAlg: 'sha256',
     ikePfs: 'group14',
     ikeLifetime: 28800,
-    localId: '47.100.1.1',
+    localId: '192.0.2.10',
     remoteId: 'idc.example.com',
   },
   ipsecConfig: {

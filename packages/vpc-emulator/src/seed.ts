@@ -87,8 +87,9 @@ function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway
     VpcCidrs: ['172.16.0.0/16'],
     VSwitchId: `vsw-demo${String(n).padStart(4, '0')}`,
     Spec: '10M',
-    InternetIp: `47.100.${n}.10`,
-    SslVpnInternetIp: `47.100.${n}.11`,
+    // Documentation range (RFC 5737) so tests can bind these addresses in their own namespaces.
+    InternetIp: `192.0.2.${n * 10}`,
+    SslVpnInternetIp: `192.0.2.${n * 10 + 1}`,
     IpsecVpn: 'enable',
     SslVpn: 'enable',
     SslMaxConnections: 5,
@@ -230,24 +231,17 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
       Name: 'sh-guomi',
       VpnType: 'NationalStandard',
       SslVpn: 'disable',
-      InternetIp: '101.132.9.10',
       SslVpnInternetIp: '',
     }),
     shanghaiFree: gateway(ids.gateways.shanghaiFree, sh, 10, {
       Name: 'sh-free',
-      InternetIp: '101.132.10.10',
-      SslVpnInternetIp: '101.132.10.11',
     }),
     singaporeFree: gateway(ids.gateways.singaporeFree, sg, 11, {
       Name: 'sg-free',
-      InternetIp: '8.219.11.10',
-      SslVpnInternetIp: '8.219.11.11',
       ChargeType: 'POSTPAY',
     }),
     singaporeSsl: gateway(ids.gateways.singaporeSsl, sg, 12, {
       Name: 'sg-remote-access',
-      InternetIp: '8.219.12.10',
-      SslVpnInternetIp: '8.219.12.11',
     }),
   };
   state.gateways.push(...Object.values(g));

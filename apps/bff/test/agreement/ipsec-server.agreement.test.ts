@@ -784,7 +784,7 @@ function smWithServer(state: EmulatorState): void {
       IkeAuthAlg: 'sm3',
       IkePfs: 'group2',
       IkeLifetime: 86400,
-      LocalId: '101.132.9.10',
+      LocalId: '192.0.2.90',
       RemoteId: '',
     },
     IpsecConfig: {

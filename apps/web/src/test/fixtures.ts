@@ -29,7 +29,7 @@ export const gatewayStandard: VpnGatewayView = {
   status: 'active',
   businessStatus: 'Normal',
   spec: '10M',
-  internetIp: '47.0.0.1',
+  internetIp: '192.0.2.1',
   ipsecVpn: true,
   sslVpn: true,
   enableBgp: false,
@@ -42,7 +42,7 @@ export const gatewaySm: VpnGatewayView = {
   id: 'vpn-sm002',
   name: 'gm-gateway',
   vpnType: 'NationalStandard',
-  internetIp: '47.0.0.2',
+  internetIp: '192.0.2.2',
 };
 
 export const gatewayShanghai: VpnGatewayView = {
