@@ -21,7 +21,7 @@ import {
   type OperationContext,
   type WireObject,
 } from './context';
-import { routeEntries } from './vpn-connections';
+import { routeEntries } from './vpn-connection-rules';
 
 /** IPsec server names (seed 001): 1–100 characters (code points), not starting with `http://` or `https://`. */
 function checkServerName(name: string): string {

@@ -18,7 +18,7 @@ import {
   type OperationContext,
   type WireObject,
 } from './context';
-import { routeEntries } from './vpn-connections';
+import { routeEntries } from './vpn-connection-rules';
 
 const CIPHERS = ['AES-128-CBC', 'AES-192-CBC', 'AES-256-CBC', 'none'] as const;
 const PROTOCOLS = ['TCP', 'UDP'] as const;

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { NonceStore, type AccessKey } from './auth';
+import { FaultBoard } from './faults';
+import { demoState } from './seed';
+import {
+  emptyState,
+  peerProfileSchema,
+  stateSchema,
+  type EmulatorState,
+  type PeerProfile,
+} from './state';
+
+export type SeedName = 'empty' | 'demo';
+
+export interface CoreOptions {
+  seed: SeedName;
+  accessKeys: readonly AccessKey[];
+  updatingMs: number;
+  negotiationMs: number;
+  stateFile: string | undefined;
+  clock: () => number;
+}
+
+/**
+ * Everything one running emulator holds besides its HTTP server: the cloud's state (and where it
+ * is saved), the keys and nonces of the signature checks, the fault board, the call counts, and the
+ * test-facing levers on the state. The RPC and control handlers both work on one of these.
+ */
+export class EmulatorCore {
+  readonly clock: () => number;
+  readonly updatingMs: number;
+  readonly negotiationMs: number;
+  readonly keys: ReadonlyMap<string, AccessKey>;
+  readonly nonces = new NonceStore();
+  readonly faults = new FaultBoard();
+  readonly callCounts = new Map<string, number>();
+  state: EmulatorState;
+  private readonly stateFile: string | undefined;
+
+  constructor(options: CoreOptions) {
+    this.clock = options.clock;
+    this.updatingMs = options.updatingMs;
+    this.negotiationMs = options.negotiationMs;
+    this.stateFile = options.stateFile;
+    this.keys = new Map(options.accessKeys.map((k) => [k.accessKeyId, k]));
+    this.state =
+      this.stateFile !== undefined && existsSync(this.stateFile)
+        ? stateSchema.parse(JSON.parse(readFileSync(this.stateFile, 'utf8')))
+        : this.seedState(options.seed);
+  }
+
+  seedState(seed: SeedName): EmulatorState {
+    return seed === 'demo' ? demoState(this.clock(), this.updatingMs) : emptyState();
+  }
+
+  /** Write the state file (atomically), when there is one. */
+  save(): void {
+    if (this.stateFile === undefined) return;
+    const tmp = `${this.stateFile}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.state));
+    renameSync(tmp, this.stateFile);
+  }
+
+  countCall(action: string): void {
+    this.callCounts.set(action, (this.callCounts.get(action) ?? 0) + 1);
+  }
+
+  hasGateway(id: string): boolean {
+    return this.state.gateways.some((g) => g.VpnGatewayId === id);
+  }
+
+  hasCustomerGateway(id: string): boolean {
+    return this.state.customerGateways.some((c) => c.CustomerGatewayId === id);
+  }
+
+  setGatewayStatus(id: string, status: 'active' | 'updating', forMs?: number): void {
+    this.gateway(id).UpdatingUntil =
+      status === 'updating' ? this.clock() + (forMs ?? this.updatingMs) : 0;
+    this.save();
+  }
+
+  setBusinessStatus(id: string, status: 'Normal' | 'FinancialLocked'): void {
+    this.gateway(id).BusinessStatus = status;
+    this.save();
+  }
+
+  setPeerProfile(id: string, profile: PeerProfile): void {
+    const cgw = this.state.customerGateways.find((c) => c.CustomerGatewayId === id);
+    if (cgw === undefined) throw new Error(`No customer gateway ${id}`);
+    cgw.Peer = peerProfileSchema.parse(profile);
+    this.save();
+  }
+
+  reset(seed: SeedName): void {
+    this.state = this.seedState(seed);
+    this.save();
+  }
+
+  snapshot(): EmulatorState {
+    return stateSchema.parse(JSON.parse(JSON.stringify(this.state)));
+  }
+
+  private gateway(id: string) {
+    const gateway = this.state.gateways.find((g) => g.VpnGatewayId === id);
+    if (gateway === undefined) throw new Error(`No VPN gateway ${id}`);
+    return gateway;
+  }
+}
