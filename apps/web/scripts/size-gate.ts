@@ -73,7 +73,7 @@ const dictionaries = { en: 'src/lib/messages-en.ts', 'zh-CN': 'src/lib/messages-
 const screens: Record<string, readonly string[]> = {
   'login (signed out)': ['src/app/login-route.tsx'],
   'gateway list (signed in)': ['src/app/layout.tsx', 'src/app/gateway-routes.tsx'],
-  'gateway page (deep link)': ['src/app/layout.tsx', 'src/app/gateway-page-route.tsx'],
+  'gateway page (deep link)': ['src/app/layout.tsx', 'src/app/gateway-page.tsx'],
 };
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;

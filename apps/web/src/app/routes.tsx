@@ -14,7 +14,7 @@ const AllGatewaysRoute = lazy(() =>
   import('./gateway-routes').then((m) => ({ default: m.AllGatewaysRoute })),
 );
 const GatewayRoute = lazy(() =>
-  import('./gateway-page-route').then((m) => ({ default: m.GatewayRoute })),
+  import('./gateway-page').then((m) => ({ default: m.GatewayRoute })),
 );
 const IpsecServerWizardRoute = lazy(() =>
   import('./wizard-routes').then((m) => ({ default: m.IpsecServerWizardRoute })),

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { VpnGatewayDetailView } from '@vpn-console/shared/api/views';
 import { useCallback, type ReactNode } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { gatewayKeys } from '../features/gateways/api/keys';
+import { gatewayKeys } from '../lib/gateway-keys';
 import { useGateway } from '../features/gateways/api/get-gateway';
 import { IpsecServerWizard } from '../features/ipsec-server/components/ipsec-server-wizard';
 import { SslVpnServerWizard } from '../features/ssl-vpn-server/components/ssl-vpn-server-wizard';

@@ -1,8 +1,6 @@
 import {
   Alert,
-  Badge,
   Button,
-  Code,
   Group,
   Loader,
   Select,
@@ -12,82 +10,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { auditCategories, type AuditChange, type AuditEntry } from '@vpn-console/shared/api/audit';
+import { auditCategories } from '@vpn-console/shared/api/audit';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../../lib/i18n';
 import { useAudit, type AuditFilter } from '../api/list-audit';
-
-const show = (v: unknown): string =>
-  v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
-
-function Changes({ changes }: { changes: readonly AuditChange[] }) {
-  const { t } = useI18n();
-  if (changes.length === 0) return null;
-  return (
-    <Table withRowBorders={false} fz="xs">
-      <Table.Tbody>
-        {changes.map((c) => (
-          <Table.Tr key={c.path}>
-            <Table.Td>
-              <Code>{c.path}</Code>
-            </Table.Td>
-            {c.secret ? (
-              <Table.Td colSpan={2}>
-                {c.changed ? t('diff.secretChanged') : t('diff.secretUnchanged')}
-              </Table.Td>
-            ) : (
-              <>
-                <Table.Td>
-                  <del>{show(c.before)}</del>
-                </Table.Td>
-                <Table.Td>
-                  <ins>{show(c.after)}</ins>
-                </Table.Td>
-              </>
-            )}
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function Row({ e }: { e: AuditEntry }) {
-  const { t, formatDateTime } = useI18n();
-  return (
-    <Table.Tr>
-      <Table.Td>{formatDateTime(e.at)}</Table.Td>
-      <Table.Td>
-        {e.actor?.username ?? '—'}
-        {e.actor?.role == null ? null : (
-          <Text size="xs" c="dimmed">
-            {t(`role.${e.actor.role}`)}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        {e.action}
-        <Text size="xs" c="dimmed">
-          {[e.regionId, e.vpnGatewayId, e.resourceId].filter((x) => x !== null).join(' / ')}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Badge color={e.outcome === 'success' ? 'green' : 'red'} variant="light">
-          {t(`audit.outcome.${e.outcome}`)}
-        </Badge>
-        {e.errorCode === null ? null : <Text size="xs">{e.errorCode}</Text>}
-        {e.requestId === null ? null : (
-          <Text size="xs" c="dimmed">
-            {e.requestId}
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
-        <Changes changes={e.changes} />
-      </Table.Td>
-    </Table.Tr>
-  );
-}
+import { AuditTable } from './audit-table';
 
 export function AuditPage() {
   const { t } = useI18n();
@@ -141,22 +68,7 @@ export function AuditPage() {
       {audit.data !== undefined && entries.length === 0 ? <Text>{t('activity.none')}</Text> : null}
       {entries.length > 0 ? (
         <Table.ScrollContainer minWidth={800}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.when')}</Table.Th>
-                <Table.Th>{t('audit.who')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.outcome')}</Table.Th>
-                <Table.Th>{t('audit.changes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Row key={e.id} e={e} />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <AuditTable entries={entries} full />
         </Table.ScrollContainer>
       ) : null}
       {audit.hasNextPage ? (

@@ -2,7 +2,7 @@ import { apiPaths } from '@vpn-console/shared/api/routes';
 import { vpnGatewayDetailViewSchema } from '@vpn-console/shared/api/views';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { gatewayKeys } from './keys';
+import { gatewayKeys } from '../../../lib/gateway-keys';
 
 export const getGateway = (regionId: string, id: string) =>
   apiRequest(vpnGatewayDetailViewSchema, apiPaths.vpnGateway(regionId, id));

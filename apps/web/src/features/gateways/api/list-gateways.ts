@@ -2,7 +2,7 @@ import { apiPaths } from '@vpn-console/shared/api/routes';
 import { vpnGatewayListSchema } from '@vpn-console/shared/api/views';
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { gatewayKeys } from './keys';
+import { gatewayKeys } from '../../../lib/gateway-keys';
 
 export const listGateways = (regionId: string) =>
   apiRequest(vpnGatewayListSchema, apiPaths.vpnGateways(regionId));

@@ -1,8 +1,8 @@
 import { operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/routes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { eventStreamHeader } from '../../../lib/live-status';
+import { apiRequest } from './api-client';
+import { eventStreamHeader } from './live-status';
 
 export type DeletableKind = 'ipsec-server' | 'vpn-connection' | 'ssl-vpn-server';
 

@@ -1,7 +1,7 @@
 import { pskRevealSchema } from '@vpn-console/shared/api/psk';
 import { sessionPaths } from '@vpn-console/shared/api/session';
 import { useMutation } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from './api-client';
 
 export interface RevealRequest {
   kind: 'ipsec-server' | 'vpn-connection';

@@ -2,10 +2,10 @@
 import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import type { SecretView } from '@vpn-console/shared/api/views';
 import { lazy, Suspense, useState } from 'react';
-import { ApiRequestError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { useCapabilities } from '../../../lib/session';
-import { useRevealPsk, type RevealRequest } from '../api/reveal-psk';
+import { ApiRequestError } from '../lib/api-client';
+import { useI18n } from '../lib/i18n';
+import { useCapabilities } from '../lib/session';
+import { useRevealPsk, type RevealRequest } from '../lib/reveal-psk';
 
 // Lazy (issue 6): the confirmation's Modal loads on the first Reveal, the error catalog only when
 // a reveal fails; neither is part of the gateway page's first screen.
@@ -13,7 +13,7 @@ const PskRevealDialog = lazy(() =>
   import('./psk-reveal-dialog').then((m) => ({ default: m.PskRevealDialog })),
 );
 const ErrorExplanation = lazy(() =>
-  import('../../../components/error-explanation').then((m) => ({ default: m.ErrorExplanation })),
+  import('./error-explanation').then((m) => ({ default: m.ErrorExplanation })),
 );
 
 export function PskView({

@@ -4,12 +4,12 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { ErrorExplanation } from '../../../components/error-explanation';
-import { OperationProgress } from '../../../components/operation-progress';
-import { ApiRequestError, newIdempotencyKey } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
-import { useDeleteResource, type DeletableKind } from '../api/delete-resource';
-import { gatewayKeys } from '../api/keys';
+import { ErrorExplanation } from './error-explanation';
+import { OperationProgress } from './operation-progress';
+import { ApiRequestError, newIdempotencyKey } from '../lib/api-client';
+import { useI18n } from '../lib/i18n';
+import { useDeleteResource, type DeletableKind } from '../lib/delete-resource';
+import { gatewayKeys } from '../lib/gateway-keys';
 
 export function DeleteDialog({
   kind,

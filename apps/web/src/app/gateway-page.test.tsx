@@ -2,11 +2,11 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations } from '../../../test/axe';
-import { FakeEventSource } from '../../../test/fake-event-source';
-import { mockFetch } from '../../../test/fetch-mock';
-import { baseRoutes, operation } from '../../../test/fixtures';
-import { renderApp } from '../../../test/render';
+import { seriousViolations } from '../test/axe';
+import { FakeEventSource } from '../test/fake-event-source';
+import { mockFetch } from '../test/fetch-mock';
+import { baseRoutes, operation } from '../test/fixtures';
+import { renderApp } from '../test/render';
 
 const page = '/regions/cn-hangzhou/gateways/vpn-std001';
 

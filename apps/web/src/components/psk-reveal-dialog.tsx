@@ -1,7 +1,7 @@
 // The confirmation before a PSK is revealed (and recorded in the audit log). A lazy chunk of the
 // gateway page: Modal loads when Reveal is first pressed (issue 6).
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n } from '../lib/i18n';
 
 export function PskRevealDialog({
   opened,

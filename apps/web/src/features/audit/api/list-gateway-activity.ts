@@ -2,7 +2,7 @@ import { auditPageSchema } from '@vpn-console/shared/api/audit';
 import { sessionPaths } from '@vpn-console/shared/api/session';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { gatewayKeys } from './keys';
+import { gatewayKeys } from '../../../lib/gateway-keys';
 
 /** The gateway's recent activity: the newest audit entries about it. */
 export const listGatewayActivity = (vpnGatewayId: string) =>

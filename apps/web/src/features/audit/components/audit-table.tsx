@@ -1,0 +1,113 @@
+// One table of audit entries: the audit page shows every column, a gateway's recent activity
+// leaves out who-exactly details and the field changes.
+import { Badge, Code, Table, Text } from '@mantine/core';
+import type { AuditChange, AuditEntry } from '@vpn-console/shared/api/audit';
+import { useI18n } from '../../../lib/i18n';
+
+const show = (v: unknown): string =>
+  v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+
+function Changes({ changes }: { changes: readonly AuditChange[] }) {
+  const { t } = useI18n();
+  if (changes.length === 0) return null;
+  return (
+    <Table withRowBorders={false} fz="xs">
+      <Table.Tbody>
+        {changes.map((c) => (
+          <Table.Tr key={c.path}>
+            <Table.Td>
+              <Code>{c.path}</Code>
+            </Table.Td>
+            {c.secret ? (
+              <Table.Td colSpan={2}>
+                {c.changed ? t('diff.secretChanged') : t('diff.secretUnchanged')}
+              </Table.Td>
+            ) : (
+              <>
+                <Table.Td>
+                  <del>{show(c.before)}</del>
+                </Table.Td>
+                <Table.Td>
+                  <ins>{show(c.after)}</ins>
+                </Table.Td>
+              </>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Row({ e, full }: { e: AuditEntry; full: boolean }) {
+  const { t, formatDateTime } = useI18n();
+  const where = full
+    ? [e.regionId, e.vpnGatewayId, e.resourceId].filter((x) => x !== null).join(' / ')
+    : (e.resourceId ?? '');
+  return (
+    <Table.Tr>
+      <Table.Td>{formatDateTime(e.at)}</Table.Td>
+      <Table.Td>
+        {e.actor?.username ?? '—'}
+        {!full || e.actor?.role == null ? null : (
+          <Text size="xs" c="dimmed">
+            {t(`role.${e.actor.role}`)}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {e.action}
+        {where === '' ? null : (
+          <Text size="xs" c="dimmed">
+            {where}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Badge color={e.outcome === 'success' ? 'green' : 'red'} variant="light">
+          {t(`audit.outcome.${e.outcome}`)}
+        </Badge>
+        {full && e.errorCode !== null ? <Text size="xs">{e.errorCode}</Text> : null}
+        {full && e.requestId !== null ? (
+          <Text size="xs" c="dimmed">
+            {e.requestId}
+          </Text>
+        ) : null}
+      </Table.Td>
+      {full ? (
+        <Table.Td>
+          <Changes changes={e.changes} />
+        </Table.Td>
+      ) : null}
+    </Table.Tr>
+  );
+}
+
+export function AuditTable({
+  entries,
+  full,
+}: {
+  entries: readonly AuditEntry[];
+  /** Every column (the audit page) or the short form (a gateway's recent activity). */
+  full: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('audit.when')}</Table.Th>
+          <Table.Th>{t('audit.who')}</Table.Th>
+          <Table.Th>{t('audit.action')}</Table.Th>
+          <Table.Th>{t('audit.outcome')}</Table.Th>
+          {full ? <Table.Th>{t('audit.changes')}</Table.Th> : null}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {entries.map((e) => (
+          <Row key={e.id} e={e} full={full} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

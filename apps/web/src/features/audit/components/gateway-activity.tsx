@@ -1,0 +1,26 @@
+// A gateway's recent activity (the newest audit entries about it) and the way to the full audit.
+import { Alert, Anchor, Loader, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { useI18n } from '../../../lib/i18n';
+import { useGatewayActivity } from '../api/list-gateway-activity';
+import { AuditTable } from './audit-table';
+
+export function GatewayActivity({ vpnGatewayId }: { vpnGatewayId: string }) {
+  const { t } = useI18n();
+  const activity = useGatewayActivity(vpnGatewayId);
+  const entries = activity.data?.items;
+  return (
+    <>
+      {activity.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {activity.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
+      {entries === undefined ? null : entries.length === 0 ? (
+        <Text size="sm">{t('activity.none')}</Text>
+      ) : (
+        <AuditTable entries={entries} full={false} />
+      )}
+      <Anchor component={Link} to={`/audit?vpnGatewayId=${vpnGatewayId}`} size="sm">
+        {t('activity.all')}
+      </Anchor>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+// The gateway's IPsec connections: one card each with its live negotiation status, and the way to
+// create one.
+import { Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ConnectionStatus } from '@vpn-console/shared/api/events';
+import type { VpnConnectionView } from '@vpn-console/shared/api/views';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { DetailField } from '../../../components/detail-field';
+import { PskView } from '../../../components/psk-view';
+import { ResourceActions } from '../../../components/resource-actions';
+import { StatusBadge } from '../../../components/status-badge';
+import { useI18n } from '../../../lib/i18n';
+import { useLiveGateway } from '../../../lib/live-status';
+import { gatewayPagePath } from '../../../lib/page-paths';
+import { useCapabilities } from '../../../lib/session';
+import { NegotiationHint } from './negotiation-hint';
+
+export function VpnConnectionCard({
+  regionId,
+  vpnGatewayId,
+  connection: c,
+  live,
+  children,
+}: {
+  regionId: string;
+  vpnGatewayId: string;
+  connection: VpnConnectionView;
+  /** What the status stream last said about it (newer than the gateway's read). */
+  live: ConnectionStatus | undefined;
+  /** Further sections below the connection's fields. */
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const status = live?.status ?? c.status;
+  return (
+    <Card withBorder>
+      <Group justify="space-between" mb="sm">
+        <div>
+          <Title order={2} size="h4">
+            {c.name}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {c.id}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <StatusBadge status={status} />
+          <ResourceActions
+            resource={{ kind: 'vpn-connection', regionId, vpnGatewayId, id: c.id, name: c.name }}
+            editTo={`${gatewayPagePath(regionId, vpnGatewayId)}/connections/${c.id}/edit`}
+          />
+        </Group>
+      </Group>
+      <NegotiationHint status={status} />
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <DetailField label={t('field.customerGatewayId')}>
+          <Code>{c.customerGatewayId ?? '—'}</Code>
+        </DetailField>
+        <DetailField label={t('field.localSubnet')}>{c.localSubnet.join(', ')}</DetailField>
+        <DetailField label={t('field.remoteSubnet')}>{c.remoteSubnet.join(', ')}</DetailField>
+        <DetailField label={t('connection.state')}>
+          <StatusBadge status={live?.state ?? c.state} />
+        </DetailField>
+        <DetailField label={t('field.psk')}>
+          <PskView
+            psk={c.psk}
+            resourceName={c.name}
+            target={{ kind: 'vpn-connection', regionId, id: c.id }}
+          />
+        </DetailField>
+        <DetailField label={t('field.bgp')}>
+          {c.bgpConfig?.enableBgp === true ? t('common.enabled') : t('common.disabled')}
+        </DetailField>
+      </SimpleGrid>
+      {children}
+    </Card>
+  );
+}
+
+/** The IPsec connections tab of a gateway page; live statuses come from the status stream. */
+export function VpnConnectionSection({
+  regionId,
+  vpnGatewayId,
+  connections,
+}: {
+  regionId: string;
+  vpnGatewayId: string;
+  connections: readonly VpnConnectionView[];
+}) {
+  const { t } = useI18n();
+  const { canWrite } = useCapabilities();
+  const live = useLiveGateway(regionId, vpnGatewayId).data;
+  const liveById = new Map((live?.connections ?? []).map((c) => [c.id, c]));
+  return (
+    <Stack>
+      {canWrite ? (
+        <Group>
+          <Button
+            component={Link}
+            to={`${gatewayPagePath(regionId, vpnGatewayId)}/connections/new`}
+          >
+            {t('connection.create')}
+          </Button>
+        </Group>
+      ) : null}
+      {connections.length === 0 ? <Text size="sm">{t('connection.none')}</Text> : null}
+      {connections.map((c) => (
+        <VpnConnectionCard
+          key={c.id}
+          regionId={regionId}
+          vpnGatewayId={vpnGatewayId}
+          connection={c}
+          live={liveById.get(c.id)}
+        />
+      ))}
+    </Stack>
+  );
+}
