@@ -29,6 +29,7 @@ import {
   describeVpnConnections,
   modifyVpnConnectionAttribute,
 } from './vpn-connections';
+import { downloadVpnConnectionConfig } from './vpn-connection-config';
 
 /**
  * Every Action the emulator answers, by its wire name. To add one: write its `Operation` in the
@@ -58,6 +59,7 @@ const ACTIONS = {
   DescribeVpnConnection: describeVpnConnection,
   DescribeVpnConnections: describeVpnConnections,
   DeleteVpnConnection: deleteVpnConnection,
+  DownloadVpnConnectionConfig: downloadVpnConnectionConfig,
   // SSL-VPN servers
   CreateSslVpnServer: createSslVpnServer,
   ModifySslVpnServer: modifySslVpnServer,
