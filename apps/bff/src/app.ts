@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import { securityHeaders } from './auth/guard';
+import { guardedApiRouter } from './http/api-router';
 import { HttpError, toApiError } from './http/errors';
 import { spaRouter } from './http/spa';
 import { customerGatewaysRouter } from './modules/customer-gateways/router';
@@ -56,6 +57,9 @@ export const createApp = (deps: AppDeps): Express => {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // Only the exact spelling of a route reaches it (no `/API/…`, no trailing slash).
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   app.set('query parser', 'simple');
 
   app.use(
@@ -102,23 +106,27 @@ export const createApp = (deps: AppDeps): Express => {
   });
   // Strict CSP (default-src 'self', frame-ancestors/base-uri/object-src 'none'): auth/guard.ts.
   app.use(securityHeaders());
-  app.use(healthRouter(runtime));
-  app.use('/api', requireJson, express.json({ limit: '100kb', strict: true }));
-  for (const middleware of deps.security.guard) app.use('/api', middleware);
+  // Deny by construction: every API route (and /metrics) lives in `api`, behind the guard.
+  const api = guardedApiRouter({
+    before: [requireJson, express.json({ limit: '100kb', strict: true })],
+    guard: deps.security.guard,
+  });
+  app.use(api);
 
-  // ── API routers: register resource routers here (one place) ───────────────────────────────
-  app.use(openapiRouter());
-  app.use(eventsRouter(runtime));
-  app.use(operationsRouter(runtime));
-  app.use(vpnGatewaysRouter(runtime));
-  app.use(customerGatewaysRouter(runtime));
-  app.use(ipsecServersRouter(runtime));
-  app.use(vpnConnectionsRouter(runtime));
-  app.use(sslVpnServersRouter(runtime));
-  for (const router of deps.security.routers) app.use(router);
+  // ── API routers: register resource routers here (one place), always on `api` ──────────────
+  api.use(healthRouter(runtime));
+  api.use(openapiRouter());
+  api.use(eventsRouter(runtime));
+  api.use(operationsRouter(runtime));
+  api.use(vpnGatewaysRouter(runtime));
+  api.use(customerGatewaysRouter(runtime));
+  api.use(ipsecServersRouter(runtime));
+  api.use(vpnConnectionsRouter(runtime));
+  api.use(sslVpnServersRouter(runtime));
+  for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
 
-  app.use('/api', (_req, _res, next) => {
+  api.use((_req, _res, next) => {
     next(new HttpError(404, 'RouteNotFound', 'No such API route.'));
   });
   const spa = spaRouter(runtime.config.staticDir);

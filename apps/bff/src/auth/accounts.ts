@@ -3,8 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AccountView } from '@vpn-console/shared/api/accounts';
 import { roleSchema, type Role } from '@vpn-console/shared/api/session';
+import { z } from 'zod';
 import type { AccountRow, Database } from '../store/schema';
 import { hashPassword, verifyDummy, verifyPassword } from './passwords';
+
+const accountIdSchema = z.uuid();
+
+/** Account ids are UUIDs (`create`): anything else names no account (and never reaches SQL). */
+function isAccountId(id: string): boolean {
+  return accountIdSchema.safeParse(id).success;
+}
 
 export class AccountExistsError extends Error {
   override readonly name = 'AccountExistsError';
@@ -82,6 +90,7 @@ export class Accounts {
   }
 
   async get(id: string): Promise<Account | undefined> {
+    if (!isAccountId(id)) return undefined;
     const row = await this.db
       .selectFrom('accounts')
       .selectAll()
@@ -107,6 +116,7 @@ export class Accounts {
     id: string,
     change: AccountChange,
   ): Promise<{ before: Account; after: Account } | undefined> {
+    if (!isAccountId(id)) return undefined;
     const passwordHash =
       change.password === undefined ? undefined : await hashPassword(change.password);
     const result = await this.db.transaction().execute(async (trx) => {

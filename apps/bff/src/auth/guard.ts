@@ -89,15 +89,11 @@ function fullPath(req: Request): string {
   return q < 0 ? url : url.slice(0, q);
 }
 
-function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path === '/metrics';
-}
-
 /**
  * Who is calling and may they: resolves the session cookie, then applies the policy. No
  * session → 401 `Unauthenticated`; a role below the route's → 403 `Forbidden`; a route the
  * policy does not name is never handed on (default deny): 401 without a session, 404
- * `RouteNotFound` with one. Non-API GETs (the SPA) are public.
+ * `RouteNotFound` with one. It runs inside the guarded API router only (the SPA never sees it).
  */
 export function authGuard(options: AuthGuardOptions): RequestHandler {
   const decide = options.decide ?? defaultDecide;
@@ -113,10 +109,9 @@ export function authGuard(options: AuthGuardOptions): RequestHandler {
         options.onPrincipal?.(req, res, principal);
       }
     }
-    const path = fullPath(req);
-    const decision: Decision = isApiPath(path)
-      ? decide(req.method, path)
-      : { access: SAFE_METHODS.has(req.method) ? 'public' : 'deny' };
+    // Mounted inside the guarded API router (http/api-router.ts): every request it sees is an
+    // API request, under whatever spelling; only the policy's exact paths get through.
+    const decision: Decision = decide(req.method, fullPath(req));
     if (decision.access === 'public') {
       next();
       return;

@@ -92,8 +92,13 @@ export function compilePolicy(
   const compiled = rules.map(compile);
   return (method, path) => {
     const segments = path.split('/').filter((s) => s !== '');
-    // A path with empty segments (`//`) or dot segments never matches a rule.
-    if (path.includes('//') || segments.some((s) => s === '.' || s === '..')) {
+    // A path with empty segments (`//`), a trailing slash (strict routing) or dot segments
+    // never matches a rule.
+    if (
+      path.includes('//') ||
+      (path.length > 1 && path.endsWith('/')) ||
+      segments.some((s) => s === '.' || s === '..')
+    ) {
       return { access: 'deny' };
     }
     const m = method.toUpperCase();

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { looksLikeApi } from './api-router';
 
 export const spaRouter = (staticDir: string): Router | undefined => {
   const index = path.join(staticDir, 'index.html');
@@ -20,8 +21,9 @@ export const spaRouter = (staticDir: string): Router | undefined => {
       },
     }),
   );
-  router.get(/^\/(?!api\/|metrics$).*/, (req, res, next) => {
-    if (!req.accepts('html')) {
+  router.get(/^\/.*/, (req, res, next) => {
+    // Whatever looks like the API (any spelling) is never answered with the SPA's page.
+    if (looksLikeApi(req.path) || !req.accepts('html')) {
       next();
       return;
     }

@@ -6,7 +6,8 @@ import type { SchemaContext } from '@vpn-console/shared/common/gateway-type';
 import { vpnGatewayIdSchema } from '@vpn-console/shared/common/fields';
 import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import type { RpcRequest } from '@vpn-console/shared/rpc-types';
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
+import { apiRouter } from '../http/api-router';
 import { z } from 'zod';
 import type { CloudClient } from '../cloud/client';
 import { CloudError } from '../cloud/errors';
@@ -96,7 +97,7 @@ export const resourceRouter = <
   runtime: Runtime,
   m: ResourceModule<Raw, View, CreateV, ChangeV, Created>,
 ): Router => {
-  const router = Router();
+  const router = apiRouter();
   const { cloud } = runtime;
   const base = `/api/v1/regions/:regionId/${m.plural}`;
   const idOf = (req: Request) => parseOr400(m.idSchema, req.params.id, m.idField);

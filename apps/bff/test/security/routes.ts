@@ -99,3 +99,37 @@ export function registeredRoutes(app: Express): string[] {
   walk(stackOf(Reflect.get(app, 'router')) ?? []);
   return out;
 }
+
+export interface RouterFacts {
+  readonly name: string;
+  readonly caseSensitive: unknown;
+  readonly strict: unknown;
+}
+
+/** Every router of the app (the app's own included) that registers routes itself. */
+export function routersOf(app: Express): RouterFacts[] {
+  const out: RouterFacts[] = [];
+  const visit = (router: unknown, name: string) => {
+    const stack = stackOf(router);
+    if (
+      stack === undefined ||
+      router === null ||
+      (typeof router !== 'object' && typeof router !== 'function')
+    )
+      return;
+    const own = stack.some((raw) => layerSchema.safeParse(raw).data?.route !== undefined);
+    if (own) {
+      out.push({
+        name,
+        caseSensitive: Reflect.get(router, 'caseSensitive'),
+        strict: Reflect.get(router, 'strict'),
+      });
+    }
+    stack.forEach((raw, i) => {
+      const handle: unknown = Reflect.get(z.looseObject({}).parse(raw), 'handle');
+      if (stackOf(handle) !== undefined) visit(handle, `${name}.${String(i)}`);
+    });
+  };
+  visit(Reflect.get(app, 'router'), 'app');
+  return out;
+}

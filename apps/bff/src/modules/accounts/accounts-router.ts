@@ -1,6 +1,7 @@
 // /api/v1/accounts: admins list, create, re-role, disable and reset passwords. Every change is
 // audited (the password only as changed).
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import {
   changeAccountRequestSchema,
   createAccountRequestSchema,
@@ -19,7 +20,7 @@ export interface AccountsRouterDeps {
 }
 
 export function accountsRouter(deps: AccountsRouterDeps): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.get('/api/v1/accounts', async (_req, res) => {
     const body: AccountList = { items: (await deps.accounts.list()).map(accountView) };

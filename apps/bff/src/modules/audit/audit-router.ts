@@ -1,12 +1,13 @@
 // GET /api/v1/audit: filter by gateway, user, category and time; newest first, paged.
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import { auditQuerySchema } from '@vpn-console/shared/api/audit';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf } from '../../auth/principal';
 import type { AuditLog } from './audit-log';
 
 export function auditRouter(deps: { readonly audit: AuditLog }): Router {
-  const router = Router();
+  const router = apiRouter();
   router.get('/api/v1/audit', async (req, res) => {
     const principal = principalOf(req);
     if (principal === undefined) {

@@ -2,7 +2,8 @@ import { createCustomerGatewaySchema } from '@vpn-console/shared/customer-gatewa
 import { toCreateCustomerGatewayParams } from '@vpn-console/shared/customer-gateway/rpc';
 import { createCustomerGatewayResponseSchema } from '@vpn-console/shared/responses/customer-gateway';
 import type { DryRunVerdict } from '@vpn-console/shared/api/operations';
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import type { Runtime } from '../../runtime';
 import { parseOr400 } from '../../http/validate';
 import { idParam, regionParam } from '../params';
@@ -10,7 +11,7 @@ import { bodyWithPath, dryRunQuery, submitWrite } from '../write';
 import { getCustomerGateway, listCustomerGateways, listCustomerGatewaysRaw } from './service';
 
 export const customerGatewaysRouter = (runtime: Runtime): Router => {
-  const router = Router();
+  const router = apiRouter();
   const { cloud } = runtime;
 
   router.get('/api/v1/regions/:regionId/customer-gateways', async (req, res) => {

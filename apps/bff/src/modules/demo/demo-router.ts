@@ -1,12 +1,13 @@
 // GET /api/v1/demo: the demo accounts for the login page; 404 unless the BFF runs in demo mode.
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import type { DemoAccount, DemoAccountList } from '@vpn-console/shared/api/demo';
 import { sendError } from '../../auth/http';
 
 export function demoRouter(deps: {
   readonly demoAccounts: readonly DemoAccount[] | undefined;
 }): Router {
-  const router = Router();
+  const router = apiRouter();
   router.get('/api/v1/demo', (_req, res) => {
     if (deps.demoAccounts === undefined) {
       sendError(res, 404, 'NotFound');

@@ -1,7 +1,8 @@
 // GET /api/v1/events: one SSE stream per tab; PUT /api/v1/events/:streamId/watch changes what
 // it watches.
 import { watchRequestSchema, type GatewayRef } from '@vpn-console/shared/api/events';
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import { z } from 'zod';
 import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
@@ -15,7 +16,7 @@ const ownerOf = (locals: Record<string, unknown>): string | undefined =>
   typeof locals.sessionId === 'string' ? locals.sessionId : undefined;
 
 export const eventsRouter = (runtime: Runtime): Router => {
-  const router = Router();
+  const router = apiRouter();
 
   router.get('/api/v1/events', async (req, res) => {
     const query = parseOr400(querySchema, req.query);

@@ -1,6 +1,7 @@
 // Liveness, readiness and metrics.
 import type { Health } from '@vpn-console/shared/api/health';
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import type { Runtime } from '../../runtime';
 
 export const BFF_VERSION = '0.1.0';
@@ -19,7 +20,7 @@ const healthOf = (runtime: Runtime): Health => ({
 });
 
 export const healthRouter = (runtime: Runtime): Router => {
-  const router = Router();
+  const router = apiRouter();
   router.get('/api/v1/health', (_req, res) => {
     res.json(healthOf(runtime));
   });

@@ -1,5 +1,6 @@
 // POST /api/v1/session (login), GET (who am I), DELETE (logout).
-import { Router, type Request } from 'express';
+import type { Request, Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import { loginRequestSchema, type SessionView } from '@vpn-console/shared/api/session';
 import type { Accounts } from '../../auth/accounts';
 import {
@@ -42,7 +43,7 @@ function clientIp(req: Request): string {
 }
 
 export function sessionRouter(deps: SessionRouterDeps): Router {
-  const router = Router();
+  const router = apiRouter();
 
   router.post('/api/v1/session', async (req, res) => {
     const body = loginRequestSchema.safeParse(req.body);

@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import type { Router } from 'express';
+import { apiRouter } from '../../http/api-router';
 import type { Runtime } from '../../runtime';
 import { idParam, regionParam } from '../params';
 import { getVpnGatewayDetail, listRegions, listVpnGateways } from './service';
 
 export const vpnGatewaysRouter = (runtime: Runtime): Router => {
-  const router = Router();
+  const router = apiRouter();
   const { cloud } = runtime;
 
   router.get('/api/v1/regions', async (_req, res) => {
