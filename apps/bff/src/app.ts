@@ -152,6 +152,12 @@ export const createApp = (deps: AppDeps): Express => {
         );
       }
     }
+    if (err instanceof URIError) {
+      // The router could not percent-decode a path parameter (`%.0`, `%E0%A4%A`).
+      error = new HttpError(400, 'ValidationFailed', 'The path is not valid percent-encoding.', [
+        { path: '', code: 'INVALID_FORMAT' },
+      ]);
+    }
     const apiError = toApiError(error);
     if (apiError.httpStatus >= 500 && apiError.code === 'InternalError') {
       req.log.error({ err }, 'unhandled error');

@@ -68,6 +68,9 @@ export function spellingsOf(path: string): string[] {
     path.replace('/api/', '/api./'),
     path.replace('/metrics', '/Metrics'),
     path.replace('/metrics', '/metrics.'),
+    `${path}%`,
+    `${path}%E0%A4%A`,
+    path.replace('/v1/', '/v1/%.0'),
   ]);
   segments.forEach((segment, i) => {
     if (segment === '') return;
