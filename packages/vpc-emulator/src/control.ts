@@ -56,6 +56,12 @@ function control(core: EmulatorCore, method: string, path: string, json: unknown
       core.setBusinessStatus(id, parsed.data.businessStatus);
     return [200, { ok: true }];
   }
+  const pkiMatch = /^GET \/ssl-vpn-servers\/([^/]+)\/pki$/.exec(route);
+  if (pkiMatch?.[1] !== undefined) {
+    const id = decodeURIComponent(pkiMatch[1]);
+    if (!core.hasSslVpnServer(id)) return [404, { error: 'no such SSL-VPN server' }];
+    return [200, core.sslVpnServerPki(id)];
+  }
   const peerMatch = /^PUT \/customer-gateways\/([^/]+)\/peer$/.exec(route);
   if (peerMatch?.[1] !== undefined) {
     const parsed = peerProfileSchema.safeParse(json);

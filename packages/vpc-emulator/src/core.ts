@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { NonceStore, type AccessKey } from './auth';
 import { FaultBoard } from './faults';
+import { serverPki } from './operations/ssl-vpn-client-certs';
 import { demoState } from './seed';
 import {
   emptyState,
@@ -11,6 +12,25 @@ import {
 } from './state';
 
 export type SeedName = 'empty' | 'demo';
+
+/** What the cloud side of an SSL-VPN server holds: enough to stand up a real OpenVPN server as it. */
+export interface SslVpnServerPki {
+  SslVpnServerId: string;
+  VpnGatewayId: string;
+  /** The gateway's SSL-VPN public address (clients connect to it). */
+  InternetIp: string;
+  Proto: string;
+  Port: number;
+  Cipher: string;
+  Compress: boolean;
+  ClientIpPool: string;
+  LocalSubnet: string;
+  CaCert: string;
+  ServerCert: string;
+  ServerKey: string;
+  /** Client certificates that exist (CN = id); any other certificate of this CA is revoked. */
+  ClientCertIds: string[];
+}
 
 export interface CoreOptions {
   seed: SeedName;
@@ -89,6 +109,37 @@ export class EmulatorCore {
     if (cgw === undefined) throw new Error(`No customer gateway ${id}`);
     cgw.Peer = peerProfileSchema.parse(profile);
     this.save();
+  }
+
+  hasSslVpnServer(id: string): boolean {
+    return this.state.sslServers.some((s) => s.SslVpnServerId === id);
+  }
+
+  /** The server side of an SSL-VPN server (its CA and certificate are made on first need, then kept). */
+  sslVpnServerPki(id: string): SslVpnServerPki {
+    const server = this.state.sslServers.find((s) => s.SslVpnServerId === id);
+    if (server === undefined) throw new Error(`No SSL-VPN server ${id}`);
+    const gateway = this.gateway(server.VpnGatewayId);
+    const hadPki = server.Pki !== undefined;
+    const pki = serverPki(server);
+    if (!hadPki) this.save();
+    return {
+      SslVpnServerId: server.SslVpnServerId,
+      VpnGatewayId: server.VpnGatewayId,
+      InternetIp: gateway.SslVpnInternetIp,
+      Proto: server.Proto,
+      Port: server.Port,
+      Cipher: server.Cipher,
+      Compress: server.Compress,
+      ClientIpPool: server.ClientIpPool,
+      LocalSubnet: server.LocalSubnet,
+      CaCert: pki.ca.cert,
+      ServerCert: pki.server.cert,
+      ServerKey: pki.server.key,
+      ClientCertIds: this.state.sslClientCerts
+        .filter((c) => c.SslVpnServerId === id)
+        .map((c) => c.SslVpnClientCertId),
+    };
   }
 
   reset(seed: SeedName): void {

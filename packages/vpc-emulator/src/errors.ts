@@ -124,6 +124,12 @@ export const apiErrors = {
     fail('InvalidIpsecServerId.NotFound', 404, 'The specified IPsec server does not exist.'),
   sslServerNotFound: () =>
     fail('InvalidSslVpnServerId.NotFound', 404, 'The specified SSL-VPN server does not exist.'),
+  sslClientCertNotFound: () =>
+    fail(
+      'InvalidSslVpnClientCertId.NotFound',
+      404,
+      'The specified SSL-VPN client certificate does not exist.',
+    ),
   idaasNotFound: () =>
     fail('InvalidIDaaSInstanceId.NotFound', 404, 'The specified IDaaS instance ID does not exist.'),
 

@@ -67,6 +67,19 @@ export const DEMO_IDS = {
   },
   ipsecServer: 'iss-bp1demoipsecserver001',
   sslServers: { hangzhou: 'vss-bp1demosslserver00001', singapore: 'vss-t4ndemosslserver00001' },
+  /** SSL-VPN client certificates, one in each status; `normal`, `normal2`, `expiringSoon` are connected. */
+  sslClientCerts: {
+    /** cn-hangzhou server, `normal`, connected. */
+    normal: 'vsc-bp1democertnormal0001',
+    /** cn-hangzhou server, `normal`, connected. */
+    normal2: 'vsc-bp1democertnormal0002',
+    /** cn-hangzhou server, `expiring-soon` (ends 3 days after the seed's clock), connected. */
+    expiringSoon: 'vsc-bp1democertexpiring01',
+    /** cn-hangzhou server, `expired` (ended 10 days before the seed's clock). */
+    expired: 'vsc-bp1democertexpired001',
+    /** ap-southeast-1 server, `normal`, connected. */
+    singapore: 'vsc-t4ndemocertnormal0001',
+  },
   idaasInstance: 'idaas-cn-hangzhou-demo0001',
   /** Exists, but the VPN service has no RAM permission on it. */
   idaasNoPermission: 'idaas-cn-hangzhou-noperm01',
@@ -389,18 +402,22 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
     ResourceGroupId: g.servers.ResourceGroupId,
   });
 
-  const ssl = (id: string, gw: Gateway, pool: string, local: string, n: number) => ({
+  const ssl = (
+    id: string,
+    gw: Gateway,
+    pool: string,
+    local: string,
+    n: number,
+    wire: { Proto: string; Cipher: string; Compress: boolean },
+  ) => ({
     SslVpnServerId: id,
     VpnGatewayId: gw.VpnGatewayId,
     RegionId: gw.RegionId,
     Name: `ssl-demo-${n}`,
     ClientIpPool: pool,
     LocalSubnet: local,
-    Proto: 'UDP',
     Port: 1194,
-    Cipher: 'AES-128-CBC',
-    Compress: false,
-    Connections: n,
+    ...wire,
     CreateTime: CREATED + n * 180_000,
     EnableMultiFactorAuth: false,
     IDaaSInstanceId: '',
@@ -410,11 +427,68 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
     ResourceGroupId: gw.ResourceGroupId,
   });
   state.sslServers.push(
-    ssl(ids.sslServers.hangzhou, g.servers, '10.210.0.0/24', '192.168.0.0/16', 1),
-    ssl(ids.sslServers.singapore, g.singaporeSsl, '10.220.0.0/24', '172.16.0.0/16', 2),
+    ssl(ids.sslServers.hangzhou, g.servers, '10.210.0.0/24', '192.168.0.0/16', 1, {
+      Proto: 'UDP',
+      Cipher: 'AES-128-CBC',
+      Compress: false,
+    }),
+    ssl(ids.sslServers.singapore, g.singaporeSsl, '10.220.0.0/24', '172.16.0.0/16', 2, {
+      Proto: 'TCP',
+      Cipher: 'AES-256-CBC',
+      Compress: true,
+    }),
   );
+  seedSslClients(state, startedAt, g.servers, g.singaporeSsl);
   state.idaasInstances.push(ids.idaasInstance, ids.idaasNoPermission);
   state.idaasWithoutRamPermission.push(ids.idaasNoPermission);
   state.nextId = 1000;
   return state;
+}
+
+const DAY_MS = 86_400_000;
+const CERT_VALIDITY_MS = 1095 * DAY_MS;
+
+/** Client certificates in every status and the clients connected with them (key material is made when first read). */
+function seedSslClients(state: EmulatorState, now: number, hz: Gateway, sg: Gateway): void {
+  const certs = DEMO_IDS.sslClientCerts;
+  const cert = (id: string, serverId: string, gw: Gateway, name: string, endTime: number) => ({
+    SslVpnClientCertId: id,
+    SslVpnServerId: serverId,
+    RegionId: gw.RegionId,
+    Name: name,
+    CreateTime: endTime - CERT_VALIDITY_MS,
+    EndTime: endTime,
+    ResourceGroupId: gw.ResourceGroupId,
+  });
+  const hzServer = DEMO_IDS.sslServers.hangzhou;
+  state.sslClientCerts.push(
+    cert(certs.normal, hzServer, hz, 'alice-laptop', now + 700 * DAY_MS),
+    cert(certs.normal2, hzServer, hz, 'bob-phone', now + 400 * DAY_MS),
+    cert(certs.expiringSoon, hzServer, hz, 'carol-laptop', now + 3 * DAY_MS),
+    cert(certs.expired, hzServer, hz, 'dave-old-laptop', now - 10 * DAY_MS),
+    cert(certs.singapore, DEMO_IDS.sslServers.singapore, sg, 'sg-ops', now + 900 * DAY_MS),
+  );
+  const client = (
+    gw: Gateway,
+    certId: string,
+    ip: string,
+    privateIp: string,
+    minutesAgo: number,
+    bytes: number,
+  ) => ({
+    VpnGatewayId: gw.VpnGatewayId,
+    SslVpnClientCertId: certId,
+    Ip: ip,
+    Port: 40_000 + minutesAgo,
+    PrivateIp: privateIp,
+    ConnectedTime: now - minutesAgo * 60_000,
+    SendBytes: bytes,
+    ReceiveBytes: Math.round(bytes * 0.4),
+  });
+  state.sslClients.push(
+    client(hz, certs.normal, '198.51.100.101', '10.210.0.6', 95, 48_213_004),
+    client(hz, certs.normal2, '203.0.113.77', '10.210.0.10', 12, 1_204_551),
+    client(hz, certs.expiringSoon, '198.51.100.150', '10.210.0.14', 3, 88_012),
+    client(sg, certs.singapore, '203.0.113.201', '10.220.0.6', 240, 310_775_120),
+  );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AccessKey } from './auth';
 import { CONTROL_PREFIX, handleControl } from './control';
-import { EmulatorCore } from './core';
+import { EmulatorCore, type SslVpnServerPki } from './core';
 import { ApiError, apiErrors } from './errors';
 import type { FaultRule } from './faults';
 import { errorBody, sendJson } from './http';
@@ -10,6 +10,7 @@ import { handleRpc } from './rpc';
 import type { EmulatorState, PeerProfile } from './state';
 
 export type { AccessKey } from './auth';
+export type { SslVpnServerPki } from './core';
 export type { FaultRule } from './faults';
 export { CONTROL_PREFIX } from './control';
 export { API_VERSION } from './rpc';
@@ -49,6 +50,12 @@ export interface RunningEmulator {
   setBusinessStatus(vpnGatewayId: string, status: 'Normal' | 'FinancialLocked'): void;
   /** Replace the simulated peer behind a customer gateway. */
   setPeerProfile(customerGatewayId: string, profile: PeerProfile): void;
+  /**
+   * What the cloud side of an SSL-VPN server holds, so a test can stand up a real OpenVPN server as
+   * the gateway: its CA, server certificate and key, settings, and the ids of its client
+   * certificates that exist (a deleted certificate is revoked).
+   */
+  sslVpnServerPki(sslVpnServerId: string): SslVpnServerPki;
   /** A deep copy of the whole state. */
   snapshot(): EmulatorState;
   /** Replace the state with a fresh seed (calls, faults and nonces are kept). */
@@ -138,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setBusinessStatus: (id, status) => {
       core.setBusinessStatus(id, status);
     },
+    sslVpnServerPki: (id) => core.sslVpnServerPki(id),
     setPeerProfile: (id, profile) => {
       core.setPeerProfile(id, profile);
     },

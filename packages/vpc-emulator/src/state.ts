@@ -165,6 +165,8 @@ export const ipsecServerSchema = z.object({
 });
 export type IpsecServer = z.infer<typeof ipsecServerSchema>;
 
+const certifiedKeySchema = z.object({ cert: z.string(), key: z.string() });
+
 export const sslServerSchema = z.object({
   SslVpnServerId: z.string(),
   VpnGatewayId: z.string(),
@@ -176,7 +178,6 @@ export const sslServerSchema = z.object({
   Port: z.number(),
   Cipher: z.string(),
   Compress: z.boolean(),
-  Connections: z.number(),
   CreateTime: z.number(),
   EnableMultiFactorAuth: z.boolean(),
   IDaaSInstanceId: z.string(),
@@ -184,8 +185,36 @@ export const sslServerSchema = z.object({
   IDaaSApplicationId: z.string(),
   DnsServers: z.string(),
   ResourceGroupId: z.string(),
+  /** The server's CA and certificate (PEM), made when first needed (key generation is slow). */
+  Pki: z.object({ ca: certifiedKeySchema, server: certifiedKeySchema }).optional(),
 });
 export type SslServer = z.infer<typeof sslServerSchema>;
+
+export const sslClientCertSchema = z.object({
+  SslVpnClientCertId: z.string(),
+  SslVpnServerId: z.string(),
+  RegionId: z.string(),
+  Name: z.string(),
+  CreateTime: z.number(),
+  EndTime: z.number(),
+  ResourceGroupId: z.string(),
+  /** The client's certificate and key (PEM), signed by the server's CA when first needed. */
+  Material: certifiedKeySchema.optional(),
+});
+export type SslClientCert = z.infer<typeof sslClientCertSchema>;
+
+/** A client connected to a gateway's SSL-VPN server (what DescribeSslVpnClients reports). */
+export const sslClientSchema = z.object({
+  VpnGatewayId: z.string(),
+  SslVpnClientCertId: z.string(),
+  Ip: z.string(),
+  Port: z.number(),
+  PrivateIp: z.string(),
+  ConnectedTime: z.number(),
+  SendBytes: z.number(),
+  ReceiveBytes: z.number(),
+});
+export type SslClient = z.infer<typeof sslClientSchema>;
 
 const idempotencyEntrySchema = z.object({
   key: z.string(),
@@ -201,6 +230,8 @@ export const stateSchema = z.object({
   connections: z.array(connectionSchema),
   ipsecServers: z.array(ipsecServerSchema),
   sslServers: z.array(sslServerSchema),
+  sslClientCerts: z.array(sslClientCertSchema).default([]),
+  sslClients: z.array(sslClientSchema).default([]),
   /** IDaaS instances that exist (for multi-factor authentication checks). */
   idaasInstances: z.array(z.string()),
   /** Existing IDaaS instances the VPN service has no RAM permission to use. */
@@ -218,6 +249,8 @@ export function emptyState(): EmulatorState {
     connections: [],
     ipsecServers: [],
     sslServers: [],
+    sslClientCerts: [],
+    sslClients: [],
     idaasInstances: [],
     idaasWithoutRamPermission: [],
     idempotency: [],

@@ -1,4 +1,6 @@
+import { Config } from '@alicloud/openapi-client';
 import RPCClient from '@alicloud/pop-core';
+import Vpc from '@alicloud/vpc20160428';
 import { z } from 'zod';
 import {
   DEFAULT_ACCESS_KEY,
@@ -35,6 +37,21 @@ export function popClient(
     accessKeyId: id,
     accessKeySecret: secret,
   });
+}
+
+/** Alibaba's own SDK (ACS3-HMAC-SHA256) pointed at the emulator. */
+export function sdkClient(url: string): Vpc {
+  return new Vpc(
+    // @alicloud/openapi-client's Config, which the SDK (built on openapi-core) reads by shape.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+    new Config({
+      accessKeyId: KEY.accessKeyId,
+      accessKeySecret: KEY.accessKeySecret,
+      endpoint: url.replace('http://', ''),
+      protocol: 'http',
+      regionId: 'cn-hangzhou',
+    }),
+  );
 }
 
 export type Wire = Record<string, unknown>;

@@ -17,6 +17,14 @@ import {
   updateIpsecServer,
 } from './ipsec-servers';
 import {
+  createSslVpnClientCert,
+  deleteSslVpnClientCert,
+  describeSslVpnClientCert,
+  describeSslVpnClientCerts,
+  describeSslVpnClients,
+  modifySslVpnClientCert,
+} from './ssl-vpn-client-certs';
+import {
   createSslVpnServer,
   deleteSslVpnServer,
   describeSslVpnServers,
@@ -65,6 +73,13 @@ const ACTIONS = {
   ModifySslVpnServer: modifySslVpnServer,
   DescribeSslVpnServers: describeSslVpnServers,
   DeleteSslVpnServer: deleteSslVpnServer,
+  // SSL-VPN client certificates and connected clients
+  CreateSslVpnClientCert: createSslVpnClientCert,
+  DescribeSslVpnClientCert: describeSslVpnClientCert,
+  DescribeSslVpnClientCerts: describeSslVpnClientCerts,
+  ModifySslVpnClientCert: modifySslVpnClientCert,
+  DeleteSslVpnClientCert: deleteSslVpnClientCert,
+  DescribeSslVpnClients: describeSslVpnClients,
 } satisfies Record<string, Operation>;
 
 export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(Object.entries(ACTIONS));

@@ -95,7 +95,7 @@ function sslWire(server: SslServer, state: EmulatorState): WireObject {
     Port: server.Port,
     Cipher: server.Cipher,
     Compress: server.Compress,
-    Connections: server.Connections,
+    Connections: state.sslClients.filter((c) => c.VpnGatewayId === server.VpnGatewayId).length,
     MaxConnections: gateway?.SslMaxConnections ?? 0,
     InternetIp: gateway?.SslVpnInternetIp ?? '',
     CreateTime: server.CreateTime,
@@ -149,7 +149,6 @@ export const createSslVpnServer: Operation = {
       Port: port,
       Cipher: cipher,
       Compress: compress,
-      Connections: 0,
       CreateTime: ctx.now,
       ...mfa,
       DnsServers: p.str('DnsServers') ?? '',
@@ -161,7 +160,8 @@ export const createSslVpnServer: Operation = {
   },
 };
 
-function findSslServer(ctx: OperationContext, id: string): SslServer {
+/** The SSL-VPN server in the call's region, or `InvalidSslVpnServerId.NotFound`. */
+export function findSslServer(ctx: OperationContext, id: string): SslServer {
   const server = ctx.state.sslServers.find(
     (s) => s.SslVpnServerId === id && s.RegionId === ctx.regionId,
   );
@@ -255,6 +255,13 @@ export const deleteSslVpnServer: Operation = {
     assertWritable(ctx, gateway);
     ctx.commit();
     ctx.state.sslServers = ctx.state.sslServers.filter((s) => s !== server);
+    // Its CA goes with it: the certificates it signed and the sessions they hold end too.
+    ctx.state.sslClientCerts = ctx.state.sslClientCerts.filter(
+      (c) => c.SslVpnServerId !== server.SslVpnServerId,
+    );
+    ctx.state.sslClients = ctx.state.sslClients.filter(
+      (c) => c.VpnGatewayId !== server.VpnGatewayId,
+    );
     markUpdating(ctx, gateway);
     return {};
   },
