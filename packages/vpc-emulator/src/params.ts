@@ -4,9 +4,45 @@ import { apiErrors } from './errors';
 /** The flat RPC parameters of one call (query string ∪ form body), with typed readers. */
 export class Params {
   readonly map: ReadonlyMap<string, string>;
+  /** Prepended to names in error messages (a `sub` view names its parameters in full). */
+  readonly prefix: string;
 
-  constructor(map: ReadonlyMap<string, string>) {
+  constructor(map: ReadonlyMap<string, string>, prefix = '') {
     this.map = map;
+    this.prefix = prefix;
+  }
+
+  /** The full wire name of a parameter of this view (for error messages). */
+  label(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  /**
+   * The parameters under `prefix` (e.g. `TunnelOptionsSpecification.1.`), named without it: the
+   * nested keys pop-core and the SDK flatten (`TunnelOptionsSpecification.1.TunnelIkeConfig.Psk`).
+   */
+  sub(prefix: string): Params {
+    const map = new Map<string, string>();
+    for (const [key, value] of this.map) {
+      if (key.startsWith(prefix)) map.set(key.slice(prefix.length), value);
+    }
+    return new Params(map, this.label(prefix));
+  }
+
+  /** True when any parameter is named `name` or lies under `name.` (a flattened object or list). */
+  hasTree(name: string): boolean {
+    for (const key of this.map.keys()) if (key === name || key.startsWith(`${name}.`)) return true;
+    return false;
+  }
+
+  /** The indices N of a flattened list of objects `Name.N.Field…`, ascending. */
+  indices(name: string): number[] {
+    const found = new Set<number>();
+    for (const key of this.map.keys()) {
+      const match = /^(.+?)\.(\d+)\./.exec(key);
+      if (match?.[1] === name && match[2] !== undefined) found.add(Number(match[2]));
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   /** The value, or undefined when absent or empty. */
@@ -21,7 +57,7 @@ export class Params {
 
   required(name: string): string {
     const value = this.str(name);
-    if (value === undefined) throw apiErrors.missingParameter(name);
+    if (value === undefined) throw apiErrors.missingParameter(this.label(name));
     return value;
   }
 
@@ -30,15 +66,15 @@ export class Params {
     if (value === undefined) return undefined;
     if (value === 'true') return true;
     if (value === 'false') return false;
-    throw apiErrors.invalidParameter(name);
+    throw apiErrors.invalidParameter(this.label(name));
   }
 
   int(name: string, min: number, max: number): number | undefined {
     const value = this.str(name);
     if (value === undefined) return undefined;
-    if (!/^-?\d+$/.test(value)) throw apiErrors.invalidParameter(name);
+    if (!/^-?\d+$/.test(value)) throw apiErrors.invalidParameter(this.label(name));
     const n = Number(value);
-    if (n < min || n > max) throw apiErrors.invalidParameter(name);
+    if (n < min || n > max) throw apiErrors.invalidParameter(this.label(name));
     return n;
   }
 
@@ -46,7 +82,7 @@ export class Params {
     const value = this.str(name);
     if (value === undefined) return undefined;
     const found = values.find((v) => v === value);
-    if (found === undefined) throw apiErrors.invalidParameter(name);
+    if (found === undefined) throw apiErrors.invalidParameter(this.label(name));
     return found;
   }
 
@@ -58,10 +94,10 @@ export class Params {
     try {
       raw = JSON.parse(value);
     } catch {
-      throw apiErrors.invalidParameter(name);
+      throw apiErrors.invalidParameter(this.label(name));
     }
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw apiErrors.invalidParameter(name);
+    if (!parsed.success) throw apiErrors.invalidParameter(this.label(name));
     return parsed.data;
   }
 

@@ -91,23 +91,55 @@ export interface IkeDefaults {
   RemoteId: string;
 }
 
+/**
+ * The documented defaults of an IPsec-VPN connection (or one tunnel): ikev1/main/aes/md5/group2 and
+ * aes/md5/group2 on standard gateways, sm4/sm3 on SM ones, 86400 s; identities default to the
+ * gateway's (or tunnel's) IP and the customer gateway's IP.
+ */
+export function connectionIkeDefaults(
+  kind: GatewayKind,
+  localId: string,
+  remoteId: string,
+): IkeDefaults {
+  return {
+    IkeVersion: 'ikev1',
+    IkeMode: 'main',
+    IkeEncAlg: kind === 'sm' ? 'sm4' : 'aes',
+    IkeAuthAlg: kind === 'sm' ? 'sm3' : 'md5',
+    IkePfs: 'group2',
+    IkeLifetime: 86400,
+    LocalId: localId,
+    RemoteId: remoteId,
+  };
+}
+
+export function connectionIpsecDefaults(kind: GatewayKind): IpsecConfig {
+  return {
+    IpsecEncAlg: kind === 'sm' ? 'sm4' : 'aes',
+    IpsecAuthAlg: kind === 'sm' ? 'sm3' : 'md5',
+    IpsecPfs: 'group2',
+    IpsecLifetime: 86400,
+  };
+}
+
 /** Merge an IkeConfig parameter over defaults (or the current value) and check the enums. */
 export function resolveIkeConfig(
   input: IkeConfigInput | undefined,
   base: IkeDefaults,
   kind: GatewayKind,
+  prefix = 'IkeConfig',
 ): IkeConfig {
   const enums = ALGORITHMS[kind];
   const i = input ?? {};
   return {
-    IkeVersion: pick(i.IkeVersion, base.IkeVersion, enums.ikeVersion, 'IkeConfig.IkeVersion'),
-    IkeMode: pick(i.IkeMode, base.IkeMode, enums.ikeMode, 'IkeConfig.IkeMode'),
-    IkeEncAlg: pick(i.IkeEncAlg, base.IkeEncAlg, enums.encAlg, 'IkeConfig.IkeEncAlg'),
-    IkeAuthAlg: pick(i.IkeAuthAlg, base.IkeAuthAlg, enums.authAlg, 'IkeConfig.IkeAuthAlg'),
-    IkePfs: pick(i.IkePfs, base.IkePfs, enums.ikePfs, 'IkeConfig.IkePfs'),
-    IkeLifetime: checkLifetime(i.IkeLifetime ?? base.IkeLifetime, 'IkeConfig.IkeLifetime'),
-    LocalId: checkIdentity(i.LocalId, base.LocalId, 'IkeConfig.LocalId'),
-    RemoteId: checkIdentity(i.RemoteId, base.RemoteId, 'IkeConfig.RemoteId'),
+    IkeVersion: pick(i.IkeVersion, base.IkeVersion, enums.ikeVersion, `${prefix}.IkeVersion`),
+    IkeMode: pick(i.IkeMode, base.IkeMode, enums.ikeMode, `${prefix}.IkeMode`),
+    IkeEncAlg: pick(i.IkeEncAlg, base.IkeEncAlg, enums.encAlg, `${prefix}.IkeEncAlg`),
+    IkeAuthAlg: pick(i.IkeAuthAlg, base.IkeAuthAlg, enums.authAlg, `${prefix}.IkeAuthAlg`),
+    IkePfs: pick(i.IkePfs, base.IkePfs, enums.ikePfs, `${prefix}.IkePfs`),
+    IkeLifetime: checkLifetime(i.IkeLifetime ?? base.IkeLifetime, `${prefix}.IkeLifetime`),
+    LocalId: checkIdentity(i.LocalId, base.LocalId, `${prefix}.LocalId`),
+    RemoteId: checkIdentity(i.RemoteId, base.RemoteId, `${prefix}.RemoteId`),
   };
 }
 
@@ -120,24 +152,17 @@ export function resolveIpsecConfig(
   base: IpsecConfig,
   kind: GatewayKind,
   onBadPfs: () => Error = () => apiErrors.invalidParameter('IpsecConfig.IpsecPfs'),
+  prefix = 'IpsecConfig',
 ): IpsecConfig {
   const enums = ALGORITHMS[kind];
   const i = input ?? {};
   const pfs = i.IpsecPfs ?? base.IpsecPfs;
   if (!(enums.ipsecPfs as readonly string[]).includes(pfs)) throw onBadPfs();
   return {
-    IpsecEncAlg: pick(i.IpsecEncAlg, base.IpsecEncAlg, enums.encAlg, 'IpsecConfig.IpsecEncAlg'),
-    IpsecAuthAlg: pick(
-      i.IpsecAuthAlg,
-      base.IpsecAuthAlg,
-      enums.authAlg,
-      'IpsecConfig.IpsecAuthAlg',
-    ),
+    IpsecEncAlg: pick(i.IpsecEncAlg, base.IpsecEncAlg, enums.encAlg, `${prefix}.IpsecEncAlg`),
+    IpsecAuthAlg: pick(i.IpsecAuthAlg, base.IpsecAuthAlg, enums.authAlg, `${prefix}.IpsecAuthAlg`),
     IpsecPfs: pfs,
-    IpsecLifetime: checkLifetime(
-      i.IpsecLifetime ?? base.IpsecLifetime,
-      'IpsecConfig.IpsecLifetime',
-    ),
+    IpsecLifetime: checkLifetime(i.IpsecLifetime ?? base.IpsecLifetime, `${prefix}.IpsecLifetime`),
   };
 }
 
@@ -166,16 +191,15 @@ export function charLength(value: string): number {
   return n;
 }
 
-const SEED_NAME = /^[A-Za-z\p{Script=Han}][A-Za-z0-9\p{Script=Han}._-]*$/u;
-
 /**
- * IPsec connection and SSL-VPN server names (seeds 002 and 003, the specification of those APIs):
- * 2–128 characters, starting with a letter or a Chinese character, then letters, Chinese characters,
- * digits, `.`, `_` and `-`; not starting with `http://` or `https://`. Characters are code points.
+ * IPsec connection and SSL-VPN server names as the current API documents them
+ * (`@alicloud/vpc20160428` CreateVpnConnection/CreateSslVpnServer, reference §6.3): 1–100
+ * characters (code points), not starting with `http://` or `https://`. Seeds 002/003 say 2–128
+ * with a character rule; the newer source stands (as with seeds 000/001).
  */
 export function isValidName(value: string): boolean {
   const length = charLength(value);
-  return length >= 2 && length <= 128 && SEED_NAME.test(value) && !startsWithUrl(value);
+  return length >= 1 && length <= 100 && !startsWithUrl(value);
 }
 
 /** Customer gateway name/description: 1–100 characters, not `http(s)://`. */

@@ -6,6 +6,7 @@ import {
   type EmulatorState,
   type Gateway,
   type PeerProfile,
+  type Tunnel,
 } from './state';
 
 /** Deterministic ids of the demo seed (documented in README.md). */
@@ -36,6 +37,14 @@ export const DEMO_IDS = {
     singaporeFree: 'vpn-t4ndemofree00000001',
     /** ap-southeast-1, with an SSL-VPN server. */
     singaporeSsl: 'vpn-t4ndemossl000000001',
+    /** cn-hangzhou, dual-tunnel, standard: one dual-tunnel connection, both tunnels up, BGP on both. */
+    dualTunnel: 'vpn-bp1demodualtunnel001',
+    /** cn-hangzhou, dual-tunnel, standard, free (no connection). */
+    dualTunnelFree: 'vpn-bp1demodualfree00001',
+    /** cn-shanghai, dual-tunnel, standard: one dual-tunnel connection whose standby tunnel is down. */
+    dualTunnelDown: 'vpn-uf6demodualdown00001',
+    /** cn-shanghai, dual-tunnel, SM/国密 (NationalStandard), free. */
+    dualTunnelSm: 'vpn-uf6demodualsm0000001',
   },
   customerGateways: {
     /** cn-hangzhou, cooperative peer (accepts everything). */
@@ -56,6 +65,18 @@ export const DEMO_IDS = {
     shanghaiFree: 'cgw-uf6demofree000000001',
     /** ap-southeast-1, cooperative, no connection. */
     singaporeFree: 'cgw-t4ndemofree000000001',
+    /** cn-hangzhou, cooperative, ASN 65010: tunnel 1 (master) of the healthy dual-tunnel connection. */
+    dualA: 'cgw-bp1demoduala00000001',
+    /** cn-hangzhou, cooperative, ASN 65010: tunnel 2 (slave) of the healthy dual-tunnel connection. */
+    dualB: 'cgw-bp1demodualb00000001',
+    /** cn-hangzhou, cooperative, ASN 65020, no connection (for new dual-tunnel connections). */
+    dualFreeA: 'cgw-bp1demodualfreea0001',
+    /** cn-hangzhou, cooperative, ASN 65020, no connection (a second peer device). */
+    dualFreeB: 'cgw-bp1demodualfreeb0001',
+    /** cn-shanghai, cooperative: the up tunnel (master) of the one-tunnel-down connection. */
+    dualDownA: 'cgw-uf6demodualdowna0001',
+    /** cn-shanghai, holds another PSK: the down tunnel (slave) of the one-tunnel-down connection. */
+    dualDownB: 'cgw-uf6demodualdownb0001',
   },
   connections: {
     established: 'vco-bp1demoestablished001',
@@ -64,6 +85,16 @@ export const DEMO_IDS = {
     ipsecNotEstablished: 'vco-bp1demoipsecfailed001',
     ikeEstablished: 'vco-bp1demoikeonly0000001',
     sm: 'vco-uf6demosm00000000001',
+    /** Dual-tunnel, both tunnels `ipsec_sa_established`, BGP on both. */
+    dualHealthy: 'vco-bp1demodualhealthy01',
+    /** Dual-tunnel, master up, slave `ike_sa_not_established` (its peer holds another PSK). */
+    dualOneTunnelDown: 'vco-uf6demodualonedown01',
+  },
+  tunnels: {
+    dualHealthyMaster: 'tun-bp1demodualhealthy01',
+    dualHealthySlave: 'tun-bp1demodualhealthy02',
+    dualDownMaster: 'tun-uf6demodualonedown01',
+    dualDownSlave: 'tun-uf6demodualonedown02',
   },
   ipsecServer: 'iss-bp1demoipsecserver001',
   sslServers: { hangzhou: 'vss-bp1demosslserver00001', singapore: 'vss-t4ndemosslserver00001' },
@@ -103,6 +134,9 @@ function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway
     // Documentation range (RFC 5737) so tests can bind these addresses in their own namespaces.
     InternetIp: `192.0.2.${n * 10}`,
     SslVpnInternetIp: `192.0.2.${n * 10 + 1}`,
+    DisasterRecoveryInternetIp: '',
+    DisasterRecoveryVSwitchId: '',
+    TunnelZones: [],
     IpsecVpn: 'enable',
     SslVpn: 'enable',
     SslMaxConnections: 5,
@@ -195,7 +229,59 @@ function connection(
     ResourceGroupId: gw.ResourceGroupId,
     Tags: [],
     NegotiationStartsAt: 0,
+    Tunnels: [],
+    EnableTunnelsBgp: false,
     ...patch,
+  };
+}
+
+/** A dual-tunnel gateway's extra facts: its second IP (documentation range), vSwitch, zones. */
+function dualTunnelFacts(n: number, zones: [string, string]): Partial<Gateway> {
+  return {
+    DisasterRecoveryInternetIp: `192.0.2.${n * 10 + 2}`,
+    DisasterRecoveryVSwitchId: `vsw-demo${String(n).padStart(4, '0')}dr`,
+    TunnelZones: zones,
+  };
+}
+
+/** One tunnel of a demo dual-tunnel connection (index 1 is the master). */
+function tunnel(
+  id: string,
+  gw: Gateway,
+  cgw: CustomerGateway,
+  index: 1 | 2,
+  n: number,
+  bgp: { TunnelCidr: string; LocalBgpIp: string } | undefined,
+): Tunnel {
+  const sm = gw.VpnType === 'NationalStandard';
+  return {
+    TunnelId: id,
+    TunnelIndex: index,
+    Role: index === 1 ? 'master' : 'slave',
+    CustomerGatewayId: cgw.CustomerGatewayId,
+    ZoneNo: gw.TunnelZones[index - 1] ?? '',
+    EnableDpd: true,
+    EnableNatTraversal: true,
+    RemoteCaCertificate: '',
+    IkeConfig: {
+      IkeVersion: 'ikev2',
+      IkeMode: 'main',
+      IkeEncAlg: sm ? 'sm4' : 'aes256',
+      IkeAuthAlg: sm ? 'sm3' : 'sha256',
+      IkePfs: 'group14',
+      IkeLifetime: 86400,
+      LocalId: index === 1 ? gw.InternetIp : gw.DisasterRecoveryInternetIp,
+      RemoteId: cgw.IpAddress,
+    },
+    Psk: `DemoTunnelPsk${String(n * 10 + index).padStart(3, '0')}`,
+    IpsecConfig: {
+      IpsecEncAlg: sm ? 'sm4' : 'aes256',
+      IpsecAuthAlg: sm ? 'sm3' : 'sha256',
+      IpsecPfs: 'group14',
+      IpsecLifetime: 86400,
+    },
+    Bgp: { LocalAsn: 65530, TunnelCidr: bgp?.TunnelCidr ?? '', LocalBgpIp: bgp?.LocalBgpIp ?? '' },
+    NegotiationStartsAt: 0,
   };
 }
 
@@ -255,6 +341,31 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
     }),
     singaporeSsl: gateway(ids.gateways.singaporeSsl, sg, 12, {
       Name: 'sg-remote-access',
+    }),
+    dualTunnel: gateway(ids.gateways.dualTunnel, hz, 13, {
+      Name: 'hz-dual-tunnel',
+      SslVpn: 'disable',
+      VpcCidrs: ['172.22.0.0/16'],
+      ...dualTunnelFacts(13, ['cn-hangzhou-k', 'cn-hangzhou-j']),
+    }),
+    dualTunnelFree: gateway(ids.gateways.dualTunnelFree, hz, 14, {
+      Name: 'hz-dual-tunnel-free',
+      VpcCidrs: ['172.23.0.0/16'],
+      ...dualTunnelFacts(14, ['cn-hangzhou-i', 'cn-hangzhou-h']),
+    }),
+    dualTunnelDown: gateway(ids.gateways.dualTunnelDown, sh, 15, {
+      Name: 'sh-dual-tunnel',
+      SslVpn: 'disable',
+      VpcCidrs: ['172.24.0.0/16'],
+      ...dualTunnelFacts(15, ['cn-shanghai-l', 'cn-shanghai-m']),
+    }),
+    dualTunnelSm: gateway(ids.gateways.dualTunnelSm, sh, 16, {
+      Name: 'sh-dual-tunnel-guomi',
+      VpnType: 'NationalStandard',
+      SslVpn: 'disable',
+      SslVpnInternetIp: '',
+      VpcCidrs: ['172.25.0.0/16'],
+      ...dualTunnelFacts(16, ['cn-shanghai-n', 'cn-shanghai-b']),
     }),
   };
   state.gateways.push(...Object.values(g));
@@ -343,7 +454,59 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
       cooperativePeer,
       9,
     ),
+    dualA: customerGateway(
+      ids.customerGateways.dualA,
+      hz,
+      '203.0.113.70',
+      'branch-dual-a',
+      cooperativePeer,
+      10,
+    ),
+    dualB: customerGateway(
+      ids.customerGateways.dualB,
+      hz,
+      '203.0.113.71',
+      'branch-dual-b',
+      cooperativePeer,
+      11,
+    ),
+    dualFreeA: customerGateway(
+      ids.customerGateways.dualFreeA,
+      hz,
+      '198.51.100.40',
+      'branch-dual-new-a',
+      cooperativePeer,
+      12,
+    ),
+    dualFreeB: customerGateway(
+      ids.customerGateways.dualFreeB,
+      hz,
+      '198.51.100.41',
+      'branch-dual-new-b',
+      cooperativePeer,
+      13,
+    ),
+    dualDownA: customerGateway(
+      ids.customerGateways.dualDownA,
+      sh,
+      '203.0.113.80',
+      'sh-branch-dual-a',
+      cooperativePeer,
+      14,
+    ),
+    dualDownB: customerGateway(
+      ids.customerGateways.dualDownB,
+      sh,
+      '203.0.113.81',
+      'sh-branch-dual-b-other-psk',
+      { ...cooperativePeer, psk: ids.peerPsk },
+      15,
+    ),
   };
+  c.dualA.Asn = 65010;
+  c.dualB.Asn = 65010;
+  c.dualFreeA.Asn = 65020;
+  c.dualFreeB.Asn = 65020;
   state.customerGateways.push(...Object.values(c));
 
   state.connections.push(
@@ -366,6 +529,33 @@ export function demoState(startedAt: number, updatingMs: number): EmulatorState 
       Name: 'to-guomi-branch',
       LocalSubnet: '172.16.0.0/16',
       RemoteSubnet: '10.60.0.0/16',
+    }),
+    connection(ids.connections.dualHealthy, g.dualTunnel, c.dualA, 7, {
+      Name: 'to-branch-dual',
+      CustomerGatewayId: '',
+      LocalSubnet: '172.22.0.0/16',
+      RemoteSubnet: '10.70.0.0/16',
+      EnableTunnelsBgp: true,
+      Tunnels: [
+        tunnel(ids.tunnels.dualHealthyMaster, g.dualTunnel, c.dualA, 1, 7, {
+          TunnelCidr: '169.254.20.0/30',
+          LocalBgpIp: '169.254.20.1',
+        }),
+        tunnel(ids.tunnels.dualHealthySlave, g.dualTunnel, c.dualB, 2, 7, {
+          TunnelCidr: '169.254.21.0/30',
+          LocalBgpIp: '169.254.21.1',
+        }),
+      ],
+    }),
+    connection(ids.connections.dualOneTunnelDown, g.dualTunnelDown, c.dualDownA, 8, {
+      Name: 'to-branch-dual-standby-down',
+      CustomerGatewayId: '',
+      LocalSubnet: '172.24.0.0/16',
+      RemoteSubnet: '10.80.0.0/16',
+      Tunnels: [
+        tunnel(ids.tunnels.dualDownMaster, g.dualTunnelDown, c.dualDownA, 1, 8, undefined),
+        tunnel(ids.tunnels.dualDownSlave, g.dualTunnelDown, c.dualDownB, 2, 8, undefined),
+      ],
     }),
   );
 

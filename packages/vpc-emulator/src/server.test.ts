@@ -348,6 +348,8 @@ describe('authentication (@alicloud/vpc20160428, ACS3-HMAC-SHA256)', () => {
     );
     expect(list.body?.vpnGateways?.vpnGateway?.map((g) => g.vpnType).sort()).toEqual([
       'NationalStandard',
+      'NationalStandard',
+      'Normal',
       'Normal',
     ]);
   });

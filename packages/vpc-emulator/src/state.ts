@@ -68,6 +68,15 @@ export const gatewaySchema = z.object({
   Spec: z.string(),
   InternetIp: z.string(),
   SslVpnInternetIp: z.string(),
+  /**
+   * The second public IP of a dual-tunnel gateway (its standby tunnel's address); empty on a
+   * single-tunnel gateway. A gateway is dual-tunnel exactly when it has one.
+   */
+  DisasterRecoveryInternetIp: z.string().default(''),
+  /** The vSwitch of the standby tunnel's zone (dual-tunnel gateways). */
+  DisasterRecoveryVSwitchId: z.string().default(''),
+  /** The zones of tunnel 1 and tunnel 2 (dual-tunnel gateways). */
+  TunnelZones: z.array(z.string()).default([]),
   IpsecVpn: z.enum(['enable', 'disable']),
   SslVpn: z.enum(['enable', 'disable']),
   SslMaxConnections: z.number(),
@@ -108,6 +117,26 @@ export const customerGatewaySchema = z.object({
 });
 export type CustomerGateway = z.infer<typeof customerGatewaySchema>;
 
+/** One tunnel of a dual-tunnel connection: its own peer, IKE/IPsec/BGP settings and negotiation. */
+export const tunnelSchema = z.object({
+  TunnelId: z.string(),
+  /** 1 or 2: tunnel 1 uses the gateway's InternetIp, tunnel 2 its DisasterRecoveryInternetIp. */
+  TunnelIndex: z.number(),
+  Role: z.enum(['master', 'slave']),
+  CustomerGatewayId: z.string(),
+  ZoneNo: z.string(),
+  EnableDpd: z.boolean(),
+  EnableNatTraversal: z.boolean(),
+  RemoteCaCertificate: z.string(),
+  IkeConfig: ikeConfigSchema,
+  Psk: z.string(),
+  IpsecConfig: ipsecConfigSchema,
+  Bgp: z.object({ LocalAsn: z.number(), TunnelCidr: z.string(), LocalBgpIp: z.string() }),
+  /** Epoch ms when this tunnel's negotiation (re)starts. */
+  NegotiationStartsAt: z.number(),
+});
+export type Tunnel = z.infer<typeof tunnelSchema>;
+
 export const connectionSchema = z.object({
   VpnConnectionId: z.string(),
   RegionId: z.string(),
@@ -142,6 +171,13 @@ export const connectionSchema = z.object({
   Tags: z.array(tagSchema),
   /** Epoch ms when negotiation (re)starts: the end of the `updating` phase of the last change. */
   NegotiationStartsAt: z.number(),
+  /**
+   * The two tunnels of a dual-tunnel connection (empty on a single-tunnel one, whose settings are
+   * the fields above; on a dual-tunnel connection those hold the defaults and are not shown).
+   */
+  Tunnels: z.array(tunnelSchema).default([]),
+  /** Dual-tunnel connections: BGP on both tunnels. */
+  EnableTunnelsBgp: z.boolean().default(false),
 });
 export type Connection = z.infer<typeof connectionSchema>;
 

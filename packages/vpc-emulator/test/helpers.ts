@@ -119,3 +119,23 @@ export function num(body: Wire, key: string): number {
 export function list(body: Wire, wrapper: string, item: string): Wire[] {
   return z.object({ [item]: z.array(wireSchema) }).parse(body[wrapper])[item] ?? [];
 }
+
+const sdkErrorSchema = z.looseObject({ code: z.string(), statusCode: z.number() });
+
+/** Expect an SDK call to fail; returns its code and HTTP status. */
+export async function sdkError(
+  run: () => Promise<unknown>,
+): Promise<{ code: string; statusCode: number; message: string }> {
+  try {
+    await run();
+  } catch (error: unknown) {
+    const parsed = sdkErrorSchema.parse(error);
+    const message = z.object({ message: z.string() }).safeParse(error);
+    return {
+      code: parsed.code,
+      statusCode: parsed.statusCode,
+      message: message.success ? message.data.message : '',
+    };
+  }
+  throw new Error('unexpectedly succeeded');
+}

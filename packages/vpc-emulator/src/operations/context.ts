@@ -97,3 +97,8 @@ export function matchesTags(
       tags.some((t) => t.Key === want.Key && (want.Value === '' || t.Value === want.Value)),
     );
 }
+
+/** A dual-tunnel gateway (it has a second public IP): it takes only dual-tunnel connections. */
+export function isDualTunnel(gateway: Gateway): boolean {
+  return gateway.DisasterRecoveryInternetIp !== '';
+}

@@ -72,7 +72,7 @@ describe('regions and gateways', () => {
 
   it('DescribeVpnGateways filters and pages inside VpnGateways.VpnGateway', async () => {
     const all = await call(client, 'DescribeVpnGateways', { ...hz, PageSize: 50 });
-    expect(all.TotalCount).toBe(8);
+    expect(all.TotalCount).toBe(10);
     const updating = await call(client, 'DescribeVpnGateways', { ...hz, Status: 'updating' });
     expect(list(updating, 'VpnGateways', 'VpnGateway').map((g) => g.VpnGatewayId)).toEqual([
       DEMO_IDS.gateways.updating,
@@ -83,8 +83,8 @@ describe('regions and gateways', () => {
     });
     expect(locked.TotalCount).toBe(1);
     const page2 = await call(client, 'DescribeVpnGateways', { ...hz, PageSize: 5, PageNumber: 2 });
-    expect(page2).toMatchObject({ TotalCount: 8, PageNumber: 2, PageSize: 5 });
-    expect(list(page2, 'VpnGateways', 'VpnGateway')).toHaveLength(3);
+    expect(page2).toMatchObject({ TotalCount: 10, PageNumber: 2, PageSize: 5 });
+    expect(list(page2, 'VpnGateways', 'VpnGateway')).toHaveLength(5);
     expect(
       (await callError(client, 'DescribeVpnGateway', { ...hz, VpnGatewayId: DEMO_IDS.gateways.sm }))
         .code,

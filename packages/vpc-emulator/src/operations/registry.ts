@@ -35,6 +35,7 @@ import {
   deleteVpnConnection,
   describeVpnConnection,
   describeVpnConnections,
+  modifyTunnelAttribute,
   modifyVpnConnectionAttribute,
 } from './vpn-connections';
 import { downloadVpnConnectionConfig } from './vpn-connection-config';
@@ -68,6 +69,7 @@ const ACTIONS = {
   DescribeVpnConnections: describeVpnConnections,
   DeleteVpnConnection: deleteVpnConnection,
   DownloadVpnConnectionConfig: downloadVpnConnectionConfig,
+  ModifyTunnelAttribute: modifyTunnelAttribute,
   // SSL-VPN servers
   CreateSslVpnServer: createSslVpnServer,
   ModifySslVpnServer: modifySslVpnServer,

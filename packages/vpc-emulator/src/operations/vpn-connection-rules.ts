@@ -68,7 +68,10 @@ export function checkTunnelAddresses(
   }
 }
 
-/** Tunnel CIDRs in BGP use on a gateway (single-tunnel connections and tunnels), except `self`'s. */
+/**
+ * Tunnel CIDRs in BGP use on a gateway (single-tunnel connections and the tunnels of dual-tunnel
+ * ones), leaving out connection `self`: a tunnel CIDR is unique per gateway (reference §6.4).
+ */
 export function tunnelCidrsInUse(
   state: EmulatorState,
   gatewayId: string,
@@ -78,6 +81,7 @@ export function tunnelCidrsInUse(
   for (const c of state.connections) {
     if (c.VpnGatewayId !== gatewayId || c.VpnConnectionId === self) continue;
     if (c.Bgp.EnableBgp) used.add(c.Bgp.TunnelCidr);
+    if (c.EnableTunnelsBgp) for (const t of c.Tunnels) used.add(t.Bgp.TunnelCidr);
   }
   return used;
 }

@@ -1,4 +1,5 @@
 import { lifecycleState, negotiationStatus, probeStatus } from '../negotiation';
+import { connectionStatusOfTunnels, tunnelStatus, tunnelWire } from './tunnels';
 import type { Connection } from '../state';
 import { tagsWire, type OperationContext, type WireObject } from './context';
 import { peerBgpIp } from './vpn-connection-rules';
@@ -8,6 +9,7 @@ import { peerBgpIp } from './vpn-connection-rules';
  * (field names and types of `@alicloud/vpc20160428`'s response models).
  */
 export function connectionWire(conn: Connection, ctx: OperationContext): WireObject {
+  if (conn.Tunnels.length > 0) return dualTunnelConnectionWire(conn, ctx);
   const gateway = ctx.state.gateways.find((g) => g.VpnGatewayId === conn.VpnGatewayId);
   const cgw = ctx.state.customerGateways.find(
     (c) => c.CustomerGatewayId === conn.CustomerGatewayId,
@@ -58,8 +60,60 @@ export function connectionWire(conn: Connection, ctx: OperationContext): WireObj
   };
 }
 
+/**
+ * A dual-tunnel connection: its settings are in `TunnelOptionsSpecification.TunnelOptions[]`; the
+ * single-tunnel fields (CustomerGatewayId aside, empty) are left out. `Status` is the connection's:
+ * established when either tunnel carries traffic (the standby takes over), else the master's.
+ */
+function dualTunnelConnectionWire(conn: Connection, ctx: OperationContext): WireObject {
+  const gateway = ctx.state.gateways.find((g) => g.VpnGatewayId === conn.VpnGatewayId);
+  const statuses = conn.Tunnels.map((t) => ({
+    role: t.Role,
+    status: tunnelStatus(ctx, t, conn.VpnGatewayId),
+  }));
+  return {
+    VpnConnectionId: conn.VpnConnectionId,
+    VpnGatewayId: conn.VpnGatewayId,
+    CustomerGatewayId: '',
+    Name: conn.Name,
+    LocalSubnet: conn.LocalSubnet,
+    RemoteSubnet: conn.RemoteSubnet,
+    CreateTime: conn.CreateTime,
+    EffectImmediately: conn.EffectImmediately,
+    EnableTunnelsBgp: conn.EnableTunnelsBgp,
+    AttachType: 'VPNGW',
+    NetworkType: gateway?.NetworkType ?? 'public',
+    CrossAccountAuthorized: false,
+    ResourceGroupId: conn.ResourceGroupId,
+    Status: connectionStatusOfTunnels(statuses),
+    State: lifecycleState(conn, ctx.now),
+    TunnelOptionsSpecification: {
+      TunnelOptions: conn.Tunnels.map((t) => tunnelWire(ctx, conn, t, 'described')),
+    },
+    Tags: tagsWire(conn.Tags),
+  };
+}
+
 /** ModifyVpnConnectionAttribute's answer: the connection's configuration echoed back. */
 export function modifiedConnectionWire(conn: Connection, ctx: OperationContext): WireObject {
+  if (conn.Tunnels.length > 0) {
+    return {
+      VpnConnectionId: conn.VpnConnectionId,
+      VpnGatewayId: conn.VpnGatewayId,
+      CustomerGatewayId: '',
+      Name: conn.Name,
+      Description: '',
+      LocalSubnet: conn.LocalSubnet,
+      RemoteSubnet: conn.RemoteSubnet,
+      CreateTime: conn.CreateTime,
+      EffectImmediately: conn.EffectImmediately,
+      EnableTunnelsBgp: conn.EnableTunnelsBgp,
+      ResourceGroupId: conn.ResourceGroupId,
+      TunnelOptionsSpecification: {
+        TunnelOptions: conn.Tunnels.map((t) => tunnelWire(ctx, conn, t, 'echoed')),
+      },
+    };
+  }
   const wire = connectionWire(conn, ctx);
   return {
     VpnConnectionId: wire.VpnConnectionId,
