@@ -32,14 +32,6 @@ const texts = {
     zh: '名称长度为 {min}~{max} 个字符。',
     en: 'The name must be {min}–{max} characters long.',
   },
-  NAME_START: {
-    zh: '名称必须以英文字母或中文开头。',
-    en: 'The name must start with a letter or a Chinese character.',
-  },
-  NAME_CHARSET: {
-    zh: '名称只能包含英文字母、中文、数字、半角句号（.）、下划线（_）和短划线（-）。',
-    en: 'The name may only contain letters, Chinese characters, digits, periods (.), underscores (_) and hyphens (-).',
-  },
   NAME_HTTP_PREFIX: {
     zh: '名称不能以 http:// 或 https:// 开头。',
     en: 'The name must not start with http:// or https://.',
