@@ -5,6 +5,7 @@ import {
   CreateVpnConnectionRequestTunnelOptionsSpecificationTunnelIkeConfig,
   DescribeVpnConnectionRequest,
   DescribeVpnGatewayRequest,
+  DownloadVpnConnectionConfigRequest,
   ModifyTunnelAttributeRequest,
   ModifyTunnelAttributeRequestTunnelOptionsSpecification,
   ModifyTunnelAttributeRequestTunnelOptionsSpecificationTunnelIkeConfig,
@@ -473,6 +474,55 @@ describe('dual-tunnel gateways', () => {
         })
       ).message,
     ).toContain('"TunnelId"');
+  });
+});
+
+describe('DownloadVpnConnectionConfig of a dual-tunnel connection', () => {
+  it('gives each tunnel its own peer, IP and phases, and the BGP sessions from the device side', async () => {
+    const body = await call(client, 'DownloadVpnConnectionConfig', {
+      ...hz,
+      VpnConnectionId: ids.connections.dualHealthy,
+    });
+    expect(body.VpnConnectionConfig).toMatchObject({
+      LocalSubnet: '10.70.0.0/16',
+      RemoteSubnet: '172.22.0.0/16',
+      TunnelsConfig: {
+        TunnelConfig: [
+          {
+            TunnelId: ids.tunnels.dualHealthyMaster,
+            Local: '203.0.113.70',
+            Remote: '192.0.2.130',
+            IkeConfig: { LocalId: '203.0.113.70', RemoteId: '192.0.2.130', IkeLifetime: 86400 },
+          },
+          { TunnelId: ids.tunnels.dualHealthySlave, Local: '203.0.113.71', Remote: '192.0.2.132' },
+        ],
+      },
+      BgpConfigs: {
+        BgpConfig: [
+          {
+            TunnelId: ids.tunnels.dualHealthyMaster,
+            LocalAsn: '65010',
+            PeerAsn: '65530',
+            LocalBgpIp: '169.254.20.2',
+            PeerBgpIp: '169.254.20.1',
+            TunnelCidr: '169.254.20.0/30',
+          },
+          { TunnelId: ids.tunnels.dualHealthySlave, TunnelCidr: '169.254.21.0/30' },
+        ],
+      },
+    });
+    const sdk = await sdkClient(emulator.url).downloadVpnConnectionConfig(
+      new DownloadVpnConnectionConfigRequest({
+        regionId: 'cn-shanghai',
+        vpnConnectionId: ids.connections.dualOneTunnelDown,
+      }),
+    );
+    const config = sdk.body?.vpnConnectionConfig;
+    expect(config?.tunnelsConfig?.tunnelConfig?.map((t) => [t.local, t.remote])).toEqual([
+      ['203.0.113.80', '192.0.2.150'],
+      ['203.0.113.81', '192.0.2.152'],
+    ]);
+    expect(config?.bgpConfigs?.bgpConfig).toEqual([]);
   });
 });
 

@@ -7,12 +7,16 @@
  * It carries the PSK. Read-only: no DryRun, no ClientToken.
  */
 import { apiErrors } from '../errors';
-import type { Connection } from '../state';
+import type { Connection, Tunnel } from '../state';
 import type { Operation, OperationContext, WireObject } from './context';
+import { tunnelInternetIp } from './tunnels';
+import { peerBgpIp } from './vpn-connection-rules';
 import { findConnection } from './vpn-connections';
 
 /** One tunnel's (or a single-tunnel connection's) phase 1 and phase 2, seen from the device. */
-export function devicePhases(conn: Connection): { IkeConfig: WireObject; IpsecConfig: WireObject } {
+export function devicePhases(
+  conn: Pick<Connection | Tunnel, 'IkeConfig' | 'IpsecConfig' | 'Psk'>,
+): { IkeConfig: WireObject; IpsecConfig: WireObject } {
   const ike = conn.IkeConfig;
   const ipsec = conn.IpsecConfig;
   return {
@@ -36,7 +40,46 @@ export function devicePhases(conn: Connection): { IkeConfig: WireObject; IpsecCo
   };
 }
 
+/**
+ * A dual-tunnel connection's configuration: per tunnel its own peer (`Local` = that tunnel's
+ * customer gateway, `Remote` = that tunnel's IP) and phases in `TunnelsConfig.TunnelConfig[]`, and
+ * with BGP on, `BgpConfigs.BgpConfig[]` from the device's side (strings, as the SDK model says).
+ */
+function dualTunnelConfigWire(conn: Connection, ctx: OperationContext): WireObject {
+  const gateway = ctx.state.gateways.find((g) => g.VpnGatewayId === conn.VpnGatewayId);
+  const peerOf = (t: Tunnel) => {
+    const cgw = ctx.state.customerGateways.find((c) => c.CustomerGatewayId === t.CustomerGatewayId);
+    if (cgw === undefined) throw apiErrors.customerGatewayNotFound();
+    return cgw;
+  };
+  return {
+    LocalSubnet: conn.RemoteSubnet,
+    RemoteSubnet: conn.LocalSubnet,
+    TunnelsConfig: {
+      TunnelConfig: conn.Tunnels.map((t) => ({
+        TunnelId: t.TunnelId,
+        Local: peerOf(t).IpAddress,
+        Remote: gateway === undefined ? '' : tunnelInternetIp(gateway, t.TunnelIndex),
+        ...devicePhases(t),
+      })),
+    },
+    BgpConfigs: {
+      BgpConfig: conn.EnableTunnelsBgp
+        ? conn.Tunnels.map((t) => ({
+            TunnelId: t.TunnelId,
+            LocalAsn: String(peerOf(t).Asn ?? ''),
+            PeerAsn: String(t.Bgp.LocalAsn),
+            LocalBgpIp: peerBgpIp(t.Bgp.TunnelCidr, t.Bgp.LocalBgpIp),
+            PeerBgpIp: t.Bgp.LocalBgpIp,
+            TunnelCidr: t.Bgp.TunnelCidr,
+          }))
+        : [],
+    },
+  };
+}
+
 export function vpnConnectionConfigWire(conn: Connection, ctx: OperationContext): WireObject {
+  if (conn.Tunnels.length > 0) return dualTunnelConfigWire(conn, ctx);
   const gateway = ctx.state.gateways.find((g) => g.VpnGatewayId === conn.VpnGatewayId);
   const cgw = ctx.state.customerGateways.find(
     (c) => c.CustomerGatewayId === conn.CustomerGatewayId,
