@@ -1,6 +1,7 @@
 // The status hub over SSE: snapshot, change events, one poll per gateway per interval however
 // many streams watch, heartbeat, reconnect, stale-since, operations and shutdown.
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
+import { cooperativePeer } from '@vpn-console/vpc-emulator/state';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './harness';
 
@@ -73,6 +74,65 @@ describe('GET /api/v1/events', () => {
     const ids = events.events.map((e) => Number(e.id));
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
     events.close();
+  });
+
+  it('streams each tunnel of a dual-tunnel connection: role, status, BGP, and a tunnel coming up', async () => {
+    const healthy = await stack.api.events(watch(gw.dualTunnel));
+    const hz = (await healthy.next('snapshot')).gateways[0];
+    expect(hz?.gateway).toMatchObject({
+      dualTunnel: true,
+      internetIp: '192.0.2.130',
+      disasterRecoveryInternetIp: '192.0.2.132',
+      disasterRecoveryVSwitchId: 'vsw-demo0013dr',
+    });
+    expect(hz?.connections[0]?.tunnels).toEqual([
+      {
+        tunnelId: DEMO_IDS.tunnels.dualHealthyMaster,
+        role: 'master',
+        status: 'ipsec_sa_established',
+        state: 'active',
+        bgpStatus: 'success',
+        customerGatewayId: DEMO_IDS.customerGateways.dualA,
+        internetIp: '192.0.2.130',
+      },
+      {
+        tunnelId: DEMO_IDS.tunnels.dualHealthySlave,
+        role: 'slave',
+        status: 'ipsec_sa_established',
+        state: 'active',
+        bgpStatus: 'success',
+        customerGatewayId: DEMO_IDS.customerGateways.dualB,
+        internetIp: '192.0.2.132',
+      },
+    ]);
+    healthy.close();
+
+    const events = await stack.api.events(`?gateways=cn-shanghai/${gw.dualTunnelDown}`);
+    const [entry] = (await events.next('snapshot')).gateways;
+    const tunnels = entry?.connections[0]?.tunnels ?? [];
+    expect(tunnels.map((t) => [t.role, t.status, t.bgpStatus])).toEqual([
+      ['master', 'ipsec_sa_established', undefined],
+      ['slave', 'ike_sa_not_established', undefined],
+    ]);
+    // The standby's peer now takes the tunnel's key: only that tunnel's status changes.
+    stack.emulator.setPeerProfile(DEMO_IDS.customerGateways.dualDownB, cooperativePeer);
+    try {
+      const up = await events.next(
+        'connections',
+        (e) => e.connections[0]?.tunnels?.[1]?.status === 'ipsec_sa_established',
+        3000,
+      );
+      expect(up.connections[0]?.tunnels?.map((t) => t.status)).toEqual([
+        'ipsec_sa_established',
+        'ipsec_sa_established',
+      ]);
+    } finally {
+      stack.emulator.setPeerProfile(DEMO_IDS.customerGateways.dualDownB, {
+        ...cooperativePeer,
+        psk: DEMO_IDS.peerPsk,
+      });
+      events.close();
+    }
   });
 
   it('polls a gateway once per interval however many streams watch it', async () => {

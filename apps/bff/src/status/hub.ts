@@ -316,7 +316,11 @@ export class StatusHub implements GatewayStatusSource {
       Date.now() < entry.fastUntil ||
       (entry.gateway !== null && CHANGING_GATEWAY_STATES.has(entry.gateway.status)) ||
       entry.connections.some(
-        (c) => c.state !== undefined && CHANGING_CONNECTION_STATES.has(c.state),
+        (c) =>
+          (c.state !== undefined && CHANGING_CONNECTION_STATES.has(c.state)) ||
+          (c.tunnels ?? []).some(
+            (t) => t.state !== undefined && CHANGING_CONNECTION_STATES.has(t.state),
+          ),
       );
     return changing ? fastMs : slowMs;
   }

@@ -10,6 +10,22 @@ import { vpnGatewayViewSchema } from './views';
 export const gatewayRefSchema = z.object({ regionId: z.string(), vpnGatewayId: z.string() });
 export type GatewayRef = z.infer<typeof gatewayRefSchema>;
 
+/** Status of one tunnel of a dual-tunnel connection (DescribeVpnConnections' TunnelOptions). */
+export const tunnelStatusSchema = z.object({
+  tunnelId: z.string(),
+  /** `master` (active) or `slave` (standby). */
+  role: z.string().optional(),
+  /** Negotiation status of this tunnel (the connection's values, per tunnel). */
+  status: z.string().optional(),
+  /** Lifecycle state of this tunnel (`active`, `updating`, `deleting`). */
+  state: z.string().optional(),
+  /** BGP session of this tunnel (`success`/`failed`; absent with BGP off). */
+  bgpStatus: z.string().optional(),
+  customerGatewayId: z.string().optional(),
+  internetIp: z.string().optional(),
+});
+export type TunnelStatus = z.infer<typeof tunnelStatusSchema>;
+
 /** Status of one connection on a watched gateway (negotiation + lifecycle). */
 export const connectionStatusSchema = z.object({
   id: z.string(),
@@ -18,6 +34,8 @@ export const connectionStatusSchema = z.object({
   status: z.string().optional(),
   /** Lifecycle state (`active`, `updating`, …). */
   state: z.string().optional(),
+  /** Dual-tunnel connections: each tunnel's status, in tunnel order. */
+  tunnels: z.array(tunnelStatusSchema).optional(),
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 

@@ -48,7 +48,9 @@ export const vpnGatewayViewSchema = z.object({
   businessStatus: z.string(),
   spec: z.string(),
   internetIp: z.string(),
+  /** Dual-tunnel gateways: the second public IP (tunnel 2's) and its zone's vSwitch. */
   disasterRecoveryInternetIp: z.string().optional(),
+  disasterRecoveryVSwitchId: z.string().optional(),
   sslVpnInternetIp: z.string().optional(),
   ipsecVpn: z.boolean(),
   sslVpn: z.boolean(),

@@ -32,6 +32,20 @@ export const vpnBgpConfigSchema = z.looseObject({
   Status: z.string().optional(),
 });
 
+/** `''` (what the cloud answers for a field that does not apply) read as absent. */
+const blank = z.literal('').transform(() => undefined);
+
+/** A tunnel's BGP (all strings on the wire; `''` with BGP off). */
+export const tunnelBgpConfigSchema = z.looseObject({
+  LocalAsn: z.union([blank, intLike]).optional(),
+  PeerAsn: z.union([blank, intLike]).optional(),
+  LocalBgpIp: z.string().optional(),
+  PeerBgpIp: z.string().optional(),
+  TunnelCidr: z.string().optional(),
+  /** BGP session status of this tunnel (`''` with BGP off). */
+  BgpStatus: z.string().optional(),
+});
+
 export const tunnelOptionsSchema = z.looseObject({
   TunnelId: z.string().optional(),
   TunnelIndex: intLike.optional(),
@@ -44,7 +58,7 @@ export const tunnelOptionsSchema = z.looseObject({
   EnableDpd: boolLike.optional(),
   EnableNatTraversal: boolLike.optional(),
   RemoteCaCertificate: z.string().optional(),
-  TunnelBgpConfig: z.looseObject({}).optional(),
+  TunnelBgpConfig: tunnelBgpConfigSchema.optional(),
   TunnelIkeConfig: ikeConfigResponseSchema.optional(),
   TunnelIpsecConfig: ipsecConfigResponseSchema.optional(),
 });

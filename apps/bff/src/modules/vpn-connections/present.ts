@@ -73,8 +73,29 @@ export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnCon
   };
 };
 
-export const connectionStatusOf = (c: VpnConnection): ConnectionStatus => ({
-  id: c.VpnConnectionId,
-  name: c.Name ?? '',
-  ...defined({ status: c.Status, state: c.State }),
-});
+export const connectionStatusOf = (c: VpnConnection): ConnectionStatus => {
+  const tunnels = c.TunnelOptionsSpecification?.TunnelOptions ?? [];
+  return {
+    id: c.VpnConnectionId,
+    name: c.Name ?? '',
+    ...defined({
+      status: c.Status,
+      state: c.State,
+      tunnels:
+        tunnels.length === 0
+          ? undefined
+          : tunnels.map((t) => ({
+              tunnelId: t.TunnelId ?? '',
+              ...defined({
+                role: t.Role,
+                status: t.Status,
+                state: t.State,
+                // The cloud answers '' with BGP off: no session, so no status.
+                bgpStatus: t.TunnelBgpConfig?.BgpStatus || undefined,
+                customerGatewayId: t.CustomerGatewayId,
+                internetIp: t.InternetIp,
+              }),
+            })),
+    }),
+  };
+};

@@ -27,6 +27,7 @@ export const presentVpnGateway = (g: VpnGateway, regionId: string): VpnGatewayVi
   ...defined({
     vSwitchId: g.VSwitchId,
     disasterRecoveryInternetIp: g.DisasterRecoveryInternetIp || undefined,
+    disasterRecoveryVSwitchId: g.DisasterRecoveryVSwitchId || undefined,
     sslVpnInternetIp: g.SslVpnInternetIp || undefined,
     sslMaxConnections: g.SslMaxConnections,
     gatewayType: g.GatewayType,
