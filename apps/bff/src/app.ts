@@ -14,6 +14,7 @@ import { healthRouter } from './modules/health/router';
 import { ipsecServersRouter } from './modules/ipsec-servers/router';
 import { openapiRouter } from './modules/openapi/router';
 import { operationsRouter } from './modules/operations/router';
+import { peerConfigRouter } from './modules/peer-config/router';
 import { sslVpnServersRouter } from './modules/ssl-vpn-servers/router';
 import { vpnConnectionsRouter } from './modules/vpn-connections/router';
 import { vpnGatewaysRouter } from './modules/vpn-gateways/router';
@@ -122,6 +123,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(customerGatewaysRouter(runtime));
   api.use(ipsecServersRouter(runtime));
   api.use(vpnConnectionsRouter(runtime));
+  api.use(peerConfigRouter(runtime));
   api.use(sslVpnServersRouter(runtime));
   for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────

@@ -47,6 +47,8 @@ export const policyRules: readonly PolicyRule[] = [
   ]),
   { methods: ['POST'], pattern: `${R}/ipsec-servers/:id/psk/reveal`, access: 'operator' },
   { methods: ['POST'], pattern: `${R}/vpn-connections/:id/psk/reveal`, access: 'operator' },
+  // The peer configuration for a device (issue 13): carries the PSK, audited like a reveal.
+  { methods: ['POST'], pattern: `${R}/vpn-connections/:id/peer-config`, access: 'operator' },
   // Admins: accounts.
   { methods: ['GET', 'HEAD', 'POST'], pattern: '/api/v1/accounts', access: 'admin' },
   { methods: ['GET', 'HEAD', 'PATCH'], pattern: '/api/v1/accounts/:accountId', access: 'admin' },

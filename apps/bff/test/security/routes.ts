@@ -48,6 +48,11 @@ const securityRoutes: MatrixRoute[] = [
     path: '/api/v1/regions/:regionId/vpn-connections/:id/psk/reveal',
     needs: 'operator',
   },
+  {
+    method: 'POST',
+    path: '/api/v1/regions/:regionId/vpn-connections/:id/peer-config',
+    needs: 'operator',
+  },
   { method: 'GET', path: '/api/v1/openapi.json', needs: 'public' },
   { method: 'GET', path: '/metrics', needs: 'public' },
 ];

@@ -220,6 +220,20 @@ const texts = {
     zh: 'ClientToken 只支持可打印的 ASCII 字符。',
     en: 'The client token may only contain printable ASCII characters.',
   },
+
+  // ── peer device configurations ──
+  PEER_DEVICE_ALGORITHM_UNSUPPORTED: {
+    zh: '该设备类型没有与 {algorithm} 对应的算法，无法生成配置。',
+    en: 'This device has no equivalent of {algorithm}, so no configuration can be written for it.',
+    action: {
+      zh: '请选择其他设备类型，或修改连接的算法。',
+      en: 'Choose another device, or change the connection’s algorithms.',
+    },
+  },
+  TUNNEL_NOT_FOUND: {
+    zh: '该连接没有隧道 {tunnelId}。',
+    en: 'This connection has no tunnel {tunnelId}.',
+  },
 } as const satisfies Record<string, IssueText>;
 
 export type IssueCode = keyof typeof texts;

@@ -164,3 +164,44 @@ export async function auditReveal(
     clientIp: req.ip,
   });
 }
+
+/**
+ * Records a peer-configuration export (issue 13): which device and tunnel, and whether the PSK
+ * was put in the file (`exportPeerConfigWithPsk`, a reveal) or masked (`exportPeerConfig`).
+ * Awaited before any byte of the file is sent: no file leaves without its record.
+ */
+export async function auditPeerConfigExport(
+  req: Request,
+  target: {
+    regionId: string;
+    vpnGatewayId?: string | undefined;
+    resourceId: string;
+    device: string;
+    tunnelId?: string | undefined;
+    revealPsk: boolean;
+  },
+  outcome: 'success' | 'failure',
+  errorCode?: string,
+): Promise<void> {
+  const audit = auditOfRequest.get(req);
+  const principal = principalOf(req);
+  if (audit === undefined || principal === undefined) return;
+  await audit.record({
+    category: 'reveal',
+    action: target.revealPsk ? 'exportPeerConfigWithPsk' : 'exportPeerConfig',
+    outcome,
+    actor: { id: principal.accountId, username: principal.username, role: principal.role },
+    regionId: target.regionId,
+    vpnGatewayId: target.vpnGatewayId,
+    resourceType: 'vpn-connection',
+    resourceId: target.resourceId,
+    errorCode,
+    clientIp: req.ip,
+    changes: [
+      { path: 'device', secret: false, before: null, after: target.device },
+      ...(target.tunnelId === undefined
+        ? []
+        : [{ path: 'tunnelId', secret: false as const, before: null, after: target.tunnelId }]),
+    ],
+  });
+}
