@@ -15,6 +15,7 @@ import { ipsecServersRouter } from './modules/ipsec-servers/router';
 import { openapiRouter } from './modules/openapi/router';
 import { operationsRouter } from './modules/operations/router';
 import { peerConfigRouter } from './modules/peer-config/router';
+import { remoteAccessRouter } from './modules/remote-access/router';
 import { sslVpnServersRouter } from './modules/ssl-vpn-servers/router';
 import { vpnConnectionsRouter } from './modules/vpn-connections/router';
 import { vpnGatewaysRouter } from './modules/vpn-gateways/router';
@@ -125,6 +126,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(vpnConnectionsRouter(runtime));
   api.use(peerConfigRouter(runtime));
   api.use(sslVpnServersRouter(runtime));
+  api.use(remoteAccessRouter(runtime));
   for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
 

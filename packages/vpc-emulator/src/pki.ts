@@ -71,8 +71,11 @@ function build(
   return cert;
 }
 
+/** forge writes CRLF; Alibaba's PEM (and every OpenVPN example) uses LF. */
+const lf = (text: string) => text.replace(/\r\n/g, '\n');
+
 function pem(cert: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey): CertifiedKey {
-  return { cert: forge.pki.certificateToPem(cert), key: forge.pki.privateKeyToPem(key) };
+  return { cert: lf(forge.pki.certificateToPem(cert)), key: lf(forge.pki.privateKeyToPem(key)) };
 }
 
 /** A self-signed CA for one SSL-VPN server, valid ten years from `createdAt`. */

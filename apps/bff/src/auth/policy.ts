@@ -35,6 +35,11 @@ export const policyRules: readonly PolicyRule[] = [
     { methods: READ, pattern: `${R}/${r}`, access: 'viewer' },
     { methods: READ, pattern: `${R}/${r}/:id`, access: 'viewer' },
   ]),
+  // Remote-access clients: certificates (no key material), who is connected, the IPsec client
+  // profile with its PSK masked: support staff read them.
+  { methods: READ, pattern: `${R}/ssl-vpn-servers/:id/client-certs`, access: 'viewer' },
+  { methods: READ, pattern: `${R}/vpn-gateways/:vpnGatewayId/ssl-vpn-clients`, access: 'viewer' },
+  { methods: READ, pattern: `${R}/ipsec-servers/:id/client-profile`, access: 'viewer' },
   { methods: READ, pattern: '/api/v1/operations/:operationId', access: 'viewer' },
   { methods: READ, pattern: '/api/v1/events', access: 'viewer' },
   { methods: ['PUT'], pattern: '/api/v1/events/:streamId/watch', access: 'viewer' },
@@ -49,6 +54,15 @@ export const policyRules: readonly PolicyRule[] = [
   { methods: ['POST'], pattern: `${R}/vpn-connections/:id/psk/reveal`, access: 'operator' },
   // The peer configuration for a device (issue 13): carries the PSK, audited like a reveal.
   { methods: ['POST'], pattern: `${R}/vpn-connections/:id/peer-config`, access: 'operator' },
+  // Client certificates and the downloads that carry a private key or a PSK.
+  { methods: ['POST'], pattern: `${R}/ssl-vpn-servers/:id/client-certs`, access: 'operator' },
+  { methods: ['PATCH', 'DELETE'], pattern: `${R}/ssl-vpn-client-certs/:id`, access: 'operator' },
+  { methods: ['POST'], pattern: `${R}/ssl-vpn-client-certs/:id/bundle`, access: 'operator' },
+  {
+    methods: ['POST'],
+    pattern: `${R}/ipsec-servers/:id/client-profile/download`,
+    access: 'operator',
+  },
   // Admins: accounts.
   { methods: ['GET', 'HEAD', 'POST'], pattern: '/api/v1/accounts', access: 'admin' },
   { methods: ['GET', 'HEAD', 'PATCH'], pattern: '/api/v1/accounts/:accountId', access: 'admin' },

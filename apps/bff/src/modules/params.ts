@@ -3,6 +3,7 @@ import {
   customerGatewayIdSchema,
   ipsecServerIdSchema,
   regionIdSchema,
+  sslVpnClientCertIdSchema,
   sslVpnServerIdSchema,
   vpnConnectionIdSchema,
   vpnGatewayIdSchema,
@@ -23,6 +24,8 @@ export const idParam = {
   vpnConnection: (req: Request) =>
     parseOr400(vpnConnectionIdSchema, req.params.id, 'vpnConnectionId'),
   sslVpnServer: (req: Request) => parseOr400(sslVpnServerIdSchema, req.params.id, 'sslVpnServerId'),
+  sslVpnClientCert: (req: Request) =>
+    parseOr400(sslVpnClientCertIdSchema, req.params.id, 'sslVpnClientCertId'),
 };
 
 /** `?vpnGatewayId=` filter of the list routes (unknown query keys are ignored, not refused). */

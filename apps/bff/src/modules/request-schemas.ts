@@ -14,6 +14,10 @@ import {
   createVpnConnectionSchema,
   modifyVpnConnectionAttributeSchema,
 } from '@vpn-console/shared/vpn-connection/schema';
+import {
+  createSslVpnClientCertSchema,
+  renameSslVpnClientCertSchema,
+} from '@vpn-console/shared/ssl-vpn-client-cert/schema';
 import type { z } from 'zod';
 
 const standard = { gatewayType: 'standard' } as const;
@@ -26,4 +30,6 @@ export const requestBodySchemas: Record<Exclude<RequestBodyRef, 'events/watch'>,
   'ssl-vpn-server/create': createSslVpnServerSchema,
   'ssl-vpn-server/change': modifySslVpnServerSchema,
   'customer-gateway/create': createCustomerGatewaySchema,
+  'ssl-vpn-client-cert/create': createSslVpnClientCertSchema,
+  'ssl-vpn-client-cert/rename': renameSslVpnClientCertSchema,
 };

@@ -138,6 +138,7 @@ const idFor: Record<string, string> = {
   'ipsec-servers': DEMO_IDS.ipsecServer,
   'vpn-connections': DEMO_IDS.connections.established,
   'ssl-vpn-servers': DEMO_IDS.sslServers.hangzhou,
+  'ssl-vpn-client-certs': DEMO_IDS.sslClientCerts.normal,
 };
 
 describe('malformed bodies on every write route', () => {
@@ -155,7 +156,7 @@ describe('malformed bodies on every write route', () => {
       ...apiRoutes
         .filter((r) => 'requestBody' in r)
         .map((r): WriteRoute => {
-          const plural = /\/([a-z-]+)\/:id$/.exec(r.path)?.[1] ?? '';
+          const plural = /\/([a-z-]+)\/:id(?:\/|$)/.exec(r.path)?.[1] ?? '';
           const path = r.path
             .replace('/api/v1/regions/:regionId', HZ)
             .replace(':streamId', streamId)

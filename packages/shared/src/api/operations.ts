@@ -17,6 +17,7 @@ export const resourceKinds = [
   'vpn-connection',
   'ssl-vpn-server',
   'customer-gateway',
+  'ssl-vpn-client-cert',
 ] as const;
 export const resourceKindSchema = z.enum(resourceKinds);
 export type ResourceKind = z.infer<typeof resourceKindSchema>;

@@ -13,6 +13,11 @@ import type { z } from 'zod';
 import { apiErrorBodySchema } from './errors';
 import { watchRequestSchema } from './events';
 import { healthSchema } from './health';
+import {
+  ipsecClientProfileSchema,
+  sslVpnClientCertListSchema,
+  sslVpnClientListSchema,
+} from './remote-access';
 import { dryRunVerdictSchema, operationSchema } from './operations';
 import {
   customerGatewayListSchema,
@@ -39,6 +44,8 @@ export type RequestBodyRef =
   | 'ssl-vpn-server/create'
   | 'ssl-vpn-server/change'
   | 'customer-gateway/create'
+  | 'ssl-vpn-client-cert/create'
+  | 'ssl-vpn-client-cert/rename'
   | 'events/watch';
 
 export interface ApiRoute {
@@ -51,7 +58,11 @@ export interface ApiRoute {
   /** Query parameters other than `dryRun`. */
   readonly query?: readonly string[];
   readonly dryRun?: boolean;
-  readonly success: { readonly status: number; readonly schema: z.ZodType | 'text/event-stream' };
+  /** `attachment`: a file download (`Content-Disposition: attachment`, `Cache-Control: no-store`). */
+  readonly success: {
+    readonly status: number;
+    readonly schema: z.ZodType | 'text/event-stream' | 'attachment';
+  };
   readonly errors: readonly number[];
 }
 
@@ -200,6 +211,78 @@ export const apiRoutes = [
       errors: [400, 404, 409, 502, 503, 504],
     },
   ]),
+  // Remote-access clients (issue 14).
+  {
+    id: 'listSslVpnClientCerts',
+    method: 'GET',
+    path: `${R}/ssl-vpn-servers/:id/client-certs`,
+    summary: 'Client certificates of an SSL-VPN server (no key material)',
+    success: { status: 200, schema: sslVpnClientCertListSchema },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'createSslVpnClientCert',
+    method: 'POST',
+    path: `${R}/ssl-vpn-servers/:id/client-certs`,
+    summary: 'Create a client certificate (202 + operation)',
+    requestBody: 'ssl-vpn-client-cert/create',
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 404, 409, 502, 503, 504],
+  },
+  {
+    id: 'renameSslVpnClientCert',
+    method: 'PATCH',
+    path: `${R}/ssl-vpn-client-certs/:id`,
+    summary: 'Rename a client certificate (202 + operation)',
+    requestBody: 'ssl-vpn-client-cert/rename',
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 404, 409, 502, 503, 504],
+  },
+  {
+    id: 'deleteSslVpnClientCert',
+    method: 'DELETE',
+    path: `${R}/ssl-vpn-client-certs/:id`,
+    summary: 'Delete (revoke) a client certificate (202 + operation)',
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 404, 409, 502, 503, 504],
+  },
+  {
+    id: 'downloadSslVpnClientBundle',
+    method: 'POST',
+    path: `${R}/ssl-vpn-client-certs/:id/bundle`,
+    summary:
+      'The client bundle: an .ovpn with the CA, certificate and private key inline (operators; audited like a reveal; no-store)',
+    query: ['format'],
+    success: { status: 200, schema: 'attachment' },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'listSslVpnClients',
+    method: 'GET',
+    path: `${R}/vpn-gateways/:vpnGatewayId/ssl-vpn-clients`,
+    summary: "Clients connected to the gateway's SSL-VPN server",
+    success: { status: 200, schema: sslVpnClientListSchema },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'getIpsecClientProfile',
+    method: 'GET',
+    path: `${R}/ipsec-servers/:id/client-profile`,
+    summary:
+      'What a road-warrior client needs (strongSwan swanctl.conf, native IKEv2 settings); PSK masked',
+    success: { status: 200, schema: ipsecClientProfileSchema },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'downloadIpsecClientProfile',
+    method: 'POST',
+    path: `${R}/ipsec-servers/:id/client-profile/download`,
+    summary:
+      'The client profile as a file with the PSK (?format=swanctl|settings; operators; audited like a reveal; no-store)',
+    query: ['format'],
+    success: { status: 200, schema: 'attachment' },
+    errors: [400, 404, 502, 503, 504],
+  },
   {
     id: 'getOperation',
     method: 'GET',
@@ -258,6 +341,18 @@ export const apiPaths = {
   sslVpnServers: (regionId: string) => `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers`,
   sslVpnServer: (regionId: string, id: string) =>
     `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers/${enc(id)}`,
+  sslVpnClientCerts: (regionId: string, sslVpnServerId: string) =>
+    `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers/${enc(sslVpnServerId)}/client-certs`,
+  sslVpnClientCert: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/ssl-vpn-client-certs/${enc(id)}`,
+  sslVpnClientBundle: (regionId: string, id: string, format: 'ovpn') =>
+    `/api/v1/regions/${enc(regionId)}/ssl-vpn-client-certs/${enc(id)}/bundle?format=${format}`,
+  sslVpnClients: (regionId: string, vpnGatewayId: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-gateways/${enc(vpnGatewayId)}/ssl-vpn-clients`,
+  ipsecClientProfile: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/ipsec-servers/${enc(id)}/client-profile`,
+  ipsecClientProfileDownload: (regionId: string, id: string, format: 'swanctl' | 'settings') =>
+    `/api/v1/regions/${enc(regionId)}/ipsec-servers/${enc(id)}/client-profile/download?format=${format}`,
   operation: (id: string) => `/api/v1/operations/${enc(id)}`,
   events: () => '/api/v1/events',
   watch: (streamId: string) => `/api/v1/events/${enc(streamId)}/watch`,

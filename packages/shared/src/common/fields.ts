@@ -21,6 +21,7 @@ export const customerGatewayIdSchema = idSchema('cgw');
 export const vpnConnectionIdSchema = idSchema('vco');
 export const ipsecServerIdSchema = idSchema('iss');
 export const sslVpnServerIdSchema = idSchema('vss');
+export const sslVpnClientCertIdSchema = idSchema('vsc');
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 

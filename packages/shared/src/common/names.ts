@@ -38,3 +38,5 @@ export const sslVpnServerNameSchema = shortNameSchema('NAME');
 export const customerGatewayNameSchema = shortNameSchema('NAME');
 /** Customer gateway description (reference §5.3): 1–100, not http(s)://. */
 export const customerGatewayDescriptionSchema = shortNameSchema('DESCRIPTION');
+/** SSL-VPN client certificate name (CreateSslVpnClientCert / ModifySslVpnClientCert): 1–100, not http(s)://. */
+export const sslVpnClientCertNameSchema = shortNameSchema('NAME');

@@ -136,7 +136,10 @@ export function auditWrite(
   });
 }
 
-/** Records a PSK reveal (never the key). */
+/**
+ * Records a reveal (never the secret): a PSK shown (`revealPsk`), or a download that carries key
+ * material (`downloadSslVpnClientBundle`, `downloadIpsecClientProfile`).
+ */
 export async function auditReveal(
   req: Request,
   target: {
@@ -147,13 +150,14 @@ export async function auditReveal(
   },
   outcome: 'success' | 'failure',
   errorCode?: string,
+  action = 'revealPsk',
 ): Promise<void> {
   const audit = auditOfRequest.get(req);
   const principal = principalOf(req);
   if (audit === undefined || principal === undefined) return;
   await audit.record({
     category: 'reveal',
-    action: 'revealPsk',
+    action,
     outcome,
     actor: { id: principal.accountId, username: principal.username, role: principal.role },
     regionId: target.regionId,

@@ -71,12 +71,17 @@ export const buildOpenApiDocument = (): JsonSchema => {
             description: 'Server-sent events',
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           }
-        : route.success.status === 204
-          ? { description: 'Done' }
-          : {
-              description: 'Success',
-              content: { 'application/json': { schema: jsonSchema(success, 'output') } },
-            };
+        : success === 'attachment'
+          ? {
+              description: 'A file (Content-Disposition: attachment; Cache-Control: no-store)',
+              content: { 'application/octet-stream': { schema: { type: 'string' } } },
+            }
+          : route.success.status === 204
+            ? { description: 'Done' }
+            : {
+                description: 'Success',
+                content: { 'application/json': { schema: jsonSchema(success, 'output') } },
+              };
     if ('dryRun' in route && route.dryRun) {
       responses['200'] = {
         description: 'Dry-run verdict (?dryRun=true)',

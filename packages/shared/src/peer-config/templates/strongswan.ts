@@ -15,7 +15,8 @@ function espProposal(t: PeerTunnel): string {
   return pfsEnabled(t) ? `${base}-${names.dh(t.ipsec.pfs)}` : base;
 }
 
-function secretText(psk: string): string {
+/** A swanctl.conf `secret` value (also used by the IPsec server client profile). */
+export function secretText(psk: string): string {
   // Quoted unless a quote or backslash would need escaping; then hex (swanctl.conf `0x` form).
   if (!/["\\]/.test(psk)) return `"${psk}"`;
   const bytes = Array.from(new TextEncoder().encode(psk), (b) => b.toString(16).padStart(2, '0'));
