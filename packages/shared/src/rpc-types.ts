@@ -25,13 +25,6 @@ export function compactParams(
   return params;
 }
 
-/** A JSON-typed parameter: keys in the given order, undefined values dropped. */
-export function jsonParam(
-  entries: ReadonlyArray<readonly [string, string | number | boolean | undefined]>,
-): string {
-  return JSON.stringify(compactParams(entries));
-}
-
 /** Comma list of CIDRs as the API wants it, or undefined when absent. */
 export function commaList(list: readonly string[] | undefined): string | undefined {
   return list === undefined ? undefined : list.join(',');

@@ -1,5 +1,7 @@
 // Small helpers shared by the presenters (Alibaba wire shape → console view).
 import type { IkeConfigView, IpsecConfigView } from '@vpn-console/shared/api/views';
+import { ikeShape, ipsecShape } from '@vpn-console/shared/common/config-shapes';
+import { viewOf } from '@vpn-console/shared/common/key-map';
 import type { z } from 'zod';
 import type {
   ikeConfigResponseSchema,
@@ -23,23 +25,8 @@ export const defined = <T extends Record<string, unknown>>(
 };
 
 export const ikeView = (ike: z.output<typeof ikeConfigResponseSchema> | undefined): IkeConfigView =>
-  defined({
-    ikeVersion: ike?.IkeVersion,
-    ikeMode: ike?.IkeMode,
-    ikeEncAlg: ike?.IkeEncAlg,
-    ikeAuthAlg: ike?.IkeAuthAlg,
-    ikePfs: ike?.IkePfs,
-    ikeLifetime: ike?.IkeLifetime,
-    localId: ike?.LocalId,
-    remoteId: ike?.RemoteId,
-  });
+  viewOf(ikeShape, ike);
 
 export const ipsecView = (
   ipsec: z.output<typeof ipsecConfigResponseSchema> | undefined,
-): IpsecConfigView =>
-  defined({
-    ipsecEncAlg: ipsec?.IpsecEncAlg,
-    ipsecAuthAlg: ipsec?.IpsecAuthAlg,
-    ipsecPfs: ipsec?.IpsecPfs,
-    ipsecLifetime: ipsec?.IpsecLifetime,
-  });
+): IpsecConfigView => viewOf(ipsecShape, ipsec);

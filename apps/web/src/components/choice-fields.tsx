@@ -4,6 +4,7 @@ import { NumberInput, Select, Switch } from '@mantine/core';
 import { useController } from 'react-hook-form';
 import type { BaseProps } from './fields';
 import { useFieldErrorText } from './form';
+import { useUnknownValuePlaceholder } from './unknown-values';
 
 export function NumberField({
   name,
@@ -15,8 +16,10 @@ export function NumberField({
 }: BaseProps & { min?: number; max?: number }) {
   const { field } = useController({ name });
   const error = useFieldErrorText(name);
+  const cloudValue = useUnknownValuePlaceholder(name);
   return (
     <NumberInput
+      placeholder={cloudValue}
       label={label}
       description={description}
       required={required}
@@ -47,8 +50,10 @@ export function SelectField({
 }: BaseProps & { options: readonly { value: string; label: string }[]; clearable?: boolean }) {
   const { field } = useController({ name });
   const error = useFieldErrorText(name);
+  const cloudValue = useUnknownValuePlaceholder(name);
   return (
     <Select
+      placeholder={cloudValue}
       label={label}
       description={description}
       required={required}

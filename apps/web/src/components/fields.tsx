@@ -3,6 +3,7 @@ import { PasswordInput, TextInput, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useController } from 'react-hook-form';
 import { useFieldErrorText } from './form';
+import { useUnknownValuePlaceholder } from './unknown-values';
 
 export interface BaseProps {
   name: string;
@@ -26,12 +27,13 @@ export function TextField({
 }: BaseProps & { placeholder?: string; multiline?: boolean }) {
   const { field } = useController({ name });
   const error = useFieldErrorText(name);
+  const cloudValue = useUnknownValuePlaceholder(name);
   const props = {
     label,
     description,
     required,
     disabled,
-    placeholder,
+    placeholder: cloudValue ?? placeholder,
     error,
     name: field.name,
     ref: field.ref,

@@ -223,6 +223,10 @@ export const en = {
   'field.remoteSubnet': 'Remote subnets',
   'field.clientIpPool': 'Client address pool',
   'field.effectImmediately': 'Apply immediately',
+  'cloudValue.title': 'The cloud holds settings this console does not know',
+  'cloudValue.explain':
+    'They were not replaced by defaults. Leave a field empty to keep the cloud’s value, or choose a value to replace it:',
+  'cloudValue.keep': '{value} (the cloud’s value, kept)',
   'field.ikeVersion': 'IKE version',
   'field.ikeMode': 'Negotiation mode',
   'field.ikeEncAlg': 'Encryption',

@@ -1,5 +1,7 @@
 // Resource views returned by the BFF (camelCase, already parsed from the Alibaba responses).
 import { z } from 'zod';
+import { bgpShape, healthCheckShape, ikeShape, ipsecShape } from '../common/config-shapes';
+import { viewSchemaOf } from '../common/key-map';
 
 export const gatewayStatusSchema = z.enum([
   'init',
@@ -67,24 +69,10 @@ export const vpnGatewayViewSchema = z.object({
 });
 export type VpnGatewayView = z.infer<typeof vpnGatewayViewSchema>;
 
-export const ikeConfigViewSchema = z.object({
-  ikeVersion: z.string().optional(),
-  ikeMode: z.string().optional(),
-  ikeEncAlg: z.string().optional(),
-  ikeAuthAlg: z.string().optional(),
-  ikePfs: z.string().optional(),
-  ikeLifetime: z.number().optional(),
-  localId: z.string().optional(),
-  remoteId: z.string().optional(),
-});
+export const ikeConfigViewSchema = viewSchemaOf(ikeShape);
 export type IkeConfigView = z.infer<typeof ikeConfigViewSchema>;
 
-export const ipsecConfigViewSchema = z.object({
-  ipsecEncAlg: z.string().optional(),
-  ipsecAuthAlg: z.string().optional(),
-  ipsecPfs: z.string().optional(),
-  ipsecLifetime: z.number().optional(),
-});
+export const ipsecConfigViewSchema = viewSchemaOf(ipsecShape);
 export type IpsecConfigView = z.infer<typeof ipsecConfigViewSchema>;
 
 export const customerGatewayViewSchema = z.object({
@@ -127,25 +115,11 @@ export const connectionNegotiationStatusSchema = z.enum([
   'ipsec_sa_established',
 ]);
 
-export const bgpConfigViewSchema = z.object({
-  enableBgp: z.boolean(),
-  localAsn: z.number().optional(),
-  peerAsn: z.number().optional(),
-  tunnelCidr: z.string().optional(),
-  localBgpIp: z.string().optional(),
-  peerBgpIp: z.string().optional(),
-  status: z.string().optional(),
-});
+export const bgpConfigViewSchema = viewSchemaOf(bgpShape);
+export type BgpConfigView = z.infer<typeof bgpConfigViewSchema>;
 
-export const healthCheckViewSchema = z.object({
-  enable: z.boolean(),
-  dip: z.string().optional(),
-  sip: z.string().optional(),
-  interval: z.number().optional(),
-  retry: z.number().optional(),
-  policy: z.string().optional(),
-  status: z.string().optional(),
-});
+export const healthCheckViewSchema = viewSchemaOf(healthCheckShape);
+export type HealthCheckView = z.infer<typeof healthCheckViewSchema>;
 
 export const tunnelViewSchema = z.object({
   tunnelId: z.string(),

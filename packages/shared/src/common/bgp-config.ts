@@ -43,9 +43,21 @@ function tunnelCidrProblem(
   return undefined;
 }
 
-type BgpLike = { enableBgp?: boolean; tunnelCidr?: string; localBgpIp?: string };
+const bgpChangeFields = z.strictObject(
+  {
+    enableBgp: booleanSchema.optional(),
+    localAsn: asnSchema.optional(),
+    tunnelCidr: tunnelCidrSchema.optional(),
+    localBgpIp: ipv4AddressSchema.optional(),
+  },
+  required,
+);
 
-function refineBgp(value: BgpLike, ctx: Parameters<typeof addIssue>[0]): void {
+/** Create and change share this check (a create value is a change value with defaults filled). */
+function refineBgp(
+  value: z.output<typeof bgpChangeFields>,
+  ctx: Parameters<typeof addIssue>[0],
+): void {
   if (value.enableBgp === true) {
     if (value.tunnelCidr === undefined) addIssue(ctx, C.REQUIRED, ['tunnelCidr']);
     if (value.localBgpIp === undefined) addIssue(ctx, C.REQUIRED, ['localBgpIp']);
@@ -76,14 +88,4 @@ export const bgpConfigCreateSchema = z
   .superRefine(refineBgp);
 
 /** Change: every field optional, no defaults. */
-export const bgpConfigChangeSchema = z
-  .strictObject(
-    {
-      enableBgp: booleanSchema.optional(),
-      localAsn: asnSchema.optional(),
-      tunnelCidr: tunnelCidrSchema.optional(),
-      localBgpIp: ipv4AddressSchema.optional(),
-    },
-    required,
-  )
-  .superRefine(refineBgp);
+export const bgpConfigChangeSchema = bgpChangeFields.superRefine(refineBgp);

@@ -6,9 +6,22 @@ import { addIssue, required } from './issue';
 
 const C = ISSUE_CODES;
 
-type HealthCheckLike = { enable?: boolean; dip?: string; sip?: string };
+const healthCheckChangeFields = z.strictObject(
+  {
+    enable: booleanSchema.optional(),
+    dip: ipv4AddressSchema.optional(),
+    sip: ipv4AddressSchema.optional(),
+    interval: positiveIntSchema.optional(),
+    retry: positiveIntSchema.optional(),
+  },
+  required,
+);
 
-function refineHealthCheck(value: HealthCheckLike, ctx: Parameters<typeof addIssue>[0]): void {
+/** Create and change share this check (a create value is a change value with defaults filled). */
+function refineHealthCheck(
+  value: z.output<typeof healthCheckChangeFields>,
+  ctx: Parameters<typeof addIssue>[0],
+): void {
   if (value.enable !== true) return;
   if (value.dip === undefined) addIssue(ctx, C.REQUIRED, ['dip']);
   if (value.sip === undefined) addIssue(ctx, C.REQUIRED, ['sip']);
@@ -28,15 +41,4 @@ export const healthCheckConfigCreateSchema = z
   )
   .superRefine(refineHealthCheck);
 
-export const healthCheckConfigChangeSchema = z
-  .strictObject(
-    {
-      enable: booleanSchema.optional(),
-      dip: ipv4AddressSchema.optional(),
-      sip: ipv4AddressSchema.optional(),
-      interval: positiveIntSchema.optional(),
-      retry: positiveIntSchema.optional(),
-    },
-    required,
-  )
-  .superRefine(refineHealthCheck);
+export const healthCheckConfigChangeSchema = healthCheckChangeFields.superRefine(refineHealthCheck);

@@ -1,5 +1,6 @@
 // IPsec server form values → exact RPC parameters (seeds 001 and 004).
-import { ikeConfigJson, ipsecConfigJson } from '../common/ike-wire';
+import { ikeShape, ipsecShape } from '../common/config-shapes';
+import { wireJson } from '../common/key-map';
 import { commaList, compactParams, type RpcRequest } from '../rpc-types';
 import type { CreateIpsecServerValue, UpdateIpsecServerValue } from './schema';
 
@@ -19,8 +20,8 @@ export function toCreateIpsecServerParams(v: CreateIpsecServerValue): RpcRequest
       ['ClientIpPool', v.clientIpPool],
       ['IpSecServerName', v.ipsecServerName],
       ['EffectImmediately', v.effectImmediately],
-      ['IkeConfig', ikeConfigJson(v.ikeConfig)],
-      ['IpsecConfig', ipsecConfigJson(v.ipsecConfig)],
+      ['IkeConfig', wireJson(ikeShape, v.ikeConfig)],
+      ['IpsecConfig', wireJson(ipsecShape, v.ipsecConfig)],
       ['PskEnabled', v.pskEnabled],
       ['Psk', v.psk],
       ['ClientToken', v.clientToken],
@@ -40,8 +41,8 @@ export function toUpdateIpsecServerParams(v: UpdateIpsecServerValue): RpcRequest
       ['ClientIpPool', v.clientIpPool],
       ['IpsecServerName', v.ipsecServerName],
       ['EffectImmediately', v.effectImmediately],
-      ['IkeConfig', ikeConfigJson(v.ikeConfig)],
-      ['IpsecConfig', ipsecConfigJson(v.ipsecConfig)],
+      ['IkeConfig', wireJson(ikeShape, v.ikeConfig)],
+      ['IpsecConfig', wireJson(ipsecShape, v.ipsecConfig)],
       ['PskEnabled', v.pskEnabled],
       ['Psk', v.psk],
       ['ClientToken', v.clientToken],

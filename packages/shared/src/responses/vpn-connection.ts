@@ -1,6 +1,8 @@
 // DescribeVpnConnection(s), CreateVpnConnection and ModifyVpnConnectionAttribute responses (reference §5.4).
 import { z } from 'zod';
 import { boolLike, intLike, listWrapper, pageFields, tagSchema } from './common';
+import { bgpShape, healthCheckShape, tunnelBgpShape } from '../common/config-shapes';
+import { responseSchemaOf } from '../common/key-map';
 import { ikeConfigResponseSchema, ipsecConfigResponseSchema } from './ike';
 
 /** Negotiation status values (kept open). */
@@ -11,40 +13,9 @@ export const VPN_CONNECTION_STATUSES = [
   'ipsec_sa_established',
 ] as const;
 
-export const vcoHealthCheckSchema = z.looseObject({
-  Enable: boolLike.optional(),
-  Dip: z.string().optional(),
-  Sip: z.string().optional(),
-  Interval: intLike.optional(),
-  Retry: intLike.optional(),
-  Status: z.string().optional(),
-  Policy: z.string().optional(),
-});
-
-export const vpnBgpConfigSchema = z.looseObject({
-  EnableBgp: boolLike.optional(),
-  LocalAsn: intLike.optional(),
-  PeerAsn: intLike.optional(),
-  LocalBgpIp: z.string().optional(),
-  PeerBgpIp: z.string().optional(),
-  TunnelCidr: z.string().optional(),
-  AuthKey: z.string().optional(),
-  Status: z.string().optional(),
-});
-
-/** `''` (what the cloud answers for a field that does not apply) read as absent. */
-const blank = z.literal('').transform(() => undefined);
-
-/** A tunnel's BGP (all strings on the wire; `''` with BGP off). */
-export const tunnelBgpConfigSchema = z.looseObject({
-  LocalAsn: z.union([blank, intLike]).optional(),
-  PeerAsn: z.union([blank, intLike]).optional(),
-  LocalBgpIp: z.string().optional(),
-  PeerBgpIp: z.string().optional(),
-  TunnelCidr: z.string().optional(),
-  /** BGP session status of this tunnel (`''` with BGP off). */
-  BgpStatus: z.string().optional(),
-});
+export const vcoHealthCheckSchema = responseSchemaOf(healthCheckShape);
+export const vpnBgpConfigSchema = responseSchemaOf(bgpShape);
+export const tunnelBgpConfigSchema = responseSchemaOf(tunnelBgpShape);
 
 export const tunnelOptionsSchema = z.looseObject({
   TunnelId: z.string().optional(),
@@ -58,6 +29,7 @@ export const tunnelOptionsSchema = z.looseObject({
   EnableDpd: boolLike.optional(),
   EnableNatTraversal: boolLike.optional(),
   RemoteCaCertificate: z.string().optional(),
+  /** All strings on the wire; `''` with BGP off (read as absent). */
   TunnelBgpConfig: tunnelBgpConfigSchema.optional(),
   TunnelIkeConfig: ikeConfigResponseSchema.optional(),
   TunnelIpsecConfig: ipsecConfigResponseSchema.optional(),

@@ -1,10 +1,6 @@
 // IPsec connection form values → exact RPC parameters (seed 002; reference §5.4).
-import {
-  bgpConfigJson,
-  healthCheckConfigJson,
-  ikeConfigJson,
-  ipsecConfigJson,
-} from '../common/ike-wire';
+import { bgpShape, healthCheckShape, ikeShape, ipsecShape } from '../common/config-shapes';
+import { wireJson } from '../common/key-map';
 import { commaList, compactParams, type RpcRequest } from '../rpc-types';
 import type { CreateVpnConnectionValue, ModifyVpnConnectionAttributeValue } from './schema';
 
@@ -20,13 +16,13 @@ export function toCreateVpnConnectionParams(v: CreateVpnConnectionValue): RpcReq
       ['RemoteSubnet', commaList(v.remoteSubnet)],
       ['Name', v.name],
       ['EffectImmediately', v.effectImmediately],
-      ['IkeConfig', ikeConfigJson(v.ikeConfig)],
-      ['IpsecConfig', ipsecConfigJson(v.ipsecConfig)],
-      ['HealthCheckConfig', healthCheckConfigJson(v.healthCheckConfig)],
+      ['IkeConfig', wireJson(ikeShape, v.ikeConfig)],
+      ['IpsecConfig', wireJson(ipsecShape, v.ipsecConfig)],
+      ['HealthCheckConfig', wireJson(healthCheckShape, v.healthCheckConfig)],
       ['AutoConfigRoute', v.autoConfigRoute],
       ['EnableDpd', v.enableDpd],
       ['EnableNatTraversal', v.enableNatTraversal],
-      ['BgpConfig', bgpConfigJson(v.bgpConfig)],
+      ['BgpConfig', wireJson(bgpShape, v.bgpConfig)],
       ['RemoteCaCertificate', v.remoteCaCertificate],
       ['ClientToken', v.clientToken],
       ['DryRun', v.dryRun],
@@ -47,13 +43,13 @@ export function toModifyVpnConnectionAttributeParams(
       ['LocalSubnet', commaList(v.localSubnet)],
       ['RemoteSubnet', commaList(v.remoteSubnet)],
       ['EffectImmediately', v.effectImmediately],
-      ['IkeConfig', ikeConfigJson(v.ikeConfig)],
-      ['IpsecConfig', ipsecConfigJson(v.ipsecConfig)],
-      ['HealthCheckConfig', healthCheckConfigJson(v.healthCheckConfig)],
+      ['IkeConfig', wireJson(ikeShape, v.ikeConfig)],
+      ['IpsecConfig', wireJson(ipsecShape, v.ipsecConfig)],
+      ['HealthCheckConfig', wireJson(healthCheckShape, v.healthCheckConfig)],
       ['AutoConfigRoute', v.autoConfigRoute],
       ['EnableDpd', v.enableDpd],
       ['EnableNatTraversal', v.enableNatTraversal],
-      ['BgpConfig', bgpConfigJson(v.bgpConfig)],
+      ['BgpConfig', wireJson(bgpShape, v.bgpConfig)],
       ['RemoteCaCertificate', v.remoteCaCertificate],
       ['ClientToken', v.clientToken],
     ]),

@@ -1,6 +1,8 @@
 import type { ConnectionStatus } from '@vpn-console/shared/api/events';
 import type { VpnConnectionView } from '@vpn-console/shared/api/views';
 import type { VpnConnection } from '@vpn-console/shared/responses/vpn-connection';
+import { bgpShape, healthCheckShape } from '@vpn-console/shared/common/config-shapes';
+import { viewOf } from '@vpn-console/shared/common/key-map';
 import { defined, ikeView, ipsecView, splitList } from '../present-common';
 import { secretView } from '../secret-view';
 
@@ -27,32 +29,8 @@ export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnCon
       psk: secretView(c.VpnConnectionId, c.IkeConfig?.Psk),
       ikeConfig: c.IkeConfig ? ikeView(c.IkeConfig) : undefined,
       ipsecConfig: c.IpsecConfig ? ipsecView(c.IpsecConfig) : undefined,
-      bgpConfig: bgp
-        ? {
-            enableBgp: bgp.EnableBgp ?? false,
-            ...defined({
-              localAsn: bgp.LocalAsn,
-              peerAsn: bgp.PeerAsn,
-              tunnelCidr: bgp.TunnelCidr,
-              localBgpIp: bgp.LocalBgpIp,
-              peerBgpIp: bgp.PeerBgpIp,
-              status: bgp.Status,
-            }),
-          }
-        : undefined,
-      healthCheck: hc
-        ? {
-            enable: hc.Enable ?? false,
-            ...defined({
-              dip: hc.Dip,
-              sip: hc.Sip,
-              interval: hc.Interval,
-              retry: hc.Retry,
-              policy: hc.Policy,
-              status: hc.Status,
-            }),
-          }
-        : undefined,
+      bgpConfig: bgp ? viewOf(bgpShape, bgp) : undefined,
+      healthCheck: hc ? viewOf(healthCheckShape, hc) : undefined,
       tunnels:
         tunnels.length === 0
           ? undefined

@@ -13,7 +13,8 @@ export const fieldLabel = (i18n: Pick<I18n, 't' | 'has'>, path: string): string 
   return i18n.has(leaf) ? i18n.t(leaf) : path;
 };
 
-const phaseOf = (t: I18n['t'], path: string): string =>
+/** 'Phase 1 · ' before a phase-1 field's label (the same labels stand in both phases). */
+export const phaseOf = (t: I18n['t'], path: string): string =>
   path.startsWith('ikeConfig.')
     ? `${t('step.phase1')} · `
     : path.startsWith('ipsecConfig.')

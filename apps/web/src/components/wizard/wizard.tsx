@@ -13,9 +13,12 @@ import { useI18n } from '../../lib/i18n';
 import { useOperation } from '../../lib/operations';
 import { useSessionExpired } from '../../lib/session';
 import { issueText, type FormIssue } from '../../lib/issue-text';
+import type { UnknownCloudValue } from '../../lib/read-back';
 import { ErrorExplanation } from '../error-explanation';
 import { applyServerIssues } from '../form';
 import { OperationProgress } from '../operation-progress';
+import { UnknownValuesProvider } from '../unknown-values';
+import { UnknownValuesNotice } from './cloud-values';
 
 export interface WizardStepDef {
   id: string;
@@ -42,7 +45,11 @@ export interface WizardProps<TIn extends FieldValues> {
   submitLabel: string;
   onSucceeded: () => void;
   onCancel: () => void;
+  /** Cloud values the edit form could not read back (shown and asked about, never defaulted). */
+  unknownValues?: readonly UnknownCloudValue[];
 }
+
+const NONE: readonly UnknownCloudValue[] = [];
 
 /** The error to explain; an ended session (401) is not one: the sign-in dialog handles it. */
 const apiErrorOf = (error: unknown): ApiError | undefined =>
@@ -53,7 +60,7 @@ const isSessionEnded = (error: unknown): boolean =>
 
 export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   const { t, catalogLocale } = useI18n();
-  const { form, steps, stepIndex, onStepChange } = props;
+  const { form, steps, stepIndex, onStepChange, unknownValues = NONE } = props;
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [prepareIssues, setPrepareIssues] = useState<FormIssue[]>([]);
   const [unmatched, setUnmatched] = useState<ApiIssue[]>([]);
@@ -131,142 +138,145 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
 
   return (
     <FormProvider {...form}>
-      <Stack maw={900}>
-        <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
-          {props.title}
-        </Title>
-        <Stepper
-          active={stepIndex}
-          size="sm"
-          allowNextStepsSelect={false}
-          onStepClick={(i) => {
-            if (i < stepIndex && operation === undefined) onStepChange(i);
-          }}
-        >
-          {steps.map((s) => (
-            <Stepper.Step key={s.id} label={s.label} />
-          ))}
-          <Stepper.Step label={t('step.review')} />
-        </Stepper>
-        <Text size="sm" c="dimmed">
-          {t('wizard.stepOf', { step: stepIndex + 1, total: steps.length + 1 })}
-        </Text>
-        <Paper withBorder p="md">
-          <form
-            noValidate
-            aria-label={onReview ? t('step.review') : (steps[stepIndex]?.label ?? '')}
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!onReview) void next();
+      <UnknownValuesProvider value={unknownValues}>
+        <Stack maw={900}>
+          <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
+            {props.title}
+          </Title>
+          <Stepper
+            active={stepIndex}
+            size="sm"
+            allowNextStepsSelect={false}
+            onStepClick={(i) => {
+              if (i < stepIndex && operation === undefined) onStepChange(i);
             }}
           >
-            {onReview ? (
-              <Stack>
-                {props.review}
-                <Title order={2} size="h4">
-                  {t('wizard.dryRun')}
-                </Title>
-                {dryRun.isPending ? (
-                  <Group gap="xs">
-                    <Loader size="xs" />
-                    <Text size="sm">{t('wizard.dryRunRunning')}</Text>
-                  </Group>
-                ) : null}
-                {verdict !== undefined && 'skipped' in verdict ? (
-                  <Text size="sm">{verdict.skipped}</Text>
-                ) : null}
-                {verdict !== undefined && 'ok' in verdict && verdict.ok ? (
-                  <Alert color="green" role="status">
-                    {t('wizard.dryRunOk')}
-                  </Alert>
-                ) : null}
-                {verdict !== undefined &&
-                'ok' in verdict &&
-                !verdict.ok &&
-                verdict.error !== undefined ? (
-                  <ErrorExplanation error={verdict.error} title={t('wizard.dryRunRefused')} />
-                ) : null}
-                {apiErrorOf(dryRun.error) === undefined ? null : (
-                  <ErrorExplanation
-                    error={apiErrorOf(dryRun.error) ?? { code: 'UnknownError', httpStatus: 0 }}
-                    title={t('wizard.dryRunRefused')}
-                  />
-                )}
-                {operation === undefined ? null : (
-                  <Stack gap="xs">
-                    <Title order={2} size="h4">
-                      {t('wizard.following')}
-                    </Title>
-                    <OperationProgress operationId={operation.id} onDone={onDone} />
-                  </Stack>
-                )}
-                {apiErrorOf(submit.error) === undefined ? null : (
-                  <ErrorExplanation
-                    error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
-                  />
-                )}
-              </Stack>
-            ) : (
-              <Stack>{steps[stepIndex]?.content}</Stack>
-            )}
-            {prepareIssues.length > 0 || unmatched.length > 0 ? (
-              <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
-                <ul>
-                  {[...prepareIssues, ...unmatched].map((i) => (
-                    <li key={`${i.path}:${i.code}`}>
-                      {i.path === '' ? '' : `${i.path}: `}
-                      {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
-                    </li>
-                  ))}
-                </ul>
-              </Alert>
-            ) : null}
-            <Group justify="space-between" mt="lg">
-              <Button variant="default" onClick={props.onCancel}>
-                {t('common.cancel')}
-              </Button>
-              <Group>
-                {stepIndex > 0 && operation === undefined ? (
-                  <Button
-                    variant="default"
-                    onClick={() => {
-                      onStepChange(stepIndex - 1);
-                    }}
-                  >
-                    {t('common.back')}
-                  </Button>
-                ) : null}
-                {onReview ? (
-                  liveOperation?.state === 'failed' ? (
+            {steps.map((s) => (
+              <Stepper.Step key={s.id} label={s.label} />
+            ))}
+            <Stepper.Step label={t('step.review')} />
+          </Stepper>
+          <Text size="sm" c="dimmed">
+            {t('wizard.stepOf', { step: stepIndex + 1, total: steps.length + 1 })}
+          </Text>
+          <UnknownValuesNotice unknown={unknownValues} />
+          <Paper withBorder p="md">
+            <form
+              noValidate
+              aria-label={onReview ? t('step.review') : (steps[stepIndex]?.label ?? '')}
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!onReview) void next();
+              }}
+            >
+              {onReview ? (
+                <Stack>
+                  {props.review}
+                  <Title order={2} size="h4">
+                    {t('wizard.dryRun')}
+                  </Title>
+                  {dryRun.isPending ? (
+                    <Group gap="xs">
+                      <Loader size="xs" />
+                      <Text size="sm">{t('wizard.dryRunRunning')}</Text>
+                    </Group>
+                  ) : null}
+                  {verdict !== undefined && 'skipped' in verdict ? (
+                    <Text size="sm">{verdict.skipped}</Text>
+                  ) : null}
+                  {verdict !== undefined && 'ok' in verdict && verdict.ok ? (
+                    <Alert color="green" role="status">
+                      {t('wizard.dryRunOk')}
+                    </Alert>
+                  ) : null}
+                  {verdict !== undefined &&
+                  'ok' in verdict &&
+                  !verdict.ok &&
+                  verdict.error !== undefined ? (
+                    <ErrorExplanation error={verdict.error} title={t('wizard.dryRunRefused')} />
+                  ) : null}
+                  {apiErrorOf(dryRun.error) === undefined ? null : (
+                    <ErrorExplanation
+                      error={apiErrorOf(dryRun.error) ?? { code: 'UnknownError', httpStatus: 0 }}
+                      title={t('wizard.dryRunRefused')}
+                    />
+                  )}
+                  {operation === undefined ? null : (
+                    <Stack gap="xs">
+                      <Title order={2} size="h4">
+                        {t('wizard.following')}
+                      </Title>
+                      <OperationProgress operationId={operation.id} onDone={onDone} />
+                    </Stack>
+                  )}
+                  {apiErrorOf(submit.error) === undefined ? null : (
+                    <ErrorExplanation
+                      error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
+                    />
+                  )}
+                </Stack>
+              ) : (
+                <Stack>{steps[stepIndex]?.content}</Stack>
+              )}
+              {prepareIssues.length > 0 || unmatched.length > 0 ? (
+                <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
+                  <ul>
+                    {[...prepareIssues, ...unmatched].map((i) => (
+                      <li key={`${i.path}:${i.code}`}>
+                        {i.path === '' ? '' : `${i.path}: `}
+                        {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
+                      </li>
+                    ))}
+                  </ul>
+                </Alert>
+              ) : null}
+              <Group justify="space-between" mt="lg">
+                <Button variant="default" onClick={props.onCancel}>
+                  {t('common.cancel')}
+                </Button>
+                <Group>
+                  {stepIndex > 0 && operation === undefined ? (
                     <Button
+                      variant="default"
                       onClick={() => {
-                        // A corrected retry is a new intent: it gets a new key.
-                        setIdempotencyKey(newIdempotencyKey());
-                        submit.reset();
-                        onStepChange(0);
+                        onStepChange(stepIndex - 1);
                       }}
                     >
-                      {t('wizard.editAgain')}
+                      {t('common.back')}
                     </Button>
+                  ) : null}
+                  {onReview ? (
+                    liveOperation?.state === 'failed' ? (
+                      <Button
+                        onClick={() => {
+                          // A corrected retry is a new intent: it gets a new key.
+                          setIdempotencyKey(newIdempotencyKey());
+                          submit.reset();
+                          onStepChange(0);
+                        }}
+                      >
+                        {t('wizard.editAgain')}
+                      </Button>
+                    ) : (
+                      <Button
+                        loading={submit.isPending}
+                        disabled={operation !== undefined}
+                        onClick={() => {
+                          submit.mutate(idempotencyKey);
+                        }}
+                      >
+                        {props.submitLabel}
+                      </Button>
+                    )
                   ) : (
-                    <Button
-                      loading={submit.isPending}
-                      disabled={operation !== undefined}
-                      onClick={() => {
-                        submit.mutate(idempotencyKey);
-                      }}
-                    >
-                      {props.submitLabel}
-                    </Button>
-                  )
-                ) : (
-                  <Button type="submit">{t('common.next')}</Button>
-                )}
+                    <Button type="submit">{t('common.next')}</Button>
+                  )}
+                </Group>
               </Group>
-            </Group>
-          </form>
-        </Paper>
-      </Stack>
+            </form>
+          </Paper>
+        </Stack>
+      </UnknownValuesProvider>
     </FormProvider>
   );
 }

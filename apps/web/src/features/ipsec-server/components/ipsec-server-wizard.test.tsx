@@ -5,6 +5,7 @@ import { seriousViolations } from '../../../test/axe';
 import { mockFetch } from '../../../test/fetch-mock';
 import { baseRoutes, detailOf, gatewayStandard, operation } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
+import { selectInput } from '../../../test/select-input';
 
 const base = '/regions/cn-hangzhou/gateways/vpn-std001';
 
@@ -176,5 +177,55 @@ describe('IPsec server wizard', () => {
     expect(await screen.findByText('云端预检未通过。')).toBeInTheDocument();
     const dry = calls.find((c) => c.method === 'PATCH');
     expect(dry?.body).toEqual({ ipsecServerName: 'clients-2' });
+  });
+
+  it('shows a cloud value it does not know and keeps it: never a default in its place', async () => {
+    const detail = detailOf(gatewayStandard);
+    const server = detail.ipsecServer;
+    if (server === null) throw new Error('the fixture has an IPsec server');
+    const { calls } = mockFetch([
+      {
+        method: 'GET',
+        path: '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn-std001',
+        respond: () => ({
+          status: 200,
+          body: {
+            ...detail,
+            ipsecServer: {
+              ...server,
+              ikeConfig: { ...server.ikeConfig, ikeEncAlg: 'aes-gcm-256' },
+            },
+          },
+        }),
+      },
+      ...baseRoutes('operator'),
+      {
+        method: 'PATCH',
+        path: '/api/v1/regions/cn-hangzhou/ipsec-servers/iss-001',
+        query: 'dryRun=true',
+        respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
+      },
+    ]);
+    renderApp(`${base}/ipsec-server/iss-001/edit`);
+    expect(
+      await screen.findByText('The cloud holds settings this console does not know', undefined, {
+        timeout: 5000,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('listitem')).toHaveTextContent(
+      'Phase 1 (IKE) · Encryption: aes-gcm-256',
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await stepForm('Phase 1 (IKE)');
+    const encryption = selectInput('Encryption');
+    // Not replaced by a default: the field is empty and says what an empty field keeps.
+    expect(encryption).toHaveValue('');
+    expect(encryption).toHaveAttribute('placeholder', 'aes-gcm-256 (the cloud’s value, kept)');
+    expect(selectInput('Integrity')).toHaveValue('sha1');
+    for (let i = 0; i < 3; i += 1) await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
+    // Nothing changed: the cloud's value is not sent, so the cloud keeps it.
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({});
   });
 });

@@ -27,7 +27,7 @@ import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useI18n } from '../../../lib/i18n';
 import { issuesOf } from '../../../lib/issue-text';
-import { readBack } from '../../../lib/read-back';
+import { readBack, type ReadBack } from '../../../lib/read-back';
 import { useChangeIpsecServer } from '../api/change-ipsec-server';
 import { useCreateIpsecServer } from '../api/create-ipsec-server';
 
@@ -35,11 +35,14 @@ type FormValue = CreateIpsecServerInput;
 const STEP_IDS = ['basics', 'phase1', 'phase2', 'auth'] as const;
 const SECRETS = ['psk'] as const;
 
-const valuesOf = (gateway: VpnGatewayView, existing: IpsecServerView | undefined): FormValue => {
+const valuesOf = (
+  gateway: VpnGatewayView,
+  existing: IpsecServerView | undefined,
+): ReadBack<FormValue> => {
   const type = gatewayTypeFromVpnType(gateway.vpnType);
   const ctx = { gatewayType: type };
   if (existing === undefined) {
-    return {
+    const value: FormValue = {
       regionId: gateway.regionId,
       vpnGatewayId: gateway.id,
       localSubnet: [''],
@@ -49,23 +52,24 @@ const valuesOf = (gateway: VpnGatewayView, existing: IpsecServerView | undefined
       ipsecConfig: { ...ipsecDefaults('ipsec-server', type) },
       pskEnabled: true,
     };
+    return { value, unknown: [] };
   }
-  return {
+  // The view carries plain strings: each field is read with the shared schema; a value the
+  // console does not know stays out of the form (kept by the cloud) and is shown and asked about.
+  const ike = readBack(ikeConfigChangeSchema(ctx), existing.ikeConfig, 'ikeConfig');
+  const ipsec = readBack(ipsecConfigChangeSchema(ctx), existing.ipsecConfig, 'ipsecConfig');
+  const value: FormValue = {
     regionId: gateway.regionId,
     vpnGatewayId: gateway.id,
     ipsecServerName: existing.name,
     localSubnet: existing.localSubnet,
     clientIpPool: existing.clientIpPool,
     effectImmediately: existing.effectImmediately,
-    // The view carries plain strings: the shared schemas turn them into the form's choices (a
-    // value the console does not know falls back to the documented default).
-    ikeConfig:
-      readBack(ikeConfigChangeSchema(ctx), existing.ikeConfig) ?? ikeDefaults('ipsec-server', type),
-    ipsecConfig:
-      readBack(ipsecConfigChangeSchema(ctx), existing.ipsecConfig) ??
-      ipsecDefaults('ipsec-server', type),
+    ikeConfig: ike.value,
+    ipsecConfig: ipsec.value,
     pskEnabled: true,
   };
+  return { value, unknown: [...ike.unknown, ...ipsec.unknown] };
 };
 
 export function IpsecServerWizard({
@@ -85,7 +89,7 @@ export function IpsecServerWizard({
   const [stepIndex, setStepIndex] = useState(0);
   const current = useRef(0);
   current.current = stepIndex;
-  const initial = useRef(valuesOf(gateway, existing)).current;
+  const [{ value: initial, unknown }] = useState(() => valuesOf(gateway, existing));
   const form = useStepForm<FormValue>(initial, () => {
     const id = STEP_IDS[current.current];
     return id === undefined ? steps.review : steps[id];
@@ -210,6 +214,7 @@ export function IpsecServerWizard({
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
+      unknownValues={unknown}
     />
   );
 }

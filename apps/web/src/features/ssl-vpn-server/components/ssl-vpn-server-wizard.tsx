@@ -26,7 +26,7 @@ import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useI18n } from '../../../lib/i18n';
 import { issuesOf } from '../../../lib/issue-text';
-import { readBack } from '../../../lib/read-back';
+import { readBack, type ReadBack } from '../../../lib/read-back';
 import { useChangeSslVpnServer } from '../api/change-ssl-vpn-server';
 import { useCreateSslVpnServer } from '../api/create-ssl-vpn-server';
 
@@ -38,9 +38,12 @@ const protocolOf = z.object({
   cipher: sslVpnServerCreateParts.advanced.cipher,
 });
 
-const valuesOf = (gateway: VpnGatewayView, existing: SslVpnServerView | undefined): FormValue => {
+const valuesOf = (
+  gateway: VpnGatewayView,
+  existing: SslVpnServerView | undefined,
+): ReadBack<FormValue> => {
   if (existing === undefined) {
-    return {
+    const value: FormValue = {
       regionId: gateway.regionId,
       vpnGatewayId: gateway.id,
       clientIpPool: '',
@@ -51,20 +54,23 @@ const valuesOf = (gateway: VpnGatewayView, existing: SslVpnServerView | undefine
       compress: false,
       enableMultiFactorAuth: false,
     };
+    return { value, unknown: [] };
   }
-  const protocol = readBack(protocolOf, { proto: existing.proto, cipher: existing.cipher });
-  return {
+  // A protocol or cipher the console does not know stays out of the form (kept by the cloud) and
+  // is shown and asked about.
+  const protocol = readBack(protocolOf, { proto: existing.proto, cipher: existing.cipher }, '');
+  const value: FormValue = {
     regionId: gateway.regionId,
     vpnGatewayId: gateway.id,
     name: existing.name,
     clientIpPool: existing.clientIpPool,
     localSubnet: existing.localSubnet,
-    proto: protocol?.proto ?? 'UDP',
+    ...protocol.value,
     port: existing.port ?? 1194,
-    cipher: protocol?.cipher ?? 'AES-128-CBC',
     compress: existing.compress ?? false,
     enableMultiFactorAuth: existing.enableMultiFactorAuth ?? false,
   };
+  return { value, unknown: protocol.unknown };
 };
 
 export function SslVpnServerWizard({
@@ -82,7 +88,7 @@ export function SslVpnServerWizard({
   const [stepIndex, setStepIndex] = useState(0);
   const current = useRef(0);
   current.current = stepIndex;
-  const initial = useRef(valuesOf(gateway, existing)).current;
+  const [{ value: initial, unknown }] = useState(() => valuesOf(gateway, existing));
   const form = useStepForm<FormValue>(initial, () => {
     const id = STEP_IDS[current.current];
     return id === undefined ? sslVpnServerSteps.review : sslVpnServerSteps[id];
@@ -212,6 +218,7 @@ export function SslVpnServerWizard({
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
+      unknownValues={unknown}
     />
   );
 }

@@ -6,16 +6,9 @@ import { seriousViolations } from '../../../test/axe';
 import { mockFetch } from '../../../test/fetch-mock';
 import { baseRoutes, operation } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
+import { selectInput } from '../../../test/select-input';
 
 const stepForm = (name: string) => screen.findByRole('form', { name });
-/** The visible input of a Mantine Select (its listbox is labelled the same). */
-const selectInput = (label: string): HTMLInputElement => {
-  const input = screen
-    .getAllByLabelText(label)
-    .find((el): el is HTMLInputElement => el instanceof HTMLInputElement && el.type !== 'hidden');
-  if (input === undefined) throw new Error(`no select labelled ${label}`);
-  return input;
-};
 const customerGateways = {
   method: 'GET',
   path: '/api/v1/regions/cn-hangzhou/customer-gateways',

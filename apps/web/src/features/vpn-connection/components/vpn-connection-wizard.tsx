@@ -5,7 +5,7 @@ import { Alert, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantin
 import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
 import type { Operation } from '@vpn-console/shared/api/operations';
 import { ikeDefaults, ipsecDefaults } from '@vpn-console/shared/common/algorithms';
-import { bgpConfigChangeSchema } from '@vpn-console/shared/common/bgp-config';
+import { bgpConfigChangeSchema, DEFAULT_LOCAL_ASN } from '@vpn-console/shared/common/bgp-config';
 import { gatewayTypeFromVpnType } from '@vpn-console/shared/common/gateway-type';
 import { healthCheckConfigChangeSchema } from '@vpn-console/shared/common/health-check-config';
 import {
@@ -41,7 +41,7 @@ import { useI18n } from '../../../lib/i18n';
 import { issuesOf, type FormIssue } from '../../../lib/issue-text';
 import { eventStreamHeader, liveKeys } from '../../../lib/live-status';
 import { waitForOperation } from '../../../lib/operations';
-import { readBack } from '../../../lib/read-back';
+import { readBack, type ReadBack } from '../../../lib/read-back';
 import { changeVpnConnection, dryRunChangeVpnConnection } from '../api/change-vpn-connection';
 import { createCustomerGateway, dryRunCreateCustomerGateway } from '../api/create-customer-gateway';
 import { createVpnConnection, dryRunCreateVpnConnection } from '../api/create-vpn-connection';
@@ -68,11 +68,14 @@ const withoutWizardFields = (v: DeepPartial<FormValue>): Record<string, unknown>
     Object.entries(v).filter(([k]) => !(WIZARD_ONLY as readonly string[]).includes(k)),
   );
 
-const valuesOf = (gateway: VpnGatewayView, existing: VpnConnectionView | undefined): FormValue => {
+const valuesOf = (
+  gateway: VpnGatewayView,
+  existing: VpnConnectionView | undefined,
+): ReadBack<FormValue> => {
   const type = gatewayTypeFromVpnType(gateway.vpnType);
   const ctx = { gatewayType: type };
   if (existing === undefined) {
-    return {
+    const value: FormValue = {
       regionId: gateway.regionId,
       vpnGatewayId: gateway.id,
       customerGatewayMode: 'existing',
@@ -85,13 +88,25 @@ const valuesOf = (gateway: VpnGatewayView, existing: VpnConnectionView | undefin
       autoConfigRoute: true,
       enableDpd: true,
       enableNatTraversal: true,
-      bgpConfig: { enableBgp: false, localAsn: 45104 },
+      bgpConfig: { enableBgp: false, localAsn: DEFAULT_LOCAL_ASN },
       healthCheckConfig: { enable: false, interval: 3, retry: 3 },
     };
+    return { value, unknown: [] };
   }
-  const bgp = existing.bgpConfig;
-  const hc = existing.healthCheck;
-  return {
+  // Each field read with the shared schema: a value the console does not know stays out of the
+  // form (kept by the cloud) and is shown and asked about. A connection without BGP or health
+  // check reads as both off (what the cloud means by their absence).
+  const ike = readBack(connectionIkeConfigChangeSchema(ctx), existing.ikeConfig, 'ikeConfig');
+  const ipsec = readBack(ipsecConfigChangeSchema(ctx), existing.ipsecConfig, 'ipsecConfig');
+  const bgp =
+    existing.bgpConfig === undefined
+      ? { value: { enableBgp: false, localAsn: DEFAULT_LOCAL_ASN }, unknown: [] }
+      : readBack(bgpConfigChangeSchema, existing.bgpConfig, 'bgpConfig');
+  const hc =
+    existing.healthCheck === undefined
+      ? { value: { enable: false, interval: 3, retry: 3 }, unknown: [] }
+      : readBack(healthCheckConfigChangeSchema, existing.healthCheck, 'healthCheckConfig');
+  const value: FormValue = {
     regionId: gateway.regionId,
     vpnGatewayId: gateway.id,
     customerGatewayMode: 'existing',
@@ -102,34 +117,16 @@ const valuesOf = (gateway: VpnGatewayView, existing: VpnConnectionView | undefin
     ...(existing.effectImmediately === undefined
       ? {}
       : { effectImmediately: existing.effectImmediately }),
-    ikeConfig:
-      readBack(connectionIkeConfigChangeSchema(ctx), existing.ikeConfig) ??
-      ikeDefaults('vpn-connection', type),
-    ipsecConfig:
-      readBack(ipsecConfigChangeSchema(ctx), existing.ipsecConfig) ??
-      ipsecDefaults('vpn-connection', type),
+    ikeConfig: ike.value,
+    ipsecConfig: ipsec.value,
     ...(existing.enableDpd === undefined ? {} : { enableDpd: existing.enableDpd }),
     ...(existing.enableNatTraversal === undefined
       ? {}
       : { enableNatTraversal: existing.enableNatTraversal }),
-    bgpConfig: readBack(
-      bgpConfigChangeSchema,
-      bgp === undefined
-        ? undefined
-        : {
-            enableBgp: bgp.enableBgp,
-            localAsn: bgp.localAsn,
-            tunnelCidr: bgp.tunnelCidr,
-            localBgpIp: bgp.localBgpIp,
-          },
-    ) ?? { enableBgp: false, localAsn: 45104 },
-    healthCheckConfig: readBack(
-      healthCheckConfigChangeSchema,
-      hc === undefined
-        ? undefined
-        : { enable: hc.enable, dip: hc.dip, sip: hc.sip, interval: hc.interval, retry: hc.retry },
-    ) ?? { enable: false, interval: 3, retry: 3 },
+    bgpConfig: bgp.value,
+    healthCheckConfig: hc.value,
   };
+  return { value, unknown: [...ike.unknown, ...ipsec.unknown, ...bgp.unknown, ...hc.unknown] };
 };
 
 function CustomerGatewayPicker({ regionId, editing }: { regionId: string; editing: boolean }) {
@@ -205,7 +202,7 @@ export function VpnConnectionWizard({
   const [stepIndex, setStepIndex] = useState(0);
   const current = useRef(0);
   current.current = stepIndex;
-  const initial = useRef(valuesOf(gateway, existing)).current;
+  const [{ value: initial, unknown }] = useState(() => valuesOf(gateway, existing));
   const formRef = useRef<{ mode: () => FormValue['customerGatewayMode'] }>({
     mode: () => 'existing',
   });
@@ -498,6 +495,7 @@ export function VpnConnectionWizard({
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
+      unknownValues={unknown}
     />
   );
 }
