@@ -3,10 +3,9 @@
 // response schema, view schema and presenter of these configurations derives from here.
 import { defineShape } from './key-map';
 
-/** IkeConfig. Psk first: connections send it inside IkeConfig (seed 002's key order). */
+/** IkeConfig. Connections send the Psk inside it, first (seed 002); responses give it last. */
 export const ikeShape = defineShape(
   {
-    psk: { wire: 'Psk', kind: 'text', secret: true },
     ikeVersion: { wire: 'IkeVersion', kind: 'text' },
     ikeMode: { wire: 'IkeMode', kind: 'text' },
     ikeEncAlg: { wire: 'IkeEncAlg', kind: 'text' },
@@ -15,8 +14,9 @@ export const ikeShape = defineShape(
     ikeLifetime: { wire: 'IkeLifetime', kind: 'int' },
     localId: { wire: 'LocalId', kind: 'text' },
     remoteId: { wire: 'RemoteId', kind: 'text' },
+    psk: { wire: 'Psk', kind: 'text', secret: true },
   },
-  { valuesAsText: false },
+  { valuesAsText: false, requestFirst: ['psk'] },
 );
 
 /** IpsecConfig. */

@@ -23,16 +23,22 @@ export interface KeyMapField {
 
 export type KeyMap = Readonly<Record<string, KeyMapField>>;
 
-export interface Shape<M extends KeyMap> {
-  readonly fields: M;
+export interface ShapeOptions<M extends KeyMap> {
   /** BGP and health-check JSON carry every value as a string (`"true"`, `"45104"`). */
   readonly valuesAsText: boolean;
+  /** Fields a request writes before the others (connections send Psk first, seed 002). */
+  readonly requestFirst?: readonly (keyof M & string)[];
+}
+
+/** The fields in Alibaba's response order (a parsed response keeps it). */
+export interface Shape<M extends KeyMap> extends ShapeOptions<M> {
+  readonly fields: M;
 }
 
 export const defineShape = <const M extends KeyMap>(
   fields: M,
-  options: { valuesAsText: boolean },
-): Shape<M> => ({ fields, valuesAsText: options.valuesAsText });
+  options: ShapeOptions<M>,
+): Shape<M> => ({ ...options, fields });
 
 type ValueOfKind<K extends FieldKind> = K extends 'int'
   ? number
@@ -113,14 +119,19 @@ export const viewOf = <M extends KeyMap>(
   return out as ShapeView<M>;
 };
 
-/** The request object (keys in the shape's order, undefined values dropped). */
+/** The request object (`requestFirst`, then the shape's order; undefined values dropped). */
 export const wireObject = <M extends KeyMap>(
   shape: Shape<M>,
   value: ShapeInput<M>,
 ): Record<string, string | number | boolean> => {
   const out: Record<string, string | number | boolean> = {};
   const given: Readonly<Record<string, unknown>> = value;
-  for (const [name, f] of entriesOf(shape)) {
+  const first: readonly string[] = shape.requestFirst ?? [];
+  const ordered = [
+    ...entriesOf(shape).filter(([name]) => first.includes(name)),
+    ...entriesOf(shape).filter(([name]) => !first.includes(name)),
+  ];
+  for (const [name, f] of ordered) {
     const v = given[name];
     if (f.readOnly === true || v === undefined) continue;
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') continue;
