@@ -168,6 +168,32 @@ const texts = {
   },
   IKE_ID_SPACE: { zh: '标识不能包含空格。', en: 'The identifier must not contain spaces.' },
 
+  // ── dual-tunnel connections ──
+  TUNNEL_COUNT: {
+    zh: '双隧道模式的IPsec连接必须配置两条隧道。',
+    en: 'A dual-tunnel IPsec connection has exactly two tunnels.',
+  },
+  TUNNEL_ROLES: {
+    zh: '两条隧道中必须一条为主隧道（master），另一条为备隧道（slave）。',
+    en: 'One tunnel must be the master (active) and the other the slave (standby).',
+  },
+  TUNNEL_ID_DUPLICATE: {
+    zh: '同一条隧道不能修改两次。',
+    en: 'The same tunnel cannot be changed twice in one request.',
+  },
+  TUNNELS_NOT_ON_SINGLE_TUNNEL_GATEWAY: {
+    zh: '该VPN网关为单隧道模式，不支持隧道配置。',
+    en: 'This VPN gateway is single-tunnel: it does not take tunnel settings.',
+    action: {
+      zh: '请直接填写用户网关和IKE/IPsec配置。',
+      en: 'Give the customer gateway and the IKE/IPsec settings directly.',
+    },
+  },
+  SINGLE_TUNNEL_FIELD_ON_DUAL_TUNNEL_GATEWAY: {
+    zh: '该VPN网关为双隧道模式，请在每条隧道中分别配置 {field}。',
+    en: 'This VPN gateway is dual-tunnel: set {field} in each tunnel instead.',
+  },
+
   // ── BGP ──
   ASN_INVALID: {
     zh: '自治系统号必须是整数或 a.b 格式。',
@@ -192,6 +218,10 @@ const texts = {
   TUNNEL_CIDR_RESERVED: {
     zh: 'IPsec隧道网段不能使用保留网段 {range}。',
     en: 'The tunnel CIDR cannot use the reserved block {range}.',
+  },
+  TUNNEL_CIDR_DUPLICATE: {
+    zh: '两条隧道不能使用相同的IPsec隧道网段。',
+    en: 'The two tunnels cannot use the same tunnel CIDR.',
   },
   BGP_LOCAL_IP_OUTSIDE_TUNNEL: {
     zh: '本端BGP地址必须在IPsec隧道网段 {tunnelCidr} 内。',
