@@ -5,6 +5,7 @@ export type RpcAction =
   | 'UpdateIpsecServer'
   | 'CreateVpnConnection'
   | 'ModifyVpnConnectionAttribute'
+  | 'ModifyTunnelAttribute'
   | 'CreateSslVpnServer'
   | 'ModifySslVpnServer'
   | 'CreateCustomerGateway';
