@@ -51,8 +51,9 @@ export interface ResourceModule<
   getRaw(cloud: CloudClient, regionId: string, id: string): Promise<Raw>;
   present(raw: Raw, regionId: string): View;
   gatewayOf(raw: Raw): string;
-  createSchema(ctx: SchemaContext): z.ZodType<CreateV>;
-  changeSchema(ctx: SchemaContext): z.ZodType<ChangeV>;
+  /** The create rules for the gateway (`facts` undefined when the body names no valid gateway). */
+  createSchema(ctx: SchemaContext, facts: GatewayFacts | undefined): z.ZodType<CreateV>;
+  changeSchema(ctx: SchemaContext, facts: GatewayFacts): z.ZodType<ChangeV>;
   toCreate(value: CreateV): RpcRequest;
   toChange(value: ChangeV): RpcRequest;
   createResponse: z.ZodType<Created>;
@@ -122,7 +123,7 @@ export const resourceRouter = <
       vpnGatewayId === undefined
         ? undefined
         : await gatewayFacts(cloud, regionId, vpnGatewayId, m.serverChecks?.needsVpc ?? false);
-    const schema = m.createSchema(facts?.context ?? STANDARD);
+    const schema = m.createSchema(facts?.context ?? STANDARD, facts);
     const check = facts === undefined ? undefined : m.serverChecks?.create?.(facts);
     const value = parseOr400(check === undefined ? schema : schema.superRefine(check), body);
     if (vpnGatewayId === undefined)
@@ -156,7 +157,7 @@ export const resourceRouter = <
       vpnGatewayId,
       m.serverChecks?.needsVpc ?? false,
     );
-    const schema = m.changeSchema(facts.context);
+    const schema = m.changeSchema(facts.context, facts);
     const check = m.serverChecks?.change?.(facts);
     const value = parseOr400(
       check === undefined ? schema : schema.superRefine(check),

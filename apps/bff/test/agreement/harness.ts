@@ -30,6 +30,8 @@ export interface GatewayFacts {
   id: string;
   regionId: string;
   gatewayType: GatewayType;
+  /** A dual-tunnel gateway (DescribeVpnGateway answers a DisasterRecoveryInternetIp). */
+  dualTunnel: boolean;
   sslMaxConnections: number;
   createTime: number;
   /** The VPC's CIDR blocks (the BFF reads them from the VPC; here from the emulator's state). */
@@ -162,6 +164,7 @@ export async function startCloud(patch?: (state: EmulatorState) => void): Promis
       id: gatewayId,
       regionId: internal.RegionId,
       gatewayType: gatewayTypeFromVpnType(wire.VpnType),
+      dualTunnel: (wire.DisasterRecoveryInternetIp ?? '') !== '',
       sslMaxConnections: wire.SslMaxConnections ?? 0,
       createTime: wire.CreateTime ?? 0,
       vpcCidrs: internal.VpcCidrs,

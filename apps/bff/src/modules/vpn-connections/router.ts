@@ -1,13 +1,11 @@
 import { vpnConnectionIdSchema } from '@vpn-console/shared/common/fields';
 import { createVpnConnectionResponseSchema } from '@vpn-console/shared/responses/vpn-connection';
 import {
-  toCreateVpnConnectionParams,
-  toModifyVpnConnectionAttributeParams,
-} from '@vpn-console/shared/vpn-connection/rpc';
-import {
-  createVpnConnectionSchema,
-  modifyVpnConnectionAttributeSchema,
-} from '@vpn-console/shared/vpn-connection/schema';
+  toChangeAnyVpnConnectionParams,
+  toCreateAnyVpnConnectionParams,
+  vpnConnectionChangeSchemaFor,
+  vpnConnectionCreateSchemaFor,
+} from '@vpn-console/shared/vpn-connection/by-gateway';
 import type { Router } from 'express';
 import type { Runtime } from '../../runtime';
 import { splitList } from '../present-common';
@@ -30,10 +28,13 @@ export const vpnConnectionsRouter = (runtime: Runtime): Router =>
     getRaw: getVpnConnectionRaw,
     present: presentVpnConnection,
     gatewayOf: (c) => c.VpnGatewayId ?? '',
-    createSchema: createVpnConnectionSchema,
-    changeSchema: modifyVpnConnectionAttributeSchema,
-    toCreate: toCreateVpnConnectionParams,
-    toChange: toModifyVpnConnectionAttributeParams,
+    // Single- or dual-tunnel: a fact of the gateway (shared vpn-connection/by-gateway.ts).
+    createSchema: (ctx, facts) =>
+      vpnConnectionCreateSchemaFor({ ...ctx, dualTunnel: facts?.dualTunnel ?? false }),
+    changeSchema: (ctx, facts) =>
+      vpnConnectionChangeSchemaFor({ ...ctx, dualTunnel: facts.dualTunnel }),
+    toCreate: toCreateAnyVpnConnectionParams,
+    toChange: toChangeAnyVpnConnectionParams,
     createResponse: createVpnConnectionResponseSchema,
     createdId: (created) => created.VpnConnectionId,
     pskOf: (c) => {

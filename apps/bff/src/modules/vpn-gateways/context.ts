@@ -48,6 +48,8 @@ const describeVpcAttributeSchema = z.looseObject({
 /** What the BFF knows of a gateway for the server-side checks of a write (shared API.md). */
 export interface GatewayFacts {
   readonly context: SchemaContext;
+  /** A dual-tunnel gateway (it has a second IP): it takes only dual-tunnel connections. */
+  readonly dualTunnel: boolean;
   readonly sslMaxConnections: number | undefined;
   /** Epoch ms; undefined when the cloud did not say. */
   readonly createTimeMs: number | undefined;
@@ -82,6 +84,7 @@ export const gatewayFacts = async (
   }
   return {
     context: { gatewayType: gatewayTypeFromVpnType(gateway.VpnType) },
+    dualTunnel: (gateway.DisasterRecoveryInternetIp ?? '') !== '',
     sslMaxConnections: gateway.SslMaxConnections,
     createTimeMs: gateway.CreateTime,
     vpcCidrs,
