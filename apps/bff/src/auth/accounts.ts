@@ -5,6 +5,7 @@ import type { AccountView } from '@vpn-console/shared/api/accounts';
 import { roleSchema, type Role } from '@vpn-console/shared/api/session';
 import { z } from 'zod';
 import type { AccountRow, Database } from '../store/schema';
+import { PasswordPolicyError, passwordPolicyIssue } from './password-policy';
 import { hashPassword, verifyDummy, verifyPassword } from './passwords';
 
 const accountIdSchema = z.uuid();
@@ -16,6 +17,11 @@ function isAccountId(id: string): boolean {
 
 export class AccountExistsError extends Error {
   override readonly name = 'AccountExistsError';
+}
+
+/** The change would leave no enabled admin (409 `LastAdmin`). */
+export class LastAdminError extends Error {
+  override readonly name = 'LastAdminError';
 }
 
 export interface Account {
@@ -64,6 +70,8 @@ export class Accounts {
   ) {}
 
   async create(input: { username: string; password: string; role: Role }): Promise<Account> {
+    const issue = passwordPolicyIssue(input.password, input.username);
+    if (issue !== undefined) throw new PasswordPolicyError(issue);
     const passwordHash = await hashPassword(input.password);
     const at = this.now();
     const row = await this.db
@@ -117,9 +125,24 @@ export class Accounts {
     change: AccountChange,
   ): Promise<{ before: Account; after: Account } | undefined> {
     if (!isAccountId(id)) return undefined;
+    if (change.password !== undefined) {
+      const named = await this.get(id);
+      if (named === undefined) return undefined;
+      const issue = passwordPolicyIssue(change.password, named.username);
+      if (issue !== undefined) throw new PasswordPolicyError(issue);
+    }
     const passwordHash =
       change.password === undefined ? undefined : await hashPassword(change.password);
     const result = await this.db.transaction().execute(async (trx) => {
+      // Every enabled admin row is locked first, so two concurrent demotions cannot both see
+      // "another admin is left".
+      const enabledAdmins = await trx
+        .selectFrom('accounts')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', false)
+        .forUpdate()
+        .execute();
       const beforeRow = await trx
         .selectFrom('accounts')
         .selectAll()
@@ -127,6 +150,15 @@ export class Accounts {
         .forUpdate()
         .executeTakeFirst();
       if (beforeRow === undefined) return undefined;
+      const staysEnabledAdmin =
+        (change.role ?? beforeRow.role) === 'admin' && !(change.disabled ?? beforeRow.disabled);
+      if (
+        enabledAdmins.some((a) => a.id === id) &&
+        !staysEnabledAdmin &&
+        enabledAdmins.length <= 1
+      ) {
+        throw new LastAdminError('the last enabled admin cannot be disabled or demoted');
+      }
       const afterRow = await trx
         .updateTable('accounts')
         .set({

@@ -80,6 +80,8 @@ export interface AuthGuardOptions {
   readonly decide?: (method: string, path: string) => Decision;
   /** Called with every signed-in request (e.g. to watch an event stream's session). */
   readonly onPrincipal?: (req: Request, res: Response, principal: Principal) => void;
+  /** A signed-in caller refused by role on a route the policy audits refusals of. */
+  readonly onRefused?: (req: Request, principal: Principal, auditAction: string) => Promise<void>;
 }
 
 /** The path as the client sent it (the guard may be mounted under `/api`). */
@@ -127,6 +129,9 @@ export function authGuard(options: AuthGuardOptions): RequestHandler {
       return;
     }
     if (!roleAtLeast(principal.role, decision.access)) {
+      if ('auditRefusal' in decision && decision.auditRefusal !== undefined) {
+        await options.onRefused?.(req, principal, decision.auditRefusal);
+      }
       sendError(res, 403, 'Forbidden');
       return;
     }

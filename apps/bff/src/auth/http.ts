@@ -1,6 +1,7 @@
 // Error answers of the security layer, in the shared error body shape.
 import type { Response } from 'express';
 import type { ApiErrorBody, ApiIssue } from '@vpn-console/shared/api/errors';
+import { collectIssues } from '@vpn-console/shared/errors/issues';
 import type { ZodError } from 'zod';
 
 export type SecurityErrorCode =
@@ -15,7 +16,9 @@ export type SecurityErrorCode =
   | 'ValidationFailed'
   | 'PayloadTooLarge'
   | 'UnsupportedMediaType'
-  | 'MalformedJson';
+  | 'MalformedJson'
+  | 'LastAdmin'
+  | 'SelfLockout';
 
 export function sendError(
   res: Response,
@@ -29,7 +32,8 @@ export function sendError(
   res.status(httpStatus).json(body);
 }
 
-/** Zod issues as API issues: dotted path (`''` for the whole body) and the zod issue code. */
+/** Zod issues as API issues: dotted path (`''` for the whole body) and the stable issue code
+ * of the shared catalog (the UI words it in both languages), with its parameters. */
 export function zodIssues(error: ZodError): ApiIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code }));
+  return collectIssues(error);
 }

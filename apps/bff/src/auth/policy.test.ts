@@ -28,6 +28,7 @@ describe('authorisation policy', () => {
     });
     expect(decide('POST', '/api/v1/regions/cn-hangzhou/vpn-connections/vco-1/psk/reveal')).toEqual({
       access: 'operator',
+      auditRefusal: 'revealPsk',
     });
     expect(decide('PATCH', '/api/v1/accounts/a-1')).toEqual({ access: 'admin' });
     expect(decide('POST', '/api/v1/session')).toEqual({ access: 'public' });

@@ -10,6 +10,8 @@ export interface PolicyRule {
   /** Path pattern: literal segments, `:name` for one segment, `**` (last) for any rest. */
   readonly pattern: string;
   readonly access: Access;
+  /** Audit action recorded when a signed-in caller is refused here (403), e.g. `revealPsk`. */
+  readonly auditRefusal?: string;
 }
 
 const R = '/api/v1/regions/:regionId';
@@ -50,18 +52,39 @@ export const policyRules: readonly PolicyRule[] = [
     { methods: ['POST'], pattern: `${R}/${r}`, access: 'operator' },
     { methods: ['PATCH', 'DELETE'], pattern: `${R}/${r}/:id`, access: 'operator' },
   ]),
-  { methods: ['POST'], pattern: `${R}/ipsec-servers/:id/psk/reveal`, access: 'operator' },
-  { methods: ['POST'], pattern: `${R}/vpn-connections/:id/psk/reveal`, access: 'operator' },
+  {
+    methods: ['POST'],
+    pattern: `${R}/ipsec-servers/:id/psk/reveal`,
+    access: 'operator',
+    auditRefusal: 'revealPsk',
+  },
+  {
+    methods: ['POST'],
+    pattern: `${R}/vpn-connections/:id/psk/reveal`,
+    access: 'operator',
+    auditRefusal: 'revealPsk',
+  },
   // The peer configuration for a device (issue 13): carries the PSK, audited like a reveal.
-  { methods: ['POST'], pattern: `${R}/vpn-connections/:id/peer-config`, access: 'operator' },
+  {
+    methods: ['POST'],
+    pattern: `${R}/vpn-connections/:id/peer-config`,
+    access: 'operator',
+    auditRefusal: 'exportPeerConfig',
+  },
   // Client certificates and the downloads that carry a private key or a PSK.
   { methods: ['POST'], pattern: `${R}/ssl-vpn-servers/:id/client-certs`, access: 'operator' },
   { methods: ['PATCH', 'DELETE'], pattern: `${R}/ssl-vpn-client-certs/:id`, access: 'operator' },
-  { methods: ['POST'], pattern: `${R}/ssl-vpn-client-certs/:id/bundle`, access: 'operator' },
+  {
+    methods: ['POST'],
+    pattern: `${R}/ssl-vpn-client-certs/:id/bundle`,
+    access: 'operator',
+    auditRefusal: 'downloadSslVpnClientBundle',
+  },
   {
     methods: ['POST'],
     pattern: `${R}/ipsec-servers/:id/client-profile/download`,
     access: 'operator',
+    auditRefusal: 'downloadIpsecClientProfile',
   },
   // Admins: accounts.
   { methods: ['GET', 'HEAD', 'POST'], pattern: '/api/v1/accounts', access: 'admin' },
@@ -74,6 +97,7 @@ interface CompiledRule {
   readonly segments: readonly string[];
   readonly rest: boolean;
   readonly access: Access;
+  readonly auditRefusal: string | undefined;
 }
 
 function compile(rule: PolicyRule): CompiledRule {
@@ -84,6 +108,7 @@ function compile(rule: PolicyRule): CompiledRule {
     segments: rest ? segments.slice(0, -1) : segments,
     rest,
     access: rule.access,
+    auditRefusal: rule.auditRefusal,
   };
 }
 
@@ -99,7 +124,8 @@ function matches(rule: CompiledRule, segments: readonly string[]): boolean {
   });
 }
 
-export type Decision = { readonly access: Access } | { readonly access: 'deny' };
+export type Decision =
+  { readonly access: Access; readonly auditRefusal?: string } | { readonly access: 'deny' };
 
 /** Builds the lookup of a rule table (the app uses `policyRules`). */
 export function compilePolicy(
@@ -119,7 +145,10 @@ export function compilePolicy(
     }
     const m = method.toUpperCase();
     const rule = compiled.find((r) => r.methods.has(m) && matches(r, segments));
-    return rule === undefined ? { access: 'deny' } : { access: rule.access };
+    if (rule === undefined) return { access: 'deny' };
+    return rule.auditRefusal === undefined
+      ? { access: rule.access }
+      : { access: rule.access, auditRefusal: rule.auditRefusal };
   };
 }
 

@@ -5,7 +5,7 @@ import type { DemoAccount } from '@vpn-console/shared/api/demo';
 import { accountsRouter } from '../modules/accounts/accounts-router';
 import { AuditLog } from '../modules/audit/audit-log';
 import { auditRouter } from '../modules/audit/audit-router';
-import { attachAudit } from '../modules/audit/request-audit';
+import { attachAudit, auditRefusal } from '../modules/audit/request-audit';
 import { ensureDemoAccounts } from '../modules/demo/demo-accounts';
 import { demoRouter } from '../modules/demo/demo-router';
 import { sessionRouter } from '../modules/session/session-router';
@@ -136,6 +136,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
         attachAudit(req, audit);
         watchStream(req, res, principal);
       },
+      onRefused: (req, principal, action) => auditRefusal(req, principal, action),
     }),
   ];
   const routers = [

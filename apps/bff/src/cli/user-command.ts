@@ -6,7 +6,9 @@
 //   user list
 import { passwordSchema } from '@vpn-console/shared/api/accounts';
 import { roleSchema, usernameSchema } from '@vpn-console/shared/api/session';
-import { AccountExistsError, Accounts, type Account } from '../auth/accounts';
+import { AccountExistsError, Accounts, LastAdminError, type Account } from '../auth/accounts';
+import { PasswordPolicyError } from '../auth/password-policy';
+import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
 import { generatePassword } from '../auth/passwords';
 import { AuditLog } from '../modules/audit/audit-log';
 import type { Store } from '../store/store';
@@ -34,8 +36,14 @@ function passwordFrom(io: UserCommandIo): { password: string; generated: boolean
     return { password: generatePassword(), generated: true };
   }
   const parsed = passwordSchema.safeParse(io.stdinPassword);
-  if (!parsed.success) throw new UsageError('the password must be 12 to 1024 characters');
+  if (!parsed.success) {
+    throw new UsageError('the password must be 12 to 1024 characters, not only spaces');
+  }
   return { password: parsed.data, generated: false };
+}
+
+function passwordRefused(error: PasswordPolicyError): string {
+  return `password refused: ${formatIssueMessage(error.code, 'en', { min: 12 })}`;
 }
 
 function usernameArg(value: string | undefined): string {
@@ -71,7 +79,15 @@ export async function runUserCommand(
     what: { role?: Account['role']; disabled?: boolean; password?: string },
   ) => {
     const account = await find(username);
-    await accounts.change(account.id, what);
+    try {
+      await accounts.change(account.id, what);
+    } catch (error) {
+      if (error instanceof LastAdminError) {
+        throw new UsageError(`${username} is the last enabled admin: add another admin first`);
+      }
+      if (error instanceof PasswordPolicyError) throw new UsageError(passwordRefused(error));
+      throw error;
+    }
     await audit.record({
       category: 'account',
       action: 'changeAccount',
@@ -118,6 +134,7 @@ export async function runUserCommand(
         });
       } catch (error) {
         if (error instanceof AccountExistsError) throw new UsageError(`user ${username} exists`);
+        if (error instanceof PasswordPolicyError) throw new UsageError(passwordRefused(error));
         throw error;
       }
       io.out(`created ${username} (${role})`);

@@ -133,7 +133,7 @@ export const resourceRouter = <
       res.json(await runDryRun(runtime, regionId, rpc.action, rpc.params));
       return;
     }
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'create',
       resourceKind: m.kind,
       regionId,
@@ -168,7 +168,7 @@ export const resourceRouter = <
       res.json(await runDryRun(runtime, regionId, rpc.action, rpc.params));
       return;
     }
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'change',
       resourceKind: m.kind,
       regionId,
@@ -186,7 +186,7 @@ export const resourceRouter = <
     const id = idOf(req);
     const current = await m.getRaw(cloud, regionId, id);
     const vpnGatewayId = m.gatewayOf(current);
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'delete',
       resourceKind: m.kind,
       regionId,

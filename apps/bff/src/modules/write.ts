@@ -13,8 +13,9 @@ import { z } from 'zod';
 import { CloudError } from '../cloud/errors';
 import { cloudErrorToApiError, HttpError, validationFailed } from '../http/errors';
 import type { ReadBackResult } from '../operations/lanes';
+import { newOperationId } from '../operations/registry';
 import { principalOf } from '../auth/principal';
-import { auditWrite } from './audit/request-audit';
+import { recordWriteIntent } from './audit/request-audit';
 import type { Runtime } from '../runtime';
 
 const requestIdOnly = z.looseObject({ RequestId: z.string().optional() });
@@ -114,13 +115,16 @@ export interface WriteSpec<T> {
   audit?: { before?: unknown; requested?: unknown };
 }
 
-/** Queues a write and answers 202 with its operation (or the existing one for a resent key). */
-export const submitWrite = <T>(
+/**
+ * Stores the write's audit intent, then queues it and answers 202 with its operation (or the
+ * existing one for a resent key). No intent stored, no write: 503 `AuditUnavailable`.
+ */
+export const submitWrite = async <T>(
   runtime: Runtime,
   req: Request,
   res: Response,
   spec: WriteSpec<T>,
-): void => {
+): Promise<void> => {
   // A dry run never changes anything: a route that reaches here with ?dryRun=true has no dry
   // run of its own (e.g. delete), so it is refused rather than carried out.
   if (dryRunQuery(req)) {
@@ -157,7 +161,23 @@ export const submitWrite = <T>(
     }
   }
   const clientToken = key ?? `bff-${randomUUID()}`;
+  const operationId = newOperationId();
+  // No write without its audit record: the intent is stored before the operation exists.
+  await recordWriteIntent(
+    req,
+    runtime.registry,
+    {
+      operationId,
+      action: spec.action,
+      resourceKind: spec.resourceKind,
+      regionId: spec.regionId,
+      vpnGatewayId: spec.vpnGatewayId,
+      resourceId: spec.resourceId,
+    },
+    { ...(spec.audit ?? { requested: spec.value }), resourceId: spec.resourceId },
+  );
   const record = runtime.registry.create({
+    id: operationId,
     action: spec.action,
     resourceKind: spec.resourceKind,
     regionId: spec.regionId,
@@ -166,10 +186,6 @@ export const submitWrite = <T>(
     originStreamId: streamIdOf(req),
     idempotencyKey: key,
     fingerprint,
-  });
-  auditWrite(req, runtime.registry, record.operation, {
-    ...(spec.audit ?? { requested: spec.value }),
-    resourceId: spec.resourceId,
   });
   const rpc = spec.rpc(clientToken);
   const laneKey =

@@ -10,6 +10,8 @@ import type {
 } from '@vpn-console/shared/api/operations';
 
 export interface OperationInit {
+  /** The id to use (the write's audit intent is stored under it first); a new one otherwise. */
+  id?: string | undefined;
   action: OperationAction;
   resourceKind: ResourceKind;
   regionId: string;
@@ -42,6 +44,8 @@ export interface OperationRecord {
 
 type Listener = (operation: Operation, record: OperationRecord) => void;
 
+export const newOperationId = (): string => `op-${randomUUID()}`;
+
 const FINAL: ReadonlySet<OperationState> = new Set(['succeeded', 'failed']);
 
 export const isFinal = (state: OperationState): boolean => FINAL.has(state);
@@ -60,7 +64,7 @@ export class OperationRegistry {
   create(init: OperationInit): OperationRecord {
     const at = this.now().toISOString();
     const operation: Operation = {
-      id: `op-${randomUUID()}`,
+      id: init.id ?? newOperationId(),
       state: 'queued',
       action: init.action,
       resourceKind: init.resourceKind,

@@ -62,6 +62,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 10: the intent of a write is stored before the cloud call (outcome `pending`) and
+  // completed with the outcome after; `operation_id` lets any process complete it later.
+  '0002-audit-intents': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('audit_log').addColumn('operation_id', 'text').execute();
+      await db.schema
+        .createIndex('audit_log_operation_id')
+        .on('audit_log')
+        .column('operation_id')
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

@@ -37,6 +37,8 @@ export interface AuditLogTable {
   resource_id: string | null;
   request_id: string | null;
   client_ip: string | null;
+  /** The operation a `config` intent belongs to (issue 10); null for other entries. */
+  operation_id: ColumnType<string | null, string | null | undefined, string | null>;
   detail: Json;
 }
 

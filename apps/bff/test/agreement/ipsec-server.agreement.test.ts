@@ -121,6 +121,13 @@ const createStandard: AgreementCase[] = [
     { IpSecServerName: '' },
     'An empty parameter on the wire is "not given" (the server keeps no name); the console asks the user to omit the field.',
   ),
+  std.known(
+    'name with a bidi override (U+202E)',
+    { ipsecServerName: 'evil\u202Egnp' },
+    { console: C.CONTROL_CHARACTER, cloud: 'ok' },
+    { IpSecServerName: 'evil\u202Egnp' },
+    'The documented name rule (1–100 characters, not http(s)://) allows it; the console refuses control and bidi characters in every free-text field (issue 10), so a name never reads differently from what is stored.',
+  ),
   // local subnets
   std.ok(
     'two local subnets',

@@ -63,6 +63,41 @@ const consoleCodes: Record<string, Local> = {
     doZh: '请重新打开向导开始新的变更。',
     retry: false,
   },
+  AuditUnavailable: {
+    en: 'The change was not sent: the audit log could not record it.',
+    zh: '变更未发送：审计日志无法记录该操作。',
+    doEn: 'Nothing was changed in the cloud. Retry in a minute; if it persists, tell an administrator.',
+    doZh: '云端没有任何变更。请一分钟后重试；如仍失败，请联系管理员。',
+    retry: true,
+  },
+  LastAdmin: {
+    en: 'This is the last enabled administrator: it cannot be disabled or given another role.',
+    zh: '这是最后一个启用的管理员账号，不能停用或更改其角色。',
+    doEn: 'Create or enable another administrator first.',
+    doZh: '请先创建或启用另一个管理员账号。',
+    retry: false,
+  },
+  SelfLockout: {
+    en: 'You cannot disable your own account or lower your own role.',
+    zh: '不能停用自己的账号或降低自己的角色。',
+    doEn: 'Ask another administrator to make this change.',
+    doZh: '请让另一位管理员执行此变更。',
+    retry: false,
+  },
+  TooManyRequests: {
+    en: 'Too many attempts in a short time.',
+    zh: '短时间内尝试次数过多。',
+    doEn: 'Wait the time shown, then try again.',
+    doZh: '请等待提示的时间后再试。',
+    retry: true,
+  },
+  TooManyStreams: {
+    en: 'Too many live views are open for your session or account.',
+    zh: '您的会话或账号打开的实时视图过多。',
+    doEn: 'Close other console tabs, then reload this page.',
+    doZh: '请关闭其他控制台标签页后重新加载本页。',
+    retry: true,
+  },
 };
 
 export const explainError = (code: string, locale: CatalogLocale): ErrorExplanation => {

@@ -154,6 +154,7 @@ export const en = {
   'audit.changes': 'Changes',
   'audit.outcome.success': 'success',
   'audit.outcome.failure': 'failure',
+  'audit.outcome.pending': 'pending',
   'audit.filterUser': 'User',
   'audit.filterGateway': 'Gateway ID',
   'audit.filterCategory': 'Kind',

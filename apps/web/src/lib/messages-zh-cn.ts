@@ -149,6 +149,7 @@ export const zhCN: Messages = {
   'audit.changes': '变更内容',
   'audit.outcome.success': '成功',
   'audit.outcome.failure': '失败',
+  'audit.outcome.pending': '进行中',
   'audit.filterUser': '用户',
   'audit.filterGateway': '网关 ID',
   'audit.filterCategory': '类别',

@@ -1,5 +1,7 @@
 // Accounts (HTTP contract of /api/v1/accounts; admins only).
 import { z } from 'zod';
+import { addIssue } from '../common/issue';
+import { ISSUE_CODES } from '../errors/issue-codes';
 import { roleSchema, usernameSchema } from './session';
 
 export const accountViewSchema = z.object({
@@ -15,7 +17,25 @@ export type AccountView = z.infer<typeof accountViewSchema>;
 export const accountListSchema = z.object({ items: z.array(accountViewSchema) });
 export type AccountList = z.infer<typeof accountListSchema>;
 
-export const passwordSchema = z.string().min(12).max(1024);
+/** Minimum password length (ASVS 6.2.1 asks for ≥ 8; we ask for 12), in characters. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * A password an admin sets: at least 12 characters, not spaces only. The BFF also refuses the
+ * user name and passwords on a list of common ones (`PASSWORD_IS_USERNAME`, `PASSWORD_COMMON`).
+ */
+export const passwordSchema = z
+  .string()
+  .max(1024)
+  .superRefine((value, ctx) => {
+    let characters = 0;
+    for (const _ of value) characters += 1;
+    if (characters < MIN_PASSWORD_LENGTH) {
+      addIssue(ctx, ISSUE_CODES.PASSWORD_TOO_SHORT, [], { min: MIN_PASSWORD_LENGTH });
+    } else if (/^\s*$/u.test(value)) {
+      addIssue(ctx, ISSUE_CODES.PASSWORD_BLANK);
+    }
+  });
 
 /** `POST /api/v1/accounts`. */
 export const createAccountRequestSchema = z.strictObject({

@@ -1,12 +1,19 @@
 // The audit log (HTTP contract of GET /api/v1/audit).
 import { z } from 'zod';
+import { addIssue } from '../common/issue';
+import { printableTextSchema } from '../common/text';
+import { ISSUE_CODES } from '../errors/issue-codes';
 import { roleSchema } from './session';
 
 export const auditCategories = ['auth', 'config', 'reveal', 'account'] as const;
 export const auditCategorySchema = z.enum(auditCategories);
 export type AuditCategory = z.infer<typeof auditCategorySchema>;
 
-export const auditOutcomeSchema = z.enum(['success', 'failure']);
+/**
+ * `pending`: the intent of a write, stored before the cloud call; completed with `success` or
+ * `failure` once the operation settles (an entry left `pending` had its process stop mid-write).
+ */
+export const auditOutcomeSchema = z.enum(['pending', 'success', 'failure']);
 export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
 
 /**
@@ -48,14 +55,30 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Query of `GET /api/v1/audit` (all optional; newest first; `cursor` from `nextCursor`). */
+/** A filter text: 1–64 characters, none of them a control character (NUL, …). */
+const filterText = printableTextSchema(1, 64);
+
+const EARLIEST = '1970-01-01T00:00:00Z';
+const LATEST = '9999-12-31T23:59:59Z';
+
+/** An ISO 8601 instant the store can hold: from 1970 to 9999 (`0000-01-01…` is refused). */
+const auditInstant = z.iso.datetime({ offset: true }).superRefine((value, ctx) => {
+  const at = Date.parse(value);
+  // Not a date at all: the format check above already says so.
+  if (Number.isNaN(at)) return;
+  if (!(at >= Date.parse(EARLIEST) && at <= Date.parse(LATEST))) {
+    addIssue(ctx, ISSUE_CODES.DATE_RANGE, [], { min: EARLIEST, max: LATEST });
+  }
+});
+
 export const auditQuerySchema = z.strictObject({
-  vpnGatewayId: z.string().min(1).max(64).optional(),
-  username: z.string().min(1).max(64).optional(),
+  vpnGatewayId: filterText.optional(),
+  username: filterText.optional(),
   category: auditCategorySchema.optional(),
   /** ISO 8601, inclusive. */
-  from: z.iso.datetime({ offset: true }).optional(),
+  from: auditInstant.optional(),
   /** ISO 8601, exclusive. */
-  to: z.iso.datetime({ offset: true }).optional(),
+  to: auditInstant.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.coerce.number().int().min(1).optional(),
 });

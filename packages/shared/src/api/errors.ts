@@ -36,6 +36,10 @@ export const bffErrorCodes = [
   'GatewayBusyTimeout',
   'ShuttingDown',
   'TooManyStreams',
+  'TooManyRequests',
+  'AuditUnavailable',
+  'LastAdmin',
+  'SelfLockout',
   'InternalError',
 ] as const;
 export const bffErrorCodeSchema = z.enum(bffErrorCodes);

@@ -1,20 +1,26 @@
 // Sessions and roles (HTTP contract of /api/v1/session; owned by the BFF's auth module).
 import { z } from 'zod';
+import { printableTextSchema } from '../common/text';
+import { ISSUE_CODES } from '../errors/issue-codes';
 
 export const roles = ['viewer', 'operator', 'admin'] as const;
 export const roleSchema = z.enum(roles);
 /** `viewer`: read only, no secrets; `operator`: also writes and reveals PSKs; `admin`: also accounts. */
 export type Role = z.infer<typeof roleSchema>;
 
+/** A user name: printable ASCII only (letters, digits, `.`, `_`, `@`, `-`), 1–64 characters. */
 export const usernameSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/);
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, ISSUE_CODES.USERNAME_CHARSET);
+
+/** A name typed at the login: any printable text (no controls), so the lookup never fails. */
+const loginNameSchema = printableTextSchema(1, 64);
 
 /** `POST /api/v1/session` body. */
 export const loginRequestSchema = z.strictObject({
-  username: z.string().min(1).max(64),
+  username: loginNameSchema,
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIpv4Address } from '../cidr';
 import { ISSUE_CODES } from '../errors/issue-codes';
+import { refuseControlCharacters } from './text';
 import { addIssue, required, requiredOr } from './issue';
 
 const C = ISSUE_CODES;
@@ -50,6 +51,7 @@ export const pskSchema = z.string(required).superRefine((value, ctx) => {
 
 /** LocalId / RemoteId: at most 100 characters, no spaces. */
 export const ikeIdentitySchema = z.string(required).superRefine((value, ctx) => {
+  if (refuseControlCharacters(value, ctx)) return;
   if (value.length > 100) addIssue(ctx, C.IKE_ID_TOO_LONG, [], { max: 100 });
   else if (/\s/.test(value)) addIssue(ctx, C.IKE_ID_SPACE);
   else if (value.length === 0) addIssue(ctx, C.REQUIRED);

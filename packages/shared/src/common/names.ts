@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ISSUE_CODES } from '../errors/issue-codes';
 import { addIssue, required } from './issue';
+import { refuseControlCharacters } from './text';
 
 const C = ISSUE_CODES;
 const HTTP_PREFIX = /^https?:\/\//i;
@@ -19,6 +20,7 @@ function shortNameSchema(code: 'NAME' | 'DESCRIPTION') {
   const lengthCode = code === 'NAME' ? C.NAME_LENGTH : C.DESCRIPTION_LENGTH;
   const prefixCode = code === 'NAME' ? C.NAME_HTTP_PREFIX : C.DESCRIPTION_HTTP_PREFIX;
   return z.string(required).superRefine((value, ctx) => {
+    if (refuseControlCharacters(value, ctx)) return;
     const n = length(value);
     if (n < 1 || n > 100) addIssue(ctx, lengthCode, [], { min: 1, max: 100 });
     else if (HTTP_PREFIX.test(value)) addIssue(ctx, prefixCode);

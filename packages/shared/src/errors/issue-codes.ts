@@ -27,6 +27,46 @@ const texts = {
   INVALID_FORMAT: { zh: '格式不正确。', en: 'The format is not valid.' },
   INVALID_VALUE: { zh: '取值不合法。', en: 'The value is not valid.' },
 
+  // ── free text (every name, description and identifier) ──
+  CONTROL_CHARACTER: {
+    zh: '不能包含控制字符或文字方向控制字符（{char}）。',
+    en: 'Must not contain control or text-direction characters ({char}).',
+    action: {
+      zh: '请删除该字符后重新输入。',
+      en: 'Remove that character and type the text again.',
+    },
+  },
+
+  // ── accounts ──
+  PASSWORD_TOO_SHORT: {
+    zh: '密码长度至少为 {min} 个字符。',
+    en: 'The password must have at least {min} characters.',
+  },
+  PASSWORD_BLANK: {
+    zh: '密码不能全部由空白字符组成。',
+    en: 'The password cannot be made of spaces only.',
+  },
+  PASSWORD_IS_USERNAME: {
+    zh: '密码不能与用户名相同。',
+    en: 'The password cannot be the user name.',
+  },
+  PASSWORD_COMMON: {
+    zh: '该密码属于常见密码，容易被猜中。',
+    en: 'This password is on a list of common passwords and easy to guess.',
+    action: {
+      zh: '请换一个更长、更少见的密码，例如几个随机单词的组合。',
+      en: 'Choose a longer, rarer one, such as a few random words.',
+    },
+  },
+  USERNAME_CHARSET: {
+    zh: '用户名以英文字母或数字开头，只能包含英文字母、数字、半角句号（.）、下划线（_）、@ 和短划线（-）。',
+    en: 'The user name starts with a letter or digit and may only contain letters, digits, periods (.), underscores (_), @ and hyphens (-).',
+  },
+  DATE_RANGE: {
+    zh: '日期必须在 {min} 至 {max} 之间。',
+    en: 'The date must be between {min} and {max}.',
+  },
+
   // ── names and descriptions ──
   NAME_LENGTH: {
     zh: '名称长度为 {min}~{max} 个字符。',

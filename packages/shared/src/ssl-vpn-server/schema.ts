@@ -12,6 +12,7 @@ import {
 } from '../common/fields';
 import { addIssue, required } from '../common/issue';
 import { sslVpnServerNameSchema } from '../common/names';
+import { refuseControlCharacters } from '../common/text';
 
 const C = ISSUE_CODES;
 
@@ -42,7 +43,12 @@ export const sslPortSchema = z.number(required).superRefine((port, ctx) => {
   else if (FORBIDDEN.has(port)) addIssue(ctx, C.PORT_FORBIDDEN, [], { port });
 });
 
-const idaasIdSchema = z.string(required).min(1, C.REQUIRED);
+const idaasIdSchema = z
+  .string(required)
+  .min(1, C.REQUIRED)
+  .superRefine((value, ctx) => {
+    refuseControlCharacters(value, ctx);
+  });
 
 /** Gateways created before 2020-03-05 00:00 (Beijing time, UTC+8) do not support MFA (seed 003). */
 export const MFA_MIN_GATEWAY_CREATE_TIME = Date.UTC(2020, 2, 4, 16, 0, 0);

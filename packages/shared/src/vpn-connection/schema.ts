@@ -24,6 +24,7 @@ import {
 } from '../common/ike-config';
 import { addIssue, required } from '../common/issue';
 import { vpnConnectionNameSchema } from '../common/names';
+import { refuseControlCharacters } from '../common/text';
 
 const C = ISSUE_CODES;
 
@@ -33,6 +34,9 @@ export const connectionSubnetSchema = cidrListSchema();
 /** The peer CA certificate (PEM) for SM gateways. */
 export const remoteCaCertificateSchema = z
   .string(required)
+  .superRefine((value, ctx) => {
+    refuseControlCharacters(value, ctx, { lineBreaks: true });
+  })
   .refine(
     (value) => value.trimStart().startsWith('-----BEGIN CERTIFICATE-----'),
     C.CERTIFICATE_FORMAT,

@@ -7,7 +7,13 @@ import {
   createAccountRequestSchema,
   type AccountList,
 } from '@vpn-console/shared/api/accounts';
-import { AccountExistsError, accountView, type Accounts } from '../../auth/accounts';
+import {
+  AccountExistsError,
+  accountView,
+  LastAdminError,
+  type Accounts,
+} from '../../auth/accounts';
+import { PasswordPolicyError } from '../../auth/password-policy';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf } from '../../auth/principal';
 import type { Sessions } from '../../auth/sessions';
@@ -60,6 +66,10 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
       });
       res.status(201).json(accountView(account));
     } catch (err) {
+      if (err instanceof PasswordPolicyError) {
+        sendError(res, 400, 'ValidationFailed', [{ path: 'password', code: err.code }]);
+        return;
+      }
       if (!(err instanceof AccountExistsError)) throw err;
       await deps.audit.record({
         category: 'account',
@@ -80,7 +90,45 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
       return;
     }
     const actor = principalOf(req);
-    const result = await deps.accounts.change(req.params.accountId, parsed.data);
+    const auditActor =
+      actor === undefined
+        ? null
+        : { id: actor.accountId, username: actor.username, role: actor.role };
+    const refuse = async (status: number, code: 'LastAdmin' | 'SelfLockout') => {
+      await deps.audit.record({
+        category: 'account',
+        action: 'changeAccount',
+        outcome: 'failure',
+        actor: auditActor,
+        resourceType: 'account',
+        resourceId: req.params.accountId,
+        errorCode: code,
+      });
+      sendError(res, status, code);
+    };
+    // An admin cannot lock themselves out: no disabling or demoting one's own account.
+    if (
+      actor?.accountId === req.params.accountId &&
+      (parsed.data.disabled === true ||
+        (parsed.data.role !== undefined && parsed.data.role !== actor.role))
+    ) {
+      await refuse(409, 'SelfLockout');
+      return;
+    }
+    let result: Awaited<ReturnType<Accounts['change']>>;
+    try {
+      result = await deps.accounts.change(req.params.accountId, parsed.data);
+    } catch (err) {
+      if (err instanceof PasswordPolicyError) {
+        sendError(res, 400, 'ValidationFailed', [{ path: 'password', code: err.code }]);
+        return;
+      }
+      if (err instanceof LastAdminError) {
+        await refuse(409, 'LastAdmin');
+        return;
+      }
+      throw err;
+    }
     if (result === undefined) {
       sendError(res, 404, 'NotFound');
       return;
@@ -90,10 +138,7 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
       category: 'account',
       action: 'changeAccount',
       outcome: 'success',
-      actor:
-        actor === undefined
-          ? null
-          : { id: actor.accountId, username: actor.username, role: actor.role },
+      actor: auditActor,
       resourceType: 'account',
       resourceId: after.id,
       changes: auditDiff(

@@ -133,7 +133,47 @@ export class AuditLog {
   ) {}
 
   async record(r: AuditRecord): Promise<void> {
-    await this.db
+    await this.insert(r, null);
+  }
+
+  /**
+   * Stores the intent of a write (outcome `pending`) before anything is sent to the cloud;
+   * returns the entry's id for {@link complete}. Throws when the store cannot take it.
+   */
+  async recordIntent(r: Omit<AuditRecord, 'outcome'>, operationId: string): Promise<number> {
+    return this.insert({ ...r, outcome: 'pending' }, operationId);
+  }
+
+  /**
+   * Completes an intent with the outcome of its operation (any process may do it: the entry is
+   * found by id, and only while it is still `pending`). False when no pending intent matched.
+   */
+  async complete(
+    id: number,
+    outcome: { outcome: 'success' | 'failure' } & Pick<
+      AuditRecord,
+      'resourceId' | 'requestId' | 'errorCode' | 'changes'
+    >,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('audit_log')
+      .set({
+        outcome: outcome.outcome,
+        ...(outcome.resourceId === undefined ? {} : { resource_id: outcome.resourceId }),
+        request_id: outcome.requestId ?? null,
+        detail: JSON.stringify({
+          errorCode: outcome.errorCode ?? null,
+          changes: outcome.changes ?? [],
+        }),
+      })
+      .where('id', '=', id)
+      .where('outcome', '=', 'pending')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  private async insert(r: AuditRecord, operationId: string | null): Promise<number> {
+    const row = await this.db
       .insertInto('audit_log')
       .values({
         at: this.now(),
@@ -149,9 +189,12 @@ export class AuditLog {
         resource_id: r.resourceId ?? null,
         request_id: r.requestId ?? null,
         client_ip: r.clientIp ?? null,
+        operation_id: operationId,
         detail: JSON.stringify({ errorCode: r.errorCode ?? null, changes: r.changes ?? [] }),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
   /**

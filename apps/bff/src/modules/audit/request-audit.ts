@@ -3,7 +3,8 @@
 // Without the security layer (no audit attached) they do nothing.
 import type { Operation } from '@vpn-console/shared/api/operations';
 import type { Request } from 'express';
-import { principalOf } from '../../auth/principal';
+import { principalOf, type Principal } from '../../auth/principal';
+import { HttpError } from '../../http/errors';
 import { pskFingerprint } from '../secret-view';
 import { auditDiff, isSecretKey, type AuditLog } from './audit-log';
 
@@ -19,15 +20,17 @@ interface OperationSource {
 
 interface PendingWrite {
   readonly audit: AuditLog;
-  readonly actor: { id: string; username: string; role: 'viewer' | 'operator' | 'admin' };
+  /** The intent's entry in the audit log. */
+  readonly entryId: number;
   readonly changes: ReturnType<typeof auditDiff>;
-  readonly clientIp: string | undefined;
+  readonly log: Request['log'];
 }
 
 const pending = new Map<string, PendingWrite>();
 const listening = new WeakSet<OperationSource>();
 
-function actionName(op: Operation): string {
+/** What the audit names a write by: `createIpsecServer`, `deleteVpnConnection`, … */
+function actionName(op: Pick<Operation, 'action' | 'resourceKind'>): string {
   const kind = op.resourceKind
     .split('-')
     .map((w) =>
@@ -52,21 +55,17 @@ function listen(source: OperationSource): void {
     if (write === undefined) return;
     pending.delete(op.id);
     write.audit
-      .record({
-        category: 'config',
-        action: actionName(op),
+      .complete(write.entryId, {
         outcome: op.state === 'succeeded' ? 'success' : 'failure',
-        actor: write.actor,
-        regionId: op.regionId,
-        vpnGatewayId: op.vpnGatewayId,
-        resourceType: op.resourceKind,
         resourceId: op.resourceId,
         requestId: op.requestId ?? op.error?.requestId,
         errorCode: op.error?.code,
-        clientIp: write.clientIp,
         changes: write.changes,
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // The intent stays `pending` (it still says who asked for what); logged for support.
+        write.log.error({ err: error, operationId: op.id }, 'audit outcome not stored');
+      });
   });
 }
 
@@ -107,33 +106,70 @@ function secretFingerprints(view: unknown): unknown {
   return out;
 }
 
+/** The audit log cannot take the intent of a write: the write is refused, nothing is sent. */
+export const auditUnavailable = (): HttpError =>
+  new HttpError(
+    503,
+    'AuditUnavailable',
+    'The audit log cannot be written: the change was not sent to the cloud.',
+  );
+
+/** The operation a write intent is recorded for (before the operation exists). */
+export interface WriteIntent {
+  readonly operationId: string;
+  readonly action: Operation['action'];
+  readonly resourceKind: Operation['resourceKind'];
+  readonly regionId: string;
+  readonly vpnGatewayId?: string | undefined;
+  readonly resourceId?: string | undefined;
+}
+
 /**
- * Records a configuration write once its operation settles (success or failure, with the
- * Alibaba RequestId). `before` is the resource as the console showed it (PSKs already masked
- * with fingerprints), `requested` the validated change; secrets appear only as changed or not.
+ * Stores the intent of a configuration write BEFORE anything goes to the cloud, and completes
+ * it with the outcome (success or failure, Alibaba RequestId) once the operation settles.
+ * `before` is the resource as the console showed it (PSKs masked with fingerprints),
+ * `requested` the validated change; secrets appear only as changed or not. Throws
+ * `AuditUnavailable` (503) when the store cannot take the intent: the caller must not write.
  */
-export function auditWrite(
+export async function recordWriteIntent(
   req: Request,
   operations: OperationSource,
-  operation: Operation,
+  intent: WriteIntent,
   details: { before?: unknown; requested?: unknown; resourceId?: string | undefined },
-): void {
+): Promise<void> {
   const audit = auditOfRequest.get(req);
   const principal = principalOf(req);
+  // Only the bench's explicitly permissive layer has no audit (every guarded write has one).
   if (audit === undefined || principal === undefined) return;
   listen(operations);
-  pending.set(operation.id, {
-    audit,
-    actor: { id: principal.accountId, username: principal.username, role: principal.role },
-    changes: auditDiff(
-      secretFingerprints(details.before),
-      details.requested === undefined
-        ? undefined
-        : fingerprinted(details.requested, details.resourceId),
-      { onlyAfterKeys: details.before !== undefined && details.requested !== undefined },
-    ),
-    clientIp: req.ip,
-  });
+  const changes = auditDiff(
+    secretFingerprints(details.before),
+    details.requested === undefined
+      ? undefined
+      : fingerprinted(details.requested, details.resourceId),
+    { onlyAfterKeys: details.before !== undefined && details.requested !== undefined },
+  );
+  let entryId: number;
+  try {
+    entryId = await audit.recordIntent(
+      {
+        category: 'config',
+        action: actionName(intent),
+        actor: { id: principal.accountId, username: principal.username, role: principal.role },
+        regionId: intent.regionId,
+        vpnGatewayId: intent.vpnGatewayId,
+        resourceType: intent.resourceKind,
+        resourceId: intent.resourceId,
+        clientIp: req.ip,
+        changes,
+      },
+      intent.operationId,
+    );
+  } catch (error) {
+    req.log.error({ err: error }, 'audit intent not stored: write refused');
+    throw auditUnavailable();
+  }
+  pending.set(intent.operationId, { audit, entryId, changes, log: req.log });
 }
 
 /**
@@ -208,4 +244,47 @@ export async function auditPeerConfigExport(
         : [{ path: 'tunnelId', secret: false as const, before: null, after: target.tunnelId }]),
     ],
   });
+}
+
+/**
+ * Records a request refused by role on a route whose refusals are audited (a viewer's PSK
+ * reveal or key-material download): who, what, from where, `Forbidden`. The route's path names
+ * the resource.
+ */
+export async function auditRefusal(
+  req: Request,
+  principal: Principal,
+  action: string,
+): Promise<void> {
+  const audit = auditOfRequest.get(req);
+  if (audit === undefined) return;
+  const match = /^\/api\/v1\/regions\/([^/]+)\/([^/]+)\/([^/]+)\//.exec(req.originalUrl);
+  const decode = (part: string | undefined) => {
+    if (part === undefined) return undefined;
+    try {
+      // Control characters never reach the store (a NUL would make the insert fail).
+      return decodeURIComponent(part)
+        .replace(/[\p{Cc}\p{Cf}]/gu, '')
+        .slice(0, 128);
+    } catch {
+      return undefined;
+    }
+  };
+  await audit
+    .record({
+      category: 'reveal',
+      action,
+      outcome: 'failure',
+      actor: { id: principal.accountId, username: principal.username, role: principal.role },
+      regionId: decode(match?.[1]),
+      // `ipsec-servers` → `ipsec-server`, `ssl-vpn-client-certs` → `ssl-vpn-client-cert`.
+      resourceType: decode(match?.[2])?.replace(/s$/, ''),
+      resourceId: decode(match?.[3]),
+      errorCode: 'Forbidden',
+      clientIp: req.ip,
+    })
+    .catch((error: unknown) => {
+      // Refused either way; the missing entry is logged for support.
+      req.log.error({ err: error }, 'refusal not audited');
+    });
 }

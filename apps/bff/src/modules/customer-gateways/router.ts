@@ -49,7 +49,7 @@ export const customerGatewaysRouter = (runtime: Runtime): Router => {
       res.json(verdict);
       return;
     }
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'create',
       resourceKind: 'customer-gateway',
       regionId,

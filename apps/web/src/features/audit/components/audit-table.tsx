@@ -64,7 +64,10 @@ function Row({ e, full }: { e: AuditEntry; full: boolean }) {
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={e.outcome === 'success' ? 'green' : 'red'} variant="light">
+        <Badge
+          color={e.outcome === 'success' ? 'green' : e.outcome === 'pending' ? 'gray' : 'red'}
+          variant="light"
+        >
           {t(`audit.outcome.${e.outcome}`)}
         </Badge>
         {full && e.errorCode !== null ? <Text size="xs">{e.errorCode}</Text> : null}
