@@ -170,8 +170,16 @@ describe('IPsec server client profile', () => {
     const audit = auditPageSchema.parse(
       (await admin.get('/api/v1/audit?category=reveal&limit=50')).body,
     );
-    expect(
-      audit.items.filter((e) => e.action === 'downloadIpsecClientProfile' && e.resourceId === id),
-    ).toHaveLength(2);
+    const downloads = audit.items.filter(
+      (e) => e.action === 'downloadIpsecClientProfile' && e.resourceId === id,
+    );
+    expect(downloads.filter((e) => e.outcome === 'success')).toHaveLength(2);
+    // The viewer's refused download is audited too (issue 10).
+    expect(downloads.filter((e) => e.outcome === 'failure')).toEqual([
+      expect.objectContaining({
+        errorCode: 'Forbidden',
+        actor: expect.objectContaining({ role: 'viewer' }),
+      }),
+    ]);
   });
 });

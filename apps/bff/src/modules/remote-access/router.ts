@@ -93,7 +93,7 @@ export const remoteAccessRouter = (runtime: Runtime): Router => {
     const serverId = idParam.sslVpnServer(req);
     const value = parseOr400(createSslVpnClientCertSchema, req.body ?? {});
     const server = await getSslVpnServerRaw(cloud, regionId, serverId);
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'create',
       resourceKind: KIND,
       regionId,
@@ -123,7 +123,7 @@ export const remoteAccessRouter = (runtime: Runtime): Router => {
     const id = idParam.sslVpnClientCert(req);
     const value = parseOr400(renameSslVpnClientCertSchema, req.body ?? {});
     const { cert, vpnGatewayId } = await certWithGateway(regionId, id);
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'change',
       resourceKind: KIND,
       regionId,
@@ -148,7 +148,7 @@ export const remoteAccessRouter = (runtime: Runtime): Router => {
     const regionId = regionParam(req);
     const id = idParam.sslVpnClientCert(req);
     const { cert, vpnGatewayId } = await certWithGateway(regionId, id);
-    submitWrite(runtime, req, res, {
+    await submitWrite(runtime, req, res, {
       action: 'delete',
       resourceKind: KIND,
       regionId,
