@@ -1,4 +1,11 @@
-// One typed error for every way a cloud call can fail. Never carries upstream text.
+// One typed error for every way a cloud call can fail. Never carries upstream text. Whether a code
+// is busy (the write lane waits for the gateway) or retryable (the client tries again) comes from
+// the shared error catalog, the same one the UI's texts read.
+import {
+  isBusyCloudError,
+  isRetryableCloudError,
+  isThrottlingCode,
+} from '@vpn-console/shared/errors/cloud-errors';
 
 export type CloudErrorKind =
   /** The API answered with a body `Code` (validation, not found, busy, throttled, 5xx JSON…). */
@@ -11,28 +18,6 @@ export type CloudErrorKind =
   | 'invalid-response'
   /** The retry budget was spent: we did not retry although the failure was transient. */
   | 'budget';
-
-/** Alibaba "gateway busy" codes: the write lane waits for `active` and tries again. */
-export const BUSY_CODES: ReadonlySet<string> = new Set([
-  'VpnGateway.Configuring',
-  'VpnTask.CONFLICT',
-  'TaskConflict',
-  'Appliance.Configuring',
-  'VpnConnection.Configuring',
-  'VpnRouteEntry.Configuring',
-  'OperationConflict',
-  'IncorrectStatus.VpnGateway',
-]);
-
-const TRANSIENT_CODES: ReadonlySet<string> = new Set([
-  'ServiceUnavailable',
-  'InternalError',
-  'UnknownError',
-  'Rejected.Throttling',
-]);
-
-export const isThrottlingCode = (code: string): boolean =>
-  code.startsWith('Throttling') || code === 'Rejected.Throttling';
 
 export interface CloudErrorInit {
   kind: CloudErrorKind;
@@ -71,7 +56,7 @@ export class CloudError extends Error {
   }
 
   get busy(): boolean {
-    return this.kind === 'api' && BUSY_CODES.has(this.code);
+    return this.kind === 'api' && isBusyCloudError(this.code);
   }
 
   /** Worth retrying the same request (same ClientToken for writes). */
@@ -79,8 +64,9 @@ export class CloudError extends Error {
     if (this.kind === 'timeout' || this.kind === 'network' || this.kind === 'invalid-response') {
       return true;
     }
-    if (this.kind !== 'api') return false;
-    return this.throttled || TRANSIENT_CODES.has(this.code) || this.httpStatus >= 500;
+    if (this.kind !== 'api' || this.busy) return false;
+    // A busy gateway is not retried here: the write lane waits for it to be active again.
+    return isRetryableCloudError(this.code) || this.httpStatus >= 500;
   }
 
   /** For a write: the request may have been carried out although we got no success answer. */
@@ -105,5 +91,3 @@ export class CloudError extends Error {
     };
   }
 }
-
-export const isCloudError = (e: unknown): e is CloudError => e instanceof CloudError;
