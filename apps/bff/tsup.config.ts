@@ -12,4 +12,9 @@ export default defineConfig({
   splitting: false,
   // Workspace packages export TypeScript sources: bundle them; npm dependencies stay external.
   noExternal: [/^@vpn-console\//],
+  // Bundled CommonJS (e.g. the emulator's node-forge) calls require('crypto'): give the ESM
+  // bundle a real require, or the built server dies at start with "Dynamic require ...".
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
 });
