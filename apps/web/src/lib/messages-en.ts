@@ -128,6 +128,27 @@ export const en = {
     'The key of "{name}" will be shown on this screen. Every reveal is recorded in the audit log with your name.',
   'psk.revealNow': 'Reveal and record',
 
+  'peer.title': 'Configure your device',
+  'peer.device': 'Device',
+  'peer.tunnel': 'Tunnel',
+  'peer.allTunnels': 'All tunnels',
+  'peer.show': 'Show configuration',
+  'peer.file': 'Device configuration',
+  'peer.revealKey': 'Put the key in the file',
+  'peer.keyShown': 'The file contains the pre-shared key (recorded in the audit log).',
+  'peer.maskedNote':
+    'The pre-shared key is masked. Put it in the file to copy or download a complete configuration.',
+  'peer.copy': 'Copy',
+  'peer.copied': 'Copied',
+  'peer.download': 'Download',
+  'peer.checklist': 'Also set outside this file:',
+  'peer.check.publicIp':
+    "The device's public IP must be the customer gateway's address, reachable from the VPN gateway's public IP.",
+  'peer.check.ports':
+    'Allow UDP 500 and UDP 4500 (and ESP) between the two public IPs on every firewall in the path.',
+  'peer.check.routes':
+    'Route the VPC subnets to the tunnel on the device, and the data-centre subnets in the VPC route table (or enable BGP on both sides).',
+
   'delete.title': 'Delete "{name}"?',
   'delete.warning.ipsec-server':
     'Deleting the IPsec server "{name}" disconnects every client using it. This cannot be undone.',

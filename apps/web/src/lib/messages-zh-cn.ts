@@ -126,6 +126,25 @@ export const zhCN: Messages = {
   'psk.revealConfirm': '“{name}”的密钥将显示在屏幕上。每次查看都会以您的名义记录在审计日志中。',
   'psk.revealNow': '查看并记录',
 
+  'peer.title': '配置您的设备',
+  'peer.device': '设备类型',
+  'peer.tunnel': '隧道',
+  'peer.allTunnels': '全部隧道',
+  'peer.show': '显示配置',
+  'peer.file': '设备配置',
+  'peer.revealKey': '在文件中写入预共享密钥',
+  'peer.keyShown': '文件中包含预共享密钥（已记录在审计日志中）。',
+  'peer.maskedNote': '预共享密钥已隐藏。写入密钥后即可复制或下载完整配置。',
+  'peer.copy': '复制',
+  'peer.copied': '已复制',
+  'peer.download': '下载',
+  'peer.checklist': '还需在文件之外配置：',
+  'peer.check.publicIp': '设备的公网 IP 必须是用户网关的地址，且与 VPN 网关的公网 IP 互通。',
+  'peer.check.ports':
+    '在路径上的所有防火墙中放行两个公网 IP 之间的 UDP 500 和 UDP 4500（以及 ESP）。',
+  'peer.check.routes':
+    '在设备上把 VPC 网段路由到隧道，并在 VPC 路由表中添加数据中心网段的路由（或在两端启用 BGP）。',
+
   'delete.title': '删除“{name}”？',
   'delete.warning.ipsec-server': '删除 IPsec 服务端“{name}”会断开所有使用它的客户端，且无法撤销。',
   'delete.warning.vpn-connection': '删除 IPsec 连接“{name}”会使隧道中断，且无法撤销。',

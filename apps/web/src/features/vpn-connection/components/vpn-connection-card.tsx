@@ -3,7 +3,7 @@
 import { Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ConnectionStatus } from '@vpn-console/shared/api/events';
 import type { VpnConnectionView } from '@vpn-console/shared/api/views';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DetailField } from '../../../components/detail-field';
 import { PskView } from '../../../components/psk-view';
@@ -14,6 +14,12 @@ import { useLiveGateway } from '../../../lib/live-status';
 import { gatewayPagePath } from '../../../lib/page-paths';
 import { useCapabilities } from '../../../lib/session';
 import { NegotiationHint } from './negotiation-hint';
+
+// Lazy (issue 6's budget): the device list, templates' metadata and the file view load when an
+// operator opens "Configure your device", not with the gateway page.
+const ConfigureDevice = lazy(() =>
+  import('./configure-device').then((m) => ({ default: m.ConfigureDevice })),
+);
 
 export function VpnConnectionCard({
   regionId,
@@ -31,6 +37,8 @@ export function VpnConnectionCard({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
+  const { canReveal } = useCapabilities();
+  const [configuring, setConfiguring] = useState(false);
   const status = live?.status ?? c.status;
   return (
     <Card withBorder>
@@ -72,6 +80,29 @@ export function VpnConnectionCard({
           {c.bgpConfig?.enableBgp === true ? t('common.enabled') : t('common.disabled')}
         </DetailField>
       </SimpleGrid>
+      {canReveal && !configuring ? (
+        <Group mt="sm">
+          <Button
+            variant="light"
+            size="compact-sm"
+            onClick={() => {
+              setConfiguring(true);
+            }}
+          >
+            {t('peer.title')}
+          </Button>
+        </Group>
+      ) : null}
+      {canReveal && configuring ? (
+        <Suspense fallback={null}>
+          <ConfigureDevice
+            regionId={regionId}
+            vpnConnectionId={c.id}
+            connectionName={c.name}
+            tunnelIds={(c.tunnels ?? []).map((tunnel) => tunnel.tunnelId)}
+          />
+        </Suspense>
+      ) : null}
       {children}
     </Card>
   );
