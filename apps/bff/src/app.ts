@@ -58,7 +58,8 @@ export const createApp = (deps: AppDeps): Express => {
   const { runtime } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The client address (login limits, audit) honours TRUST_PROXY; nothing is trusted by default.
+  app.set('trust proxy', runtime.config.security.trustProxy);
   // Only the exact spelling of a route reaches it (no `/API/…`, no trailing slash).
   app.set('case sensitive routing', true);
   app.set('strict routing', true);

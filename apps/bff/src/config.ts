@@ -53,11 +53,31 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: intFromEnv(12, 1, 24 * 30),
   /** Send the session cookie with `Secure` (and the `__Host-` name): set behind TLS. */
   COOKIE_SECURE: boolFromEnv,
+  /**
+   * Which proxies to believe for the client address (X-Forwarded-For), as Express's
+   * `trust proxy`: `false` (default: none), a hop count (`1`), or a comma list of addresses,
+   * CIDRs or `loopback`/`linklocal`/`uniquelocal`. Login limits per address use the result.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(false|\d{1,2}|[0-9A-Za-z.:/, -]+)$/, 'false, a hop count or a list of addresses')
+    .optional(),
   /** Extra origins allowed to send state-changing requests (comma list of `https://host`). */
   ALLOWED_ORIGINS: z.string().trim().optional(),
 });
 
 export type Config = ReturnType<typeof toConfig>;
+
+/** `TRUST_PROXY` as Express's `trust proxy` value. */
+const trustProxyOf = (value: string | undefined): boolean | number | string[] => {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+};
 
 const toConfig = (env: z.output<typeof envSchema>) => ({
   nodeEnv: env.NODE_ENV,
@@ -87,6 +107,7 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     cookieSecure: env.COOKIE_SECURE,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

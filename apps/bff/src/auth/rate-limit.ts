@@ -45,6 +45,12 @@ export class RateLimiter {
     w.count += 1;
   }
 
+  /** Gives one counted attempt back (a login that succeeded). */
+  release(key: string): void {
+    const w = this.windows.get(key);
+    if (w !== undefined && w.count > 0) w.count -= 1;
+  }
+
   reset(key: string): void {
     this.windows.delete(key);
   }

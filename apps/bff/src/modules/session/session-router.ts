@@ -53,7 +53,8 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
     }
     const { username, password } = body.data;
     const ip = clientIp(req);
-    const userKey = username.toLowerCase();
+    // One key per person however the name is typed (`Admin`, ` ADMIN`, full-width letters).
+    const userKey = username.normalize('NFKC').trim().toLowerCase();
     const wait = Math.max(deps.userLimiter.retryAfterMs(userKey), deps.ipLimiter.retryAfterMs(ip));
     if (wait > 0) {
       await deps.audit.record({
@@ -68,13 +69,16 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
       sendError(res, 429, 'TooManyRequests');
       return;
     }
+    // Counted BEFORE the hash is checked (synchronously, right after the limit check), so
+    // parallel attempts cannot all pass the check while the first ones are being verified; a
+    // success gives the name's attempt back.
+    deps.userLimiter.hit(userKey);
+    deps.ipLimiter.hit(ip);
     // A previous session of this browser ends: every login gets a new id.
     const previous = readSessionCookie(req, deps.cookie);
     if (previous !== undefined) await deps.sessions.destroy(previous);
     const account = await deps.accounts.verifyLogin(username, password);
     if (account === undefined) {
-      deps.userLimiter.hit(userKey);
-      deps.ipLimiter.hit(ip);
       await deps.audit.record({
         category: 'auth',
         action: 'login',
@@ -87,6 +91,7 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
       return;
     }
     deps.userLimiter.reset(userKey);
+    deps.ipLimiter.release(ip);
     const { token } = await deps.sessions.create(account.id);
     const principal = await deps.sessions.resolve(token, false);
     if (principal === undefined) throw new Error('session vanished right after login');
