@@ -218,6 +218,8 @@ export const en = {
   'wizard.following': 'Applying your change',
   'wizard.toGateway': 'Go to the gateway',
   'wizard.editAgain': 'Correct and try again',
+  'wizard.consoleCheckOnly':
+    'Checked by the console only: Alibaba Cloud offers no dry run for changing an IPsec connection (ModifyVpnConnectionAttribute), so the cloud checks this change when it is applied.',
   'wizard.connectionCheckLater':
     'The cloud checks the connection once the new customer gateway exists (it is created first).',
   'wizard.loadFailed': 'Could not load what this wizard needs.',

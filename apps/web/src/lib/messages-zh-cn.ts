@@ -211,6 +211,8 @@ export const zhCN: Messages = {
   'wizard.following': '正在应用变更',
   'wizard.toGateway': '返回网关',
   'wizard.editAgain': '修改后重试',
+  'wizard.consoleCheckOnly':
+    '仅由控制台检查：阿里云修改 IPsec 连接（ModifyVpnConnectionAttribute）不支持预检，云端会在应用此变更时检查。',
   'wizard.connectionCheckLater': '新用户网关会先创建，之后云端再检查此连接。',
   'wizard.loadFailed': '无法加载向导所需的数据。',
   'wizard.viewerNoAccess': '您的角色只能查看，不能修改配置。',

@@ -10,6 +10,7 @@ import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
 import { useI18n } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/messages';
 import { useOperation } from '../../lib/operations';
 import { useSessionExpired } from '../../lib/session';
 import { issueText, type FormIssue } from '../../lib/issue-text';
@@ -40,7 +41,8 @@ export interface WizardProps<TIn extends FieldValues> {
   review: ReactNode;
   /** Validates the whole value with the full request schema before the review. */
   prepare: () => Prepared;
-  dryRun: () => Promise<DryRunVerdict | { skipped: string }>;
+  /** The cloud's verdict, or why there is none (a message key, worded in the current language). */
+  dryRun: () => Promise<DryRunVerdict | { skipped: MessageKey }>;
   submit: (idempotencyKey: string) => Promise<Operation>;
   submitLabel: string;
   onSucceeded: () => void;
@@ -182,7 +184,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                     </Group>
                   ) : null}
                   {verdict !== undefined && 'skipped' in verdict ? (
-                    <Text size="sm">{verdict.skipped}</Text>
+                    <Text size="sm">{t(verdict.skipped)}</Text>
                   ) : null}
                   {verdict !== undefined && 'ok' in verdict && verdict.ok ? (
                     <Alert color="green" role="status">

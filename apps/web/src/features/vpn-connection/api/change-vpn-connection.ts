@@ -1,8 +1,8 @@
-import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
+import { operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/routes';
 import { apiRequest } from '../../../lib/api-client';
 
-/** PATCH …/vpn-connections/{id} with only the changed fields: 202 + operation. */
+/** PATCH …/vpn-connections/{id} with only the changed fields: 202 + operation (no dry run). */
 export const changeVpnConnection = (
   regionId: string,
   id: string,
@@ -15,11 +15,4 @@ export const changeVpnConnection = (
     body,
     idempotencyKey,
     headers,
-  });
-
-export const dryRunChangeVpnConnection = (regionId: string, id: string, body: unknown) =>
-  apiRequest(dryRunVerdictSchema, apiPaths.vpnConnection(regionId, id), {
-    method: 'PATCH',
-    body,
-    query: { dryRun: true },
   });

@@ -1,5 +1,6 @@
 import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
-import { screen, within } from '@testing-library/react';
+import { apiRoutes, type ApiRoute } from '@vpn-console/shared/api/routes';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
@@ -179,14 +180,36 @@ describe('IPsec connection wizard', () => {
     'reviews an edit as a diff with the key only as changed, in both languages',
     { timeout: 120_000 },
     async () => {
+      // The route table gives this PATCH no dry run: the BFF refuses ?dryRun=true, so no mock
+      // may answer it and the review must not ask.
+      const route: ApiRoute | undefined = apiRoutes.find((r) => r.id === 'changeVpnConnection');
+      expect(route?.dryRun).toBe(false);
       const { calls } = mockFetch([
         ...baseRoutes('operator'),
         customerGateways,
         {
           method: 'PATCH',
           path: '/api/v1/regions/cn-hangzhou/vpn-connections/vco-001',
-          query: 'dryRun=true',
-          respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
+          respond: () => ({
+            status: 202,
+            body: operation('queued', {
+              id: 'op-chg',
+              action: 'change',
+              resourceKind: 'vpn-connection',
+            }),
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-chg',
+          respond: () => ({
+            status: 200,
+            body: operation('applying', {
+              id: 'op-chg',
+              action: 'change',
+              resourceKind: 'vpn-connection',
+            }),
+          }),
         },
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001/edit');
@@ -216,11 +239,9 @@ describe('IPsec connection wizard', () => {
         'Phase 1 (IKE) · Pre-shared keychanged (hidden)',
       ]);
       expect(diff).not.toHaveTextContent('N3w-Shared-Key-2026');
-      expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
-      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
-        remoteSubnet: ['172.17.0.0/16'],
-        ikeConfig: { psk: 'N3w-Shared-Key-2026' },
-      });
+      expect(await screen.findByText(/^Checked by the console only/)).toBeInTheDocument();
+      expect(screen.queryByText(/refuse/i)).not.toBeInTheDocument();
+      expect(calls.some((c) => c.query.get('dryRun') === 'true')).toBe(false);
 
       await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
       const zh = await screen.findByRole('table', { name: '变更内容' });
@@ -233,6 +254,16 @@ describe('IPsec connection wizard', () => {
         '对端网段172.16.0.0/16172.17.0.0/16',
         '第一阶段（IKE） · 预共享密钥已修改（不显示）',
       ]);
+      expect(screen.getByText(/^仅由控制台检查/)).toBeInTheDocument();
+      expect(screen.queryByText(/拒绝/)).not.toBeInTheDocument();
+
+      await user.click(screen.getByRole('button', { name: '应用变更' }));
+      await waitFor(() => {
+        expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+          remoteSubnet: ['172.17.0.0/16'],
+          ikeConfig: { psk: 'N3w-Shared-Key-2026' },
+        });
+      });
     },
   );
 });

@@ -42,7 +42,7 @@ import { issuesOf, type FormIssue } from '../../../lib/issue-text';
 import { eventStreamHeader, liveKeys } from '../../../lib/live-status';
 import { waitForOperation } from '../../../lib/operations';
 import { readBack, type ReadBack } from '../../../lib/read-back';
-import { changeVpnConnection, dryRunChangeVpnConnection } from '../api/change-vpn-connection';
+import { changeVpnConnection } from '../api/change-vpn-connection';
 import { createCustomerGateway, dryRunCreateCustomerGateway } from '../api/create-customer-gateway';
 import { createVpnConnection, dryRunCreateVpnConnection } from '../api/create-vpn-connection';
 import { useCustomerGateways } from '../api/list-customer-gateways';
@@ -266,15 +266,15 @@ export function VpnConnectionWizard({
 
   const dryRun = async () => {
     if (existing !== undefined) {
-      return dryRunChangeVpnConnection(
-        gateway.regionId,
-        existing.id,
-        bodyOf(changeBody(existing.id)),
-      );
+      // The route table gives PATCH …/vpn-connections/{id} no dry run (Alibaba's
+      // ModifyVpnConnectionAttribute has no DryRun): the console's own checks are all there is
+      // before applying, and the review says so instead of asking the BFF for a verdict it refuses.
+      bodyOf(changeBody(existing.id));
+      return { skipped: 'wizard.consoleCheckOnly' as const };
     }
     if (inlineCgw) {
       const verdict = await dryRunCreateCustomerGateway(gateway.regionId, newCgwBody());
-      return verdict.ok ? { skipped: t('wizard.connectionCheckLater') } : verdict;
+      return verdict.ok ? { skipped: 'wizard.connectionCheckLater' as const } : verdict;
     }
     return dryRunCreateVpnConnection(
       gateway.regionId,
