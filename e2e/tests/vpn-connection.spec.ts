@@ -7,6 +7,9 @@
 //
 // The customer gateway can also be created inline in the wizard: the review's check of it is the
 // console's own (the cloud has no dry run for it), and the submit creates it, then the connection.
+//
+// Editing a connection reaches a review that says the change is checked by the console only and
+// why (Alibaba has no dry run for ModifyVpnConnectionAttribute), never "refused", and applies it.
 import type { Page } from '@playwright/test';
 import { apiPaths } from '@vpn-console/shared/api/routes';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
@@ -223,5 +226,55 @@ test.describe('IPsec connection @i18n', () => {
     if (created !== undefined) {
       await write(operator, 'DELETE', apiPaths.vpnConnection(gw.regionId, created.id));
     }
+  });
+
+  test('an edit is reviewed as checked by the console only, never refused, and applies', async ({
+    page,
+    t,
+    loginAs,
+    gateway,
+    api,
+  }) => {
+    const gw = await gateway({ regionId: DEMO_IDS.regions.hangzhou });
+    await loginAs('operator');
+    const operator = await api('operator');
+    const suffix = suffixOf();
+    const name = `e2e-edit-${suffix}`;
+    const octet = suffix === 'en' ? 41 : 42;
+    const made = await settle(
+      operator,
+      await startWrite(operator, 'POST', apiPaths.vpnConnections(gw.regionId), {
+        regionId: gw.regionId,
+        vpnGatewayId: gw.id,
+        customerGatewayId: DEMO_IDS.customerGateways.ikeMismatch,
+        name,
+        localSubnet: [`172.16.${octet}.0/24`],
+        remoteSubnet: [`10.${octet}.0.0/24`],
+      }),
+    );
+    expect(made.state).toBe('succeeded');
+    const before = (await getGateway(operator, gw.regionId, gw.id)).vpnConnections.find(
+      (c) => c.name === name,
+    );
+    if (before === undefined) throw new Error('the connection was not created');
+
+    await page.goto(`${gw.pagePath}/connections/${before.id}/edit`);
+    const remote = page
+      .getByRole('form', { name: t('step.basics') })
+      .getByRole('textbox', { name: `${t('field.remoteSubnet')} 1` });
+    await remote.fill(`10.${octet}.1.0/24`);
+    await next(page, t, 'step.basics', 'step.phase1', 'step.phase2', 'step.advanced');
+    const review = page.getByRole('form', { name: t('step.review') });
+    await expect(review).toContainText(t('wizard.consoleCheckOnly'));
+    await expect(review).not.toContainText(t('wizard.dryRunRefused'));
+    await review.getByRole('button', { name: t('wizard.submitChange'), exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: gw.name })).toBeVisible({
+      timeout: 30_000,
+    });
+    const after = (await getGateway(operator, gw.regionId, gw.id)).vpnConnections.find(
+      (c) => c.id === before.id,
+    );
+    expect(after?.remoteSubnet).toEqual([`10.${octet}.1.0/24`]);
+    await write(operator, 'DELETE', apiPaths.vpnConnection(gw.regionId, before.id));
   });
 });
