@@ -101,5 +101,41 @@ export const apiRequest = async <S extends z.ZodType>(
   return parsed.data;
 };
 
+/**
+ * A download that carries a secret (a client bundle, a profile with its PSK): POST (audited by
+ * the BFF), the text handed to the browser as a file and never kept in a cache or storage.
+ */
+export const downloadSecretFile = async (path: string, fallbackName: string): Promise<void> => {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiRequestError(0, { code: 'NetworkError', httpStatus: 0, retryable: true });
+  }
+  if (!res.ok) {
+    const body = apiErrorBodySchema.safeParse(await readJson(res));
+    if (res.status === 401) onUnauthorized?.();
+    throw new ApiRequestError(
+      res.status,
+      body.success ? body.data.error : { code: 'UnexpectedResponse', httpStatus: res.status },
+    );
+  }
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(url);
+};
+
 /** A fresh key for one wizard (one user intent): retries and double clicks reuse it. */
 export const newIdempotencyKey = (): string => crypto.randomUUID();

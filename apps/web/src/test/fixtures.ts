@@ -1,5 +1,6 @@
 // Contract-shaped answers for component tests (each is parsed by the app with the shared schemas).
 import type { AuditPage } from '@vpn-console/shared/api/audit';
+import type { SslVpnClientCertList, SslVpnClientList } from '@vpn-console/shared/api/remote-access';
 import type { Role, SessionView } from '@vpn-console/shared/api/session';
 import type { Operation } from '@vpn-console/shared/api/operations';
 import type { VpnGatewayDetailView, VpnGatewayView } from '@vpn-console/shared/api/views';
@@ -168,6 +169,59 @@ export const operation = (
 });
 
 /** The reads every signed-in page makes. */
+export const clientCerts: SslVpnClientCertList = {
+  items: [
+    {
+      id: 'vsc-001',
+      regionId: 'cn-hangzhou',
+      sslVpnServerId: 'vss-001',
+      name: 'alice-laptop',
+      status: 'normal',
+      createdAt: '2026-01-10T08:00:00.000Z',
+      expiresAt: '2029-01-09T08:00:00.000Z',
+      daysLeft: 771,
+    },
+    {
+      id: 'vsc-002',
+      regionId: 'cn-hangzhou',
+      sslVpnServerId: 'vss-001',
+      name: 'carol-laptop',
+      status: 'expiring-soon',
+      createdAt: '2023-11-24T08:00:00.000Z',
+      expiresAt: '2026-11-24T08:00:00.000Z',
+      daysLeft: 3,
+    },
+    {
+      id: 'vsc-003',
+      regionId: 'cn-hangzhou',
+      sslVpnServerId: 'vss-001',
+      name: 'dave-old',
+      status: 'expired',
+      createdAt: '2023-11-01T08:00:00.000Z',
+      expiresAt: '2026-11-01T08:00:00.000Z',
+      daysLeft: 0,
+    },
+  ],
+  totalCount: 3,
+};
+
+export const connectedClients: SslVpnClientList = {
+  items: [
+    {
+      commonName: 'vsc-001',
+      certName: 'alice-laptop',
+      ip: '198.51.100.101',
+      port: '40095',
+      privateIp: '10.20.0.6',
+      status: 'online',
+      connectedAt: '2026-11-21T08:25:00.000Z',
+      sendBytes: 48_213_004,
+      receiveBytes: 19_285_202,
+    },
+  ],
+  totalCount: 1,
+};
+
 export const baseRoutes = (role: Role, opts: { demo?: boolean } = {}): MockRoute[] => [
   {
     method: 'GET',
@@ -196,5 +250,15 @@ export const baseRoutes = (role: Role, opts: { demo?: boolean } = {}): MockRoute
     respond: () => ({ status: 200, body: detailOf(gatewaySm) }),
   },
   { method: 'GET', path: '/api/v1/audit', respond: () => ({ status: 200, body: auditPage }) },
+  {
+    method: 'GET',
+    path: '/api/v1/regions/cn-hangzhou/ssl-vpn-servers/vss-001/client-certs',
+    respond: () => ({ status: 200, body: clientCerts }),
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v1\/regions\/cn-hangzhou\/vpn-gateways\/[^/]+\/ssl-vpn-clients$/,
+    respond: () => ({ status: 200, body: connectedClients }),
+  },
   { method: 'PUT', path: /^\/api\/v1\/events\/[^/]+\/watch$/, respond: () => ({ status: 204 }) },
 ];

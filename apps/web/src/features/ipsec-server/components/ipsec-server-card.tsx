@@ -1,7 +1,7 @@
 // The gateway's IPsec server (a gateway has at most one): its card, or the way to create it.
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { IpsecServerView } from '@vpn-console/shared/api/views';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DetailField } from '../../../components/detail-field';
 import { PskView } from '../../../components/psk-view';
@@ -9,6 +9,11 @@ import { ResourceActions } from '../../../components/resource-actions';
 import { useI18n } from '../../../lib/i18n';
 import { gatewayPagePath } from '../../../lib/page-paths';
 import { useCapabilities } from '../../../lib/session';
+
+// Lazy (issue 6 budget): "Set up a client" loads after the page's first screen.
+const IpsecClientSetup = lazy(() =>
+  import('./ipsec-client-setup').then((m) => ({ default: m.IpsecClientSetup })),
+);
 
 export function IpsecServerCard({
   regionId,
@@ -69,6 +74,9 @@ export function IpsecServerCard({
           {server.onlineClientCount ?? '—'}
         </DetailField>
       </SimpleGrid>
+      <Suspense fallback={null}>
+        <IpsecClientSetup regionId={regionId} server={server} />
+      </Suspense>
       {children}
     </Card>
   );

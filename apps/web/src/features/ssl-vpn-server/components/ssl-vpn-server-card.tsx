@@ -1,13 +1,22 @@
 // The gateway's SSL-VPN servers: one card each, and the way to create one.
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { SslVpnServerView } from '@vpn-console/shared/api/views';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DetailField } from '../../../components/detail-field';
 import { ResourceActions } from '../../../components/resource-actions';
 import { useI18n } from '../../../lib/i18n';
 import { gatewayPagePath } from '../../../lib/page-paths';
 import { useCapabilities } from '../../../lib/session';
+
+// Lazy (issue 6 budget): the certificate and connected-client tables load after the page's first
+// screen, with their own requests.
+const ClientCertsTable = lazy(() =>
+  import('./client-certs-table').then((m) => ({ default: m.ClientCertsTable })),
+);
+const ConnectedClientsTable = lazy(() =>
+  import('./connected-clients-table').then((m) => ({ default: m.ConnectedClientsTable })),
+);
 
 export function SslVpnServerCard({
   regionId,
@@ -53,6 +62,10 @@ export function SslVpnServerCard({
           {server.enableMultiFactorAuth === true ? t('common.enabled') : t('common.disabled')}
         </DetailField>
       </SimpleGrid>
+      <Suspense fallback={null}>
+        <ClientCertsTable regionId={regionId} sslVpnServerId={server.id} />
+        <ConnectedClientsTable regionId={regionId} vpnGatewayId={vpnGatewayId} />
+      </Suspense>
       {children}
     </Card>
   );

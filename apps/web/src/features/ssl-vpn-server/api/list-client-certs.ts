@@ -1,0 +1,18 @@
+import { sslVpnClientCertListSchema } from '@vpn-console/shared/api/remote-access';
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { sslClientKeys } from './client-keys';
+
+/** GET …/ssl-vpn-servers/{id}/client-certs (no key material). */
+export const listClientCerts = (regionId: string, sslVpnServerId: string) =>
+  apiRequest(sslVpnClientCertListSchema, apiPaths.sslVpnClientCerts(regionId, sslVpnServerId));
+
+export const clientCertsQueryOptions = (regionId: string, sslVpnServerId: string) =>
+  queryOptions({
+    queryKey: sslClientKeys.certs(regionId, sslVpnServerId),
+    queryFn: () => listClientCerts(regionId, sslVpnServerId),
+  });
+
+export const useClientCerts = (regionId: string, sslVpnServerId: string) =>
+  useQuery(clientCertsQueryOptions(regionId, sslVpnServerId));

@@ -1,0 +1,19 @@
+import { sslVpnClientListSchema } from '@vpn-console/shared/api/remote-access';
+import { apiPaths } from '@vpn-console/shared/api/routes';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { sslClientKeys } from './client-keys';
+
+/** GET …/vpn-gateways/{id}/ssl-vpn-clients: who is connected (viewers may read it). */
+export const listConnectedClients = (regionId: string, vpnGatewayId: string) =>
+  apiRequest(sslVpnClientListSchema, apiPaths.sslVpnClients(regionId, vpnGatewayId));
+
+export const connectedClientsQueryOptions = (regionId: string, vpnGatewayId: string) =>
+  queryOptions({
+    queryKey: sslClientKeys.connected(regionId, vpnGatewayId),
+    queryFn: () => listConnectedClients(regionId, vpnGatewayId),
+    refetchInterval: 30_000,
+  });
+
+export const useConnectedClients = (regionId: string, vpnGatewayId: string) =>
+  useQuery(connectedClientsQueryOptions(regionId, vpnGatewayId));
