@@ -25,7 +25,14 @@ const argsSchema = z.object({
 
 const main = async () => {
   const args = argsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
-  const config = testConfig({ STATIC_DIR: '/nonexistent', SSE_MAX_STREAMS: '20000', ...args.env });
+  const config = testConfig({
+    STATIC_DIR: '/nonexistent',
+    SSE_MAX_STREAMS: '20000',
+    // The bench's watchers share one signed-in viewer: lift the per-caller caps.
+    SSE_MAX_STREAMS_PER_SESSION: '20000',
+    SSE_MAX_STREAMS_PER_ACCOUNT: '20000',
+    ...args.env,
+  });
   const runtime = await createRuntime(config, {
     cloudTarget: {
       url: args.url,

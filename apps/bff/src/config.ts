@@ -47,6 +47,9 @@ export const envSchema = z.object({
   POLL_SLOW_MS: intFromEnv(20_000, 100, 300_000),
   SSE_HEARTBEAT_MS: intFromEnv(15_000, 50, 60_000),
   SSE_MAX_STREAMS: intFromEnv(10_000, 1, 100_000),
+  /** Open event streams per session (one per tab; a few tabs) and per account (issue 10). */
+  SSE_MAX_STREAMS_PER_SESSION: intFromEnv(8, 1, 100_000),
+  SSE_MAX_STREAMS_PER_ACCOUNT: intFromEnv(32, 1, 100_000),
   SHUTDOWN_GRACE_MS: intFromEnv(10_000, 0, 60_000),
   // Sessions and cookies (issue 5): ASVS level 2 defaults, 30 min idle and 12 h absolute.
   SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
@@ -101,6 +104,8 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     slowMs: env.POLL_SLOW_MS,
     heartbeatMs: env.SSE_HEARTBEAT_MS,
     maxStreams: env.SSE_MAX_STREAMS,
+    maxStreamsPerSession: env.SSE_MAX_STREAMS_PER_SESSION,
+    maxStreamsPerAccount: env.SSE_MAX_STREAMS_PER_ACCOUNT,
   },
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   security: {

@@ -109,6 +109,8 @@ export const createRuntime = async (
     slowMs: config.status.slowMs,
     heartbeatMs: config.status.heartbeatMs,
     maxStreams: config.status.maxStreams,
+    maxStreamsPerSession: config.status.maxStreamsPerSession,
+    maxStreamsPerAccount: config.status.maxStreamsPerAccount,
     observer: metrics,
     logger,
     ...(options.fastWindowMs === undefined ? {} : { fastWindowMs: options.fastWindowMs }),

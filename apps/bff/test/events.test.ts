@@ -13,7 +13,14 @@ const watch = (...ids: string[]) => `?gateways=${ids.map((id) => `${HZ}/${id}`).
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack({
-    env: { POLL_FAST_MS: '100', POLL_SLOW_MS: '400', SSE_HEARTBEAT_MS: '150' },
+    // Many streams of one session (fan-out), so the per-caller caps are lifted here.
+    env: {
+      POLL_FAST_MS: '100',
+      POLL_SLOW_MS: '400',
+      SSE_HEARTBEAT_MS: '150',
+      SSE_MAX_STREAMS_PER_SESSION: '1000',
+      SSE_MAX_STREAMS_PER_ACCOUNT: '10000',
+    },
     updatingMs: 400,
     runtime: { fastWindowMs: 500 },
   });

@@ -31,6 +31,10 @@ export interface StatusHubOptions {
   slowMs: number;
   heartbeatMs: number;
   maxStreams: number;
+  /** Open streams one session may hold (issue 10); past it `open` throws StreamCapError. */
+  maxStreamsPerSession?: number;
+  /** Open streams one account may hold across its sessions. */
+  maxStreamsPerAccount?: number;
   /** Fast polling lasts this long after a write. */
   fastWindowMs?: number;
   /** How long a new stream waits for first polls before its snapshot. */
@@ -95,6 +99,13 @@ export class TooManyStreamsError extends Error {
   }
 }
 
+/** A caller's own cap on open streams is reached (429 with Retry-After, not the global 503). */
+export class StreamCapError extends Error {
+  constructor(readonly scope: 'session' | 'account') {
+    super(`too many open event streams for this ${scope}`);
+  }
+}
+
 export class StatusHub implements GatewayStatusSource {
   private readonly entries = new Map<string, Entry>();
   private readonly streams = new Map<string, SseStream>();
@@ -128,14 +139,30 @@ export class StatusHub implements GatewayStatusSource {
     res: ServerResponse,
     owner: string | undefined,
     refs: readonly GatewayRef[],
+    account?: string,
   ): Promise<SseStream> {
     if (this.closed || this.streams.size >= this.options.maxStreams)
       throw new TooManyStreamsError();
+    if (owner !== undefined || account !== undefined) {
+      let bySession = 0;
+      let byAccount = 0;
+      for (const s of this.streams.values()) {
+        if (owner !== undefined && s.owner === owner) bySession += 1;
+        if (account !== undefined && s.account === account) byAccount += 1;
+      }
+      if (bySession >= (this.options.maxStreamsPerSession ?? Infinity)) {
+        throw new StreamCapError('session');
+      }
+      if (byAccount >= (this.options.maxStreamsPerAccount ?? Infinity)) {
+        throw new StreamCapError('account');
+      }
+    }
     res.writeHead(200, SSE_HEADERS);
     res.flushHeaders();
     const stream = new SseStream(res, owner, (s) => {
       this.sendSnapshot(s);
     });
+    stream.account = account;
     this.streams.set(stream.id, stream);
     res.on('close', () => {
       this.close(stream);

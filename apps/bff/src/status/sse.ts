@@ -23,6 +23,8 @@ export class SseStream {
   /** A write was skipped because the client is slow: send a fresh snapshot on drain. */
   lagging = false;
   closed = false;
+  /** The account that opened it (per-account stream cap). */
+  account: string | undefined;
 
   constructor(
     readonly res: ServerResponse,

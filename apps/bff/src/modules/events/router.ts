@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import type { Runtime } from '../../runtime';
-import { parseGatewayList, TooManyStreamsError } from '../../status/hub';
+import { principalOf } from '../../auth/principal';
+import { parseGatewayList, StreamCapError, TooManyStreamsError } from '../../status/hub';
 
 const querySchema = z.object({ gateways: z.string().max(8000).optional() });
 
@@ -34,8 +35,17 @@ export const eventsRouter = (runtime: Runtime): Router => {
     // Streams live long: no request timeout on this socket.
     req.setTimeout(0);
     try {
-      await runtime.hub.open(res, ownerOf(res.locals), refs);
+      await runtime.hub.open(res, ownerOf(res.locals), refs, principalOf(req)?.accountId);
     } catch (error) {
+      if (error instanceof StreamCapError) {
+        // The caller's own cap: close a tab (or wait for one to close) and retry.
+        res.set('Retry-After', '30');
+        throw new HttpError(
+          429,
+          'TooManyStreams',
+          `Too many open event streams for this ${error.scope}.`,
+        );
+      }
       if (error instanceof TooManyStreamsError) {
         throw new HttpError(503, 'TooManyStreams', 'Too many open event streams.');
       }
