@@ -64,6 +64,8 @@ export const policyRules: readonly PolicyRule[] = [
     access: 'operator',
     auditRefusal: 'revealPsk',
   },
+  // One tunnel of a dual-tunnel connection (ModifyTunnelAttribute).
+  { methods: ['PATCH'], pattern: `${R}/vpn-connections/:id/tunnels/:tunnelId`, access: 'operator' },
   // The peer configuration for a device (issue 13): carries the PSK, audited like a reveal.
   {
     methods: ['POST'],

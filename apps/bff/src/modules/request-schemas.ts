@@ -11,6 +11,11 @@ import {
   modifySslVpnServerSchema,
 } from '@vpn-console/shared/ssl-vpn-server/schema';
 import {
+  createDualTunnelVpnConnectionSchema,
+  modifyDualTunnelVpnConnectionSchema,
+  modifyTunnelAttributeSchema,
+} from '@vpn-console/shared/vpn-connection/dual-tunnel';
+import {
   createVpnConnectionSchema,
   modifyVpnConnectionAttributeSchema,
 } from '@vpn-console/shared/vpn-connection/schema';
@@ -18,15 +23,23 @@ import {
   createSslVpnClientCertSchema,
   renameSslVpnClientCertSchema,
 } from '@vpn-console/shared/ssl-vpn-client-cert/schema';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 const standard = { gatewayType: 'standard' } as const;
 
 export const requestBodySchemas: Record<Exclude<RequestBodyRef, 'events/watch'>, z.ZodType> = {
   'ipsec-server/create': createIpsecServerSchema(standard),
   'ipsec-server/change': updateIpsecServerSchema(standard),
-  'vpn-connection/create': createVpnConnectionSchema(standard),
-  'vpn-connection/change': modifyVpnConnectionAttributeSchema(standard),
+  // Single-tunnel or dual-tunnel, as the gateway is (vpn-connection/by-gateway.ts).
+  'vpn-connection/create': z.union([
+    createVpnConnectionSchema(standard),
+    createDualTunnelVpnConnectionSchema(standard),
+  ]),
+  'vpn-connection/change': z.union([
+    modifyVpnConnectionAttributeSchema(standard),
+    modifyDualTunnelVpnConnectionSchema(standard),
+  ]),
+  'vpn-connection/tunnel-change': modifyTunnelAttributeSchema(standard),
   'ssl-vpn-server/create': createSslVpnServerSchema,
   'ssl-vpn-server/change': modifySslVpnServerSchema,
   'customer-gateway/create': createCustomerGatewaySchema,

@@ -4,6 +4,7 @@
 import type { ResourceKind } from '@vpn-console/shared/api/operations';
 import type { SchemaContext } from '@vpn-console/shared/common/gateway-type';
 import { vpnGatewayIdSchema } from '@vpn-console/shared/common/fields';
+import { tunnelIdSchema } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import type { RpcRequest } from '@vpn-console/shared/rpc-types';
 import type { Request, Router } from 'express';
@@ -220,7 +221,15 @@ export const resourceRouter = <
     router.post(`${base}/:id/psk/reveal`, async (req, res) => {
       const regionId = regionParam(req);
       const id = idOf(req);
-      const target = { regionId, resourceType: m.kind, resourceId: id };
+      // `?tunnelId=tun-…`: one tunnel's key of a dual-tunnel connection, audited as that tunnel.
+      const tunnelId =
+        req.query.tunnelId === undefined
+          ? undefined
+          : parseOr400(tunnelIdSchema, req.query.tunnelId, 'tunnelId');
+      const target =
+        tunnelId === undefined
+          ? { regionId, resourceType: m.kind, resourceId: id }
+          : { regionId, resourceType: `${m.kind}-tunnel`, resourceId: `${id}/${tunnelId}` };
       let raw: Raw;
       try {
         raw = await m.getRaw(cloud, regionId, id);
@@ -234,15 +243,29 @@ export const resourceRouter = <
         throw error;
       }
       const keys = pskOf(raw);
+      const tunnels =
+        tunnelId === undefined
+          ? keys.tunnels
+          : (keys.tunnels ?? []).filter((t) => t.tunnelId === tunnelId);
+      if (tunnelId !== undefined && tunnels?.length !== 1) {
+        await auditReveal(
+          req,
+          { ...target, vpnGatewayId: m.gatewayOf(raw) },
+          'failure',
+          'NotFound',
+        );
+        throw new HttpError(404, 'NotFound', 'The connection has no such tunnel.');
+      }
       await auditReveal(req, { ...target, vpnGatewayId: m.gatewayOf(raw) }, 'success');
       res.set('Cache-Control', 'no-store');
       res.json({
-        psk: keys.psk ?? null,
-        fingerprint: secretView(id, keys.psk)?.fingerprint ?? null,
-        ...(keys.tunnels === undefined
+        psk: tunnelId === undefined ? (keys.psk ?? null) : null,
+        fingerprint:
+          tunnelId === undefined ? (secretView(id, keys.psk)?.fingerprint ?? null) : null,
+        ...(tunnels === undefined
           ? {}
           : {
-              tunnels: keys.tunnels.map((t) => ({
+              tunnels: tunnels.map((t) => ({
                 tunnelId: t.tunnelId,
                 psk: t.psk ?? null,
                 fingerprint: secretView(t.tunnelId, t.psk)?.fingerprint ?? null,

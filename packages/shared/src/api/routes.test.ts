@@ -17,9 +17,12 @@ describe('api route list', () => {
         expect(route.success.status).toBe(202);
         // ModifyVpnConnectionAttribute has no DryRun in the cloud API; CreateCustomerGateway has
         // none either, but the console checks that one itself (verdict `checkedBy: 'console'`).
-        // CreateSslVpnClientCert has no DryRun parameter (SDK model) and nothing to check first.
+        // CreateSslVpnClientCert has no DryRun parameter (SDK model) and nothing to check first;
+        // neither has ModifyTunnelAttribute (SDK model).
         expect('dryRun' in route && route.dryRun).toBe(
-          route.id !== 'changeVpnConnection' && route.id !== 'createSslVpnClientCert',
+          route.id !== 'changeVpnConnection' &&
+            route.id !== 'createSslVpnClientCert' &&
+            route.id !== 'changeVpnConnectionTunnel',
         );
       }
       if (route.id.startsWith('delete')) expect('dryRun' in route).toBe(false);

@@ -41,6 +41,7 @@ export type RequestBodyRef =
   | 'ipsec-server/change'
   | 'vpn-connection/create'
   | 'vpn-connection/change'
+  | 'vpn-connection/tunnel-change'
   | 'ssl-vpn-server/create'
   | 'ssl-vpn-server/change'
   | 'customer-gateway/create'
@@ -211,6 +212,17 @@ export const apiRoutes = [
       errors: [400, 404, 409, 502, 503, 504],
     },
   ]),
+  // One tunnel of a dual-tunnel connection (issue 12).
+  {
+    id: 'changeVpnConnectionTunnel',
+    method: 'PATCH',
+    path: `${R}/vpn-connections/:id/tunnels/:tunnelId`,
+    summary:
+      'Change one tunnel of a dual-tunnel connection (ModifyTunnelAttribute; 202 + operation; no dry run)',
+    requestBody: 'vpn-connection/tunnel-change',
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 404, 409, 502, 503, 504],
+  },
   // Remote-access clients (issue 14).
   {
     id: 'listSslVpnClientCerts',

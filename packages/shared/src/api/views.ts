@@ -1,6 +1,12 @@
 // Resource views returned by the BFF (camelCase, already parsed from the Alibaba responses).
 import { z } from 'zod';
-import { bgpShape, healthCheckShape, ikeShape, ipsecShape } from '../common/config-shapes';
+import {
+  bgpShape,
+  healthCheckShape,
+  ikeShape,
+  ipsecShape,
+  tunnelBgpShape,
+} from '../common/config-shapes';
 import { viewSchemaOf } from '../common/key-map';
 
 export const gatewayStatusSchema = z.enum([
@@ -121,16 +127,27 @@ export type BgpConfigView = z.infer<typeof bgpConfigViewSchema>;
 export const healthCheckViewSchema = viewSchemaOf(healthCheckShape);
 export type HealthCheckView = z.infer<typeof healthCheckViewSchema>;
 
+/** A tunnel's BGP as the cloud describes it (TunnelBgpConfig; `bgpStatus` is its session). */
+export const tunnelBgpViewSchema = viewSchemaOf(tunnelBgpShape);
+
 export const tunnelViewSchema = z.object({
   tunnelId: z.string(),
+  /** 1 or 2: tunnel 1 uses the gateway's IP, tunnel 2 its second IP. */
+  tunnelIndex: z.number().optional(),
   role: z.string().optional(),
   state: z.string().optional(),
   status: z.string().optional(),
   customerGatewayId: z.string().optional(),
   internetIp: z.string().optional(),
+  zoneNo: z.string().optional(),
+  enableDpd: z.boolean().optional(),
+  enableNatTraversal: z.boolean().optional(),
+  /** Whether the tunnel has a peer CA certificate (SM gateways). */
+  hasRemoteCaCertificate: z.boolean().optional(),
   psk: secretViewSchema.optional(),
   ikeConfig: ikeConfigViewSchema.optional(),
   ipsecConfig: ipsecConfigViewSchema.optional(),
+  bgpConfig: tunnelBgpViewSchema.optional(),
 });
 
 export const vpnConnectionViewSchema = z.object({
@@ -154,6 +171,9 @@ export const vpnConnectionViewSchema = z.object({
   ipsecConfig: ipsecConfigViewSchema.optional(),
   bgpConfig: bgpConfigViewSchema.optional(),
   healthCheck: healthCheckViewSchema.optional(),
+  /** Dual-tunnel connections: BGP on both tunnels. */
+  enableTunnelsBgp: z.boolean().optional(),
+  /** Dual-tunnel connections: the two tunnels, each with its own peer and settings. */
   tunnels: z.array(tunnelViewSchema).optional(),
 });
 export type VpnConnectionView = z.infer<typeof vpnConnectionViewSchema>;

@@ -1,7 +1,11 @@
 import type { ConnectionStatus } from '@vpn-console/shared/api/events';
 import type { VpnConnectionView } from '@vpn-console/shared/api/views';
 import type { VpnConnection } from '@vpn-console/shared/responses/vpn-connection';
-import { bgpShape, healthCheckShape } from '@vpn-console/shared/common/config-shapes';
+import {
+  bgpShape,
+  healthCheckShape,
+  tunnelBgpShape,
+} from '@vpn-console/shared/common/config-shapes';
 import { viewOf } from '@vpn-console/shared/common/key-map';
 import { defined, ikeView, ipsecView, splitList } from '../present-common';
 import { secretView } from '../secret-view';
@@ -31,17 +35,27 @@ export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnCon
       ipsecConfig: c.IpsecConfig ? ipsecView(c.IpsecConfig) : undefined,
       bgpConfig: bgp ? viewOf(bgpShape, bgp) : undefined,
       healthCheck: hc ? viewOf(healthCheckShape, hc) : undefined,
+      enableTunnelsBgp: tunnels.length === 0 ? undefined : c.EnableTunnelsBgp,
       tunnels:
         tunnels.length === 0
           ? undefined
           : tunnels.map((t) => ({
               tunnelId: t.TunnelId ?? '',
               ...defined({
+                tunnelIndex: t.TunnelIndex,
                 role: t.Role,
                 state: t.State,
                 status: t.Status,
                 customerGatewayId: t.CustomerGatewayId,
                 internetIp: t.InternetIp,
+                zoneNo: t.ZoneNo,
+                enableDpd: t.EnableDpd,
+                enableNatTraversal: t.EnableNatTraversal,
+                hasRemoteCaCertificate:
+                  t.RemoteCaCertificate === undefined ? undefined : t.RemoteCaCertificate !== '',
+                bgpConfig: t.TunnelBgpConfig
+                  ? viewOf(tunnelBgpShape, t.TunnelBgpConfig)
+                  : undefined,
                 psk: t.TunnelId ? secretView(t.TunnelId, t.TunnelIkeConfig?.Psk) : undefined,
                 ikeConfig: t.TunnelIkeConfig ? ikeView(t.TunnelIkeConfig) : undefined,
                 ipsecConfig: t.TunnelIpsecConfig ? ipsecView(t.TunnelIpsecConfig) : undefined,

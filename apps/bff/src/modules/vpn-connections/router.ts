@@ -6,7 +6,18 @@ import {
   vpnConnectionChangeSchemaFor,
   vpnConnectionCreateSchemaFor,
 } from '@vpn-console/shared/vpn-connection/by-gateway';
+import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
+import {
+  modifyTunnelAttributeSchema,
+  tunnelIdSchema,
+} from '@vpn-console/shared/vpn-connection/dual-tunnel';
+import { toModifyTunnelAttributeParams } from '@vpn-console/shared/vpn-connection/dual-tunnel-rpc';
 import type { Router } from 'express';
+import { HttpError } from '../../http/errors';
+import { parseOr400 } from '../../http/validate';
+import { regionParam } from '../params';
+import { gatewayFacts } from '../vpn-gateways/context';
+import { bodyWithPath, submitWrite } from '../write';
 import type { Runtime } from '../../runtime';
 import { splitList } from '../present-common';
 import { resourceRouter } from '../resource-router';
@@ -16,8 +27,8 @@ import { getVpnConnectionRaw, listVpnConnections, listVpnConnectionsRaw } from '
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 
-export const vpnConnectionsRouter = (runtime: Runtime): Router =>
-  resourceRouter(runtime, {
+export const vpnConnectionsRouter = (runtime: Runtime): Router => {
+  const router = resourceRouter(runtime, {
     kind: 'vpn-connection',
     plural: 'vpn-connections',
     idField: 'vpnConnectionId',
@@ -64,3 +75,38 @@ export const vpnConnectionsRouter = (runtime: Runtime): Router =>
       return found ? { landed: true, resourceId: found.VpnConnectionId } : { landed: false };
     },
   });
+
+  // ModifyTunnelAttribute: one tunnel of a dual-tunnel connection, through the gateway's write
+  // lane; the audit keeps the connection as it was (its PSKs reduced to changed/unchanged).
+  router.patch(
+    '/api/v1/regions/:regionId/vpn-connections/:id/tunnels/:tunnelId',
+    async (req, res) => {
+      const regionId = regionParam(req);
+      const id = parseOr400(vpnConnectionIdSchema, req.params.id, 'vpnConnectionId');
+      const tunnelId = parseOr400(tunnelIdSchema, req.params.tunnelId, 'tunnelId');
+      const current = await getVpnConnectionRaw(runtime.cloud, regionId, id);
+      const tunnels = current.TunnelOptionsSpecification?.TunnelOptions ?? [];
+      if (!tunnels.some((t) => t.TunnelId === tunnelId)) {
+        throw new HttpError(404, 'NotFound', 'The connection has no such tunnel.');
+      }
+      const vpnGatewayId = current.VpnGatewayId ?? '';
+      const facts = await gatewayFacts(runtime.cloud, regionId, vpnGatewayId, false);
+      const value = parseOr400(
+        modifyTunnelAttributeSchema(facts.context),
+        bodyWithPath(req.body, { regionId, vpnConnectionId: id, tunnelId }),
+      );
+      await submitWrite(runtime, req, res, {
+        action: 'change',
+        resourceKind: 'vpn-connection',
+        regionId,
+        vpnGatewayId,
+        resourceId: id,
+        value,
+        rpc: (clientToken) => toModifyTunnelAttributeParams({ ...value, clientToken }),
+        responseSchema: requestIdResponseSchema,
+        audit: { before: presentVpnConnection(current, regionId), requested: value },
+      });
+    },
+  );
+  return router;
+};
