@@ -8,6 +8,8 @@ import { cloudLabel } from './modules/health/router';
 import { createRuntime, type Runtime } from './runtime';
 
 const main = async (): Promise<void> => {
+  // Everything the BFF writes (the store under DATA_DIR, demo passwords) is private to its user.
+  process.umask(0o077);
   const config = loadConfig();
   // The store (PGlite in DATA_DIR or PostgreSQL; accounts, sessions, audit; demo accounts when
   // the cloud is emulated) opens while the runtime starts. An ended session's event streams get

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -170,6 +170,26 @@ describe('store persistence', () => {
         .executeTakeFirstOrThrow();
       expect(row.username).toBe('persisted');
       await second.close();
+      // Issue 10: the store was world-writable (0666). Folders 0700, files 0600, even when a
+      // file was left open to others before.
+      await chmod(path.join(dir, 'store', 'PG_VERSION'), 0o666);
+      const third = await openStore({ dataDir: dir });
+      await third.close();
+      const loose: string[] = [];
+      const walk = async (at: string): Promise<void> => {
+        const mode = (await stat(at)).mode & 0o777;
+        const entries = (await stat(at)).isDirectory()
+          ? await readdir(at, { withFileTypes: true })
+          : undefined;
+        if (entries === undefined) {
+          if (mode !== 0o600) loose.push(`${at} ${mode.toString(8)}`);
+          return;
+        }
+        if (mode !== 0o700) loose.push(`${at} ${mode.toString(8)}`);
+        for (const e of entries) await walk(path.join(at, e.name));
+      };
+      await walk(dir);
+      expect(loose).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

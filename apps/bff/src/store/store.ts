@@ -1,6 +1,6 @@
 // The store: PGlite in DATA_DIR by default (nothing to install), PostgreSQL when DATABASE_URL is
 // set, both through Kysely with the same schema and migrations, run on open.
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
@@ -61,10 +61,24 @@ async function dialectFor(
   }
   if ('dataDir' in options) {
     const dir = path.join(options.dataDir, 'store');
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(options.dataDir, 0o700);
     return { dialect: new PgliteDialect(newPglite(dir)), engine: 'pglite' };
   }
   return { dialect: new PgliteDialect(newPglite()), engine: 'pglite' };
+}
+
+/**
+ * Makes a folder and everything under it private to the BFF's user: folders 0700, files 0600
+ * (PGlite creates its files with the process umask; stores made before issue 10 were 0666).
+ */
+export async function makePrivate(dir: string): Promise<void> {
+  await chmod(dir, 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await makePrivate(full);
+    else if (entry.isFile()) await chmod(full, 0o600);
+  }
 }
 
 /** Opens the store and brings its schema up to date. */
@@ -78,6 +92,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new StoreMigrationError(`store migration ${failed} failed`, { cause: error });
   }
+  if ('dataDir' in options) await makePrivate(path.join(options.dataDir, 'store'));
   return {
     db,
     engine,
