@@ -1,6 +1,6 @@
 // Fixed-window attempt counters for the login (per user name and per client address).
 // In-process memory: with several replicas each holds its own window, which multiplies the
-// allowance by the replica count (accepted; see docs/decisions/0003).
+// allowance by the replica count (accepted; see docs/decisions/0030, "Login rate limit").
 
 export interface RateLimitRule {
   /** Attempts allowed per window. */

@@ -10,7 +10,6 @@
 //   events to that stream even when it does not watch the gateway.
 // - Errors: `apiErrorBodySchema` (`errors.ts`) with 400/404/409/413/415/429/502/503/504.
 import type { z } from 'zod';
-import { apiErrorBodySchema } from './errors';
 import { watchRequestSchema } from './events';
 import { healthSchema } from './health';
 import {
@@ -18,7 +17,7 @@ import {
   sslVpnClientCertListSchema,
   sslVpnClientListSchema,
 } from './remote-access';
-import { dryRunVerdictSchema, operationSchema } from './operations';
+import { operationSchema } from './operations';
 import {
   customerGatewayListSchema,
   customerGatewayViewSchema,
@@ -325,12 +324,6 @@ export const apiRoutes = [
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiRouteId = (typeof apiRoutes)[number]['id'];
-
-/** Success schemas besides the route list: the dry-run verdict and the error body. */
-export const sharedResponseSchemas = {
-  dryRunVerdict: dryRunVerdictSchema,
-  errorBody: apiErrorBodySchema,
-} as const;
 
 const enc = encodeURIComponent;
 

@@ -27,16 +27,6 @@ export const describeVpnGateway = async (
   return data;
 };
 
-/** The schema context of a gateway (standard or SM). */
-export const gatewayContext = async (
-  cloud: CloudClient,
-  regionId: string,
-  vpnGatewayId: string,
-): Promise<SchemaContext> => {
-  const gateway = await describeVpnGateway(cloud, regionId, vpnGatewayId);
-  return { gatewayType: gatewayTypeFromVpnType(gateway.VpnType) };
-};
-
 const describeVpcAttributeSchema = z.looseObject({
   RequestId: z.string().optional(),
   CidrBlock: z.string().optional(),
