@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { BENCH_METRICS_TOKEN } from './metrics-token';
 import { PERMISSIVE_SECURITY_FOR_BENCH_ONLY } from './permissive-security';
 import { createApp } from '../src/app';
 import { startSecurity } from '../src/auth/bootstrap';
@@ -29,6 +30,7 @@ const main = async () => {
     STATIC_DIR: '/nonexistent',
     SSE_MAX_STREAMS: '20000',
     // The bench's watchers share one signed-in viewer: lift the per-caller caps.
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
     SSE_MAX_STREAMS_PER_SESSION: '20000',
     SSE_MAX_STREAMS_PER_ACCOUNT: '20000',
     ...args.env,

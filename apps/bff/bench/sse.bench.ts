@@ -6,6 +6,7 @@
 // Processes: this one runs the raw-HTTP SSE clients; the emulator (its CLI, port 0, driven through
 // its control API) and the BFF (bench/bff-child.ts) each run in their own child process, so the
 // BFF's RSS is measured alone. All three share the same 2 cores.
+import { BENCH_METRICS_TOKEN } from './metrics-token';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -180,7 +181,11 @@ const startBff = async (emulatorUrl: string, key: Key) => {
 };
 
 const rssOf = async (port: number): Promise<number> => {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const text = await (
+    await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { Authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+    })
+  ).text();
   const match = /^bff_process_resident_memory_bytes (\S+)$/m.exec(text);
   return match?.[1] === undefined ? Number.NaN : Number(match[1]) / 1024 / 1024;
 };

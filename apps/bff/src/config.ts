@@ -66,6 +66,8 @@ export const envSchema = z.object({
     .trim()
     .regex(/^(false|\d{1,2}|[0-9A-Za-z.:/, -]+)$/, 'false, a hop count or a list of addresses')
     .optional(),
+  /** Bearer token Prometheus sends to read /metrics (without it, only admin sessions may). */
+  METRICS_TOKEN: z.string().trim().min(16, 'use at least 16 characters').optional(),
   /** Extra origins allowed to send state-changing requests (comma list of `https://host`). */
   ALLOWED_ORIGINS: z.string().trim().optional(),
 });
@@ -113,6 +115,7 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -4,7 +4,7 @@ import { apiErrorBodySchema } from '@vpn-console/shared/api/errors';
 import { operationSchema } from '@vpn-console/shared/api/operations';
 import { customerGatewayListSchema, regionListSchema } from '@vpn-console/shared/api/views';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './harness';
+import { startTestStack, TEST_METRICS_TOKEN, type TestStack } from './harness';
 
 const HZ = 'cn-hangzhou';
 const base = `/api/v1/regions/${HZ}`;
@@ -22,7 +22,11 @@ afterEach(() => {
 });
 
 const metric = async (pattern: RegExp): Promise<number> => {
-  const text = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+  const text = await (
+    await fetch(`${stack.baseUrl}/metrics`, {
+      headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    })
+  ).text();
   const match = pattern.exec(text);
   return match?.[1] === undefined ? 0 : Number(match[1]);
 };

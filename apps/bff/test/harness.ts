@@ -20,6 +20,9 @@ import { testConfig } from '../src/config';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../src/runtime';
 import { openSse, type SseClient } from './sse-client';
 
+/** The bearer token test stacks accept on /metrics (Prometheus' way in). */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export interface TestStackOptions {
   seed?: 'demo' | 'empty';
   updatingMs?: number;
@@ -119,6 +122,7 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     UPSTREAM_READ_TIMEOUT_MS: '1000',
     UPSTREAM_WRITE_TIMEOUT_MS: '1000',
     STATIC_DIR: '/nonexistent-spa-dir',
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,
   });
   const runtime = await createRuntime(config, {

@@ -15,7 +15,7 @@ import {
 } from '@vpn-console/shared/api/views';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './harness';
+import { startTestStack, TEST_METRICS_TOKEN, type TestStack } from './harness';
 
 const HZ = 'cn-hangzhou';
 const gw = DEMO_IDS.gateways;
@@ -42,7 +42,17 @@ describe('health and operability', () => {
 
   it('exposes Prometheus metrics with upstream calls by action and outcome', async () => {
     await stack.api.get('/api/v1/regions');
-    const res = await fetch(`${stack.baseUrl}/metrics`);
+    // Anonymous and viewers are refused; an admin session or Prometheus' token may read it.
+    expect((await fetch(`${stack.baseUrl}/metrics`)).status).toBe(401);
+    expect((await (await stack.as('viewer')).get('/metrics')).status).toBe(403);
+    expect((await (await stack.as('admin')).get('/metrics')).status).toBe(200);
+    expect(
+      (await fetch(`${stack.baseUrl}/metrics`, { headers: { Authorization: 'Bearer wrong' } }))
+        .status,
+    ).toBe(401);
+    const res = await fetch(`${stack.baseUrl}/metrics`, {
+      headers: { Authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    });
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(text).toMatch(

@@ -43,6 +43,7 @@ export async function startSecurity(
       },
       demo: options.demo ? { dataDir: config.dataDir } : undefined,
       allowedOrigins: config.security.allowedOrigins,
+      metricsToken: config.security.metricsToken,
       ...(options.onStreamSessionEnded === undefined
         ? {}
         : { onStreamSessionEnded: options.onStreamSessionEnded }),

@@ -1,5 +1,6 @@
 // The request guard, mounted before every API router: CSRF checks, who is calling (session
 // cookie) and the one authorisation decision per request; plus the security headers (helmet).
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { csrfHeader } from '@vpn-console/shared/api/session';
@@ -81,7 +82,19 @@ export interface AuthGuardOptions {
   /** Called with every signed-in request (e.g. to watch an event stream's session). */
   readonly onPrincipal?: (req: Request, res: Response, principal: Principal) => void;
   /** A signed-in caller refused by role on a route the policy audits refusals of. */
+  /** A bearer token that may read /metrics without a session (Prometheus). */
+  readonly metricsToken?: string | undefined;
   readonly onRefused?: (req: Request, principal: Principal, auditAction: string) => Promise<void>;
+}
+
+/** `Authorization: Bearer <token>` equals `token` (compared in constant time). */
+function bearerMatches(req: Request, token: string | undefined): boolean {
+  if (token === undefined) return false;
+  const given = /^Bearer (\S+)$/.exec(req.get('authorization') ?? '')?.[1];
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
 }
 
 /** The path as the client sent it (the guard may be mounted under `/api`). */
@@ -113,7 +126,12 @@ export function authGuard(options: AuthGuardOptions): RequestHandler {
     }
     // Mounted inside the guarded API router (http/api-router.ts): every request it sees is an
     // API request, under whatever spelling; only the policy's exact paths get through.
-    const decision: Decision = decide(req.method, fullPath(req));
+    const path = fullPath(req);
+    if (path === '/metrics' && bearerMatches(req, options.metricsToken)) {
+      next();
+      return;
+    }
+    const decision: Decision = decide(req.method, path);
     if (decision.access === 'public') {
       next();
       return;

@@ -25,7 +25,6 @@ export const policyRules: readonly PolicyRule[] = [
   { methods: READ, pattern: '/api/v1/openapi.json', access: 'public' },
   { methods: READ, pattern: '/api/v1/demo', access: 'public' },
   { methods: ['POST', 'DELETE'], pattern: '/api/v1/session', access: 'public' },
-  { methods: READ, pattern: '/metrics', access: 'public' },
   // Any signed-in account: who am I, reading resources, status, operations, audit (filtered).
   { methods: READ, pattern: '/api/v1/session', access: 'viewer' },
   { methods: READ, pattern: '/api/v1/regions', access: 'viewer' },
@@ -88,7 +87,8 @@ export const policyRules: readonly PolicyRule[] = [
     access: 'operator',
     auditRefusal: 'downloadIpsecClientProfile',
   },
-  // Admins: accounts.
+  // Admins: accounts, and /metrics (or a scraper with METRICS_TOKEN: auth/guard.ts).
+  { methods: READ, pattern: '/metrics', access: 'admin' },
   { methods: ['GET', 'HEAD', 'POST'], pattern: '/api/v1/accounts', access: 'admin' },
   { methods: ['GET', 'HEAD', 'PATCH'], pattern: '/api/v1/accounts/:accountId', access: 'admin' },
   { methods: ['DELETE'], pattern: '/api/v1/accounts/:accountId/sessions', access: 'admin' },

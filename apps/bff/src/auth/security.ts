@@ -25,6 +25,8 @@ export interface SecurityOptions {
   readonly demo?: { readonly dataDir: string } | undefined;
   /** Failed logins per user name and per client address. */
   readonly loginLimits?: { readonly perUser: RateLimitRule; readonly perIp: RateLimitRule };
+  /** Bearer token for Prometheus to read /metrics without a session (else admins only). */
+  readonly metricsToken?: string | undefined;
   /** Origins besides the request's own host that may send state-changing requests. */
   readonly allowedOrigins?: readonly string[];
   /** How often an open event stream re-checks its session (ms). */
@@ -137,6 +139,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
         watchStream(req, res, principal);
       },
       onRefused: (req, principal, action) => auditRefusal(req, principal, action),
+      metricsToken: options.metricsToken,
     }),
   ];
   const routers = [

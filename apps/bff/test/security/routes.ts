@@ -54,7 +54,7 @@ const securityRoutes: MatrixRoute[] = [
     needs: 'operator',
   },
   { method: 'GET', path: '/api/v1/openapi.json', needs: 'public' },
-  { method: 'GET', path: '/metrics', needs: 'public' },
+  { method: 'GET', path: '/metrics', needs: 'admin' },
 ];
 
 export const matrixRoutes: MatrixRoute[] = [
