@@ -66,6 +66,8 @@ export const envSchema = z.object({
     .trim()
     .regex(/^(false|\d{1,2}|[0-9A-Za-z.:/, -]+)$/, 'false, a hop count or a list of addresses')
     .optional(),
+  /** `Host` names the console answers (comma list); demo mode defaults to HOST and localhost. */
+  ALLOWED_HOSTS: z.string().trim().optional(),
   /** Bearer token Prometheus sends to read /metrics (without it, only admin sessions may). */
   METRICS_TOKEN: z.string().trim().min(16, 'use at least 16 characters').optional(),
   /** Extra origins allowed to send state-changing requests (comma list of `https://host`). */
@@ -116,6 +118,12 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     cookieSecure: env.COOKIE_SECURE,
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN,
+    allowedHosts:
+      env.ALLOWED_HOSTS === undefined || env.ALLOWED_HOSTS === ''
+        ? undefined
+        : env.ALLOWED_HOSTS.split(',')
+            .map((h) => h.trim())
+            .filter((h) => h !== ''),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

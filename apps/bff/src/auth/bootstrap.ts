@@ -22,6 +22,13 @@ export interface StartSecurityOptions {
   readonly streamCheckMs?: number;
 }
 
+/** Demo mode's default `Host` list: the bound address and the loopback names. */
+export function demoAllowedHosts(boundHost: string): string[] {
+  const names = ['localhost', '127.0.0.1', '[::1]'];
+  const wildcard = boundHost === '0.0.0.0' || boundHost === '::' || boundHost === '[::]';
+  return wildcard ? names : [...new Set([boundHost.toLowerCase(), ...names])];
+}
+
 export async function startSecurity(
   config: Config,
   options: StartSecurityOptions,
@@ -44,6 +51,8 @@ export async function startSecurity(
       demo: options.demo ? { dataDir: config.dataDir } : undefined,
       allowedOrigins: config.security.allowedOrigins,
       metricsToken: config.security.metricsToken,
+      allowedHosts:
+        config.security.allowedHosts ?? (options.demo ? demoAllowedHosts(config.host) : undefined),
       ...(options.onStreamSessionEnded === undefined
         ? {}
         : { onStreamSessionEnded: options.onStreamSessionEnded }),

@@ -38,6 +38,28 @@ export function securityHeaders(): RequestHandler {
   });
 }
 
+/**
+ * DNS rebinding: only these `Host` names (port ignored) are answered; any other gets 421
+ * `HostNotAllowed`. Demo mode always has a list (the bound address and localhost).
+ */
+export function hostGuard(allowedHosts: readonly string[]): RequestHandler {
+  const allowed = new Set(allowedHosts.map((h) => h.toLowerCase()));
+  return (req, res, next) => {
+    const host = req.get('host') ?? '';
+    let name: string;
+    try {
+      name = new URL(`http://${host}`).hostname.toLowerCase();
+    } catch {
+      name = '';
+    }
+    if (allowed.has(name)) {
+      next();
+      return;
+    }
+    sendError(res, 421, 'HostNotAllowed');
+  };
+}
+
 /** Same origin: the Origin's host is the Host the request came to (the scheme may differ behind
  * a TLS-terminating proxy, which this BFF does not trust for X-Forwarded-*). */
 function sameOrigin(req: Request, origin: string): boolean {

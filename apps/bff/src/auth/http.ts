@@ -18,7 +18,8 @@ export type SecurityErrorCode =
   | 'UnsupportedMediaType'
   | 'MalformedJson'
   | 'LastAdmin'
-  | 'SelfLockout';
+  | 'SelfLockout'
+  | 'HostNotAllowed';
 
 export function sendError(
   res: Response,

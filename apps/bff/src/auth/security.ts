@@ -12,7 +12,7 @@ import { sessionRouter } from '../modules/session/session-router';
 import type { Store } from '../store/store';
 import { Accounts } from './accounts';
 import type { CookieOptions } from './cookies';
-import { authGuard, csrfGuard } from './guard';
+import { authGuard, csrfGuard, hostGuard } from './guard';
 import type { Principal } from './principal';
 import { RateLimiter, type RateLimitRule } from './rate-limit';
 import { defaultSessionTimeouts, Sessions, type SessionTimeouts } from './sessions';
@@ -25,6 +25,8 @@ export interface SecurityOptions {
   readonly demo?: { readonly dataDir: string } | undefined;
   /** Failed logins per user name and per client address. */
   readonly loginLimits?: { readonly perUser: RateLimitRule; readonly perIp: RateLimitRule };
+  /** `Host` names answered (DNS rebinding); undefined: any. */
+  readonly allowedHosts?: readonly string[] | undefined;
   /** Bearer token for Prometheus to read /metrics without a session (else admins only). */
   readonly metricsToken?: string | undefined;
   /** Origins besides the request's own host that may send state-changing requests. */
@@ -130,6 +132,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
   };
 
   const guard: RequestHandler[] = [
+    ...(options.allowedHosts === undefined ? [] : [hostGuard(options.allowedHosts)]),
     csrfGuard(options.allowedOrigins),
     authGuard({
       sessions,

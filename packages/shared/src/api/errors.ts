@@ -40,6 +40,7 @@ export const bffErrorCodes = [
   'AuditUnavailable',
   'LastAdmin',
   'SelfLockout',
+  'HostNotAllowed',
   'InternalError',
 ] as const;
 export const bffErrorCodeSchema = z.enum(bffErrorCodes);
