@@ -1,6 +1,42 @@
 // Network mocked at fetch: a test declares the requests it expects and their answers; any other
-// request fails the test (reported in afterEach) and answers 599.
+// request fails the test (reported in afterEach) and answers 599. A mocked answer the route table
+// says the server cannot give (a dry run on a route without one, a status the route does not
+// answer, a success body its schema refuses) fails the test the same way: a mock may only say
+// what the real server can say.
+import { dryRunVerdictSchema } from '@vpn-console/shared/api/operations';
+import { apiRoutes, type ApiRoute } from '@vpn-console/shared/api/routes';
 import { vi } from 'vitest';
+
+const table = (apiRoutes as readonly ApiRoute[]).map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`),
+}));
+/** Answers every guarded route can give besides its own (no session, role or CSRF refused). */
+const GUARD_STATUSES = [401, 403];
+
+/** Why the server could not give this answer, or undefined when it could (or the table has no such route). */
+const impossibleAnswer = (
+  method: string,
+  url: URL,
+  answer: { status: number; body?: unknown },
+): string | undefined => {
+  const route = table.find((r) => r.route.method === method && r.pattern.test(url.pathname))?.route;
+  if (route === undefined) return undefined;
+  const dryRun = url.searchParams.get('dryRun') === 'true';
+  if (dryRun && route.dryRun !== true) return `${route.id} has no dry run`;
+  const success = dryRun ? { status: 200, schema: dryRunVerdictSchema } : route.success;
+  if (answer.status === success.status) {
+    if (success.status === 204) {
+      return answer.body === undefined ? undefined : `${route.id} answers 204 without a body`;
+    }
+    if (typeof success.schema === 'string' || success.schema.safeParse(answer.body).success) {
+      return undefined;
+    }
+    return `${route.id} answers ${success.status} with a body its schema refuses`;
+  }
+  if ([...route.errors, ...GUARD_STATUSES].includes(answer.status)) return undefined;
+  return `${route.id} never answers ${answer.status}`;
+};
 
 export interface RecordedRequest {
   method: string;
@@ -62,6 +98,9 @@ export const mockFetch = (routes: MockRoute[]) => {
     }
     used.add(route);
     const answer = await route.respond(req);
+    const impossible = impossibleAnswer(method, url, answer);
+    if (impossible !== undefined)
+      problems.push(`${method} ${url.pathname}${url.search}: ${impossible}`);
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'Content-Type': 'application/json' },
