@@ -5,7 +5,7 @@
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { demoAccountListSchema } from '@vpn-console/shared/api/demo';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { csrfHeader, sessionPaths } from '@vpn-console/shared/api/session';
 import { vpnGatewayListSchema } from '@vpn-console/shared/api/views';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';

@@ -2,7 +2,7 @@
 // a gateway page open. The page says it is not live while the server is away, reconnects by
 // itself (no reload), and shows the current state again: a change made after the restart arrives
 // on the page live. This journey runs its own stack so the restart disturbs no other test.
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { demoAccount, login, write } from './fixtures/api';
 import { startStack, type RunningStack } from './fixtures/stack';

@@ -5,7 +5,7 @@
 // up with both changes.
 import type { Browser, Page } from '@playwright/test';
 import { auditPageSchema } from '@vpn-console/shared/api/audit';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { getGateway, write } from './fixtures/api';
 import type { Translate } from './fixtures/i18n';
 import { expect, test } from './fixtures/test';

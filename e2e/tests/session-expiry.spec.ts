@@ -4,7 +4,7 @@
 // in a dialog over the wizard; after they do, the wizard still holds what they had typed and the
 // server is created from it.
 import { request as playwrightRequest } from '@playwright/test';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { csrfHeader, sessionPaths } from '@vpn-console/shared/api/session';
 import { getGateway, login, write } from './fixtures/api';
 import { expect, test } from './fixtures/test';

@@ -1,8 +1,8 @@
 // An operator creates an SSL-VPN server. A client pool overlapping the local subnet and a
 // forbidden port are refused at the field, in the operator's language, before anything is sent;
 // once corrected, the server is created and shows on the gateway page.
-import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { formatIssueMessage } from '@vpn-console/shared/errors/issue-texts';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { getGateway, write } from './fixtures/api';
 import { escapeRegExp } from './fixtures/i18n';
 import { expect, test } from './fixtures/test';

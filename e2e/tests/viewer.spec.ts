@@ -3,7 +3,7 @@
 // a fingerprint, and nothing that would change anything. A write forged from their own browser
 // (the session cookie rides along) is refused by the BFF all the same.
 import { PSK_MASK } from '@vpn-console/shared/api/psk';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { csrfHeader, sessionPaths } from '@vpn-console/shared/api/session';
 import { getGateway, listGateways, listRegions } from './fixtures/api';
 import { anyNumber } from './fixtures/i18n';

@@ -11,7 +11,7 @@
 // Editing a connection reaches a review that says the change is checked by the console only and
 // why (Alibaba has no dry run for ModifyVpnConnectionAttribute), never "refused", and applies it.
 import type { Page } from '@playwright/test';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { getGateway, listCustomerGatewayIps, settle, startWrite, write } from './fixtures/api';
 import { anyNumber, type Translate } from './fixtures/i18n';

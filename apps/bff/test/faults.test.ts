@@ -2,7 +2,8 @@
 // create fails ambiguously. The emulator injects the faults over real HTTP.
 import { apiErrorBodySchema } from '@vpn-console/shared/api/errors';
 import { operationSchema } from '@vpn-console/shared/api/operations';
-import { customerGatewayListSchema, regionListSchema } from '@vpn-console/shared/api/views';
+import { customerGatewayListSchema } from '@vpn-console/shared/api/views';
+import { regionListSchema } from '@vpn-console/shared/api/regions';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, TEST_METRICS_TOKEN, type TestStack } from './harness';
 

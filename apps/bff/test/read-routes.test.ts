@@ -5,7 +5,6 @@ import {
   customerGatewayViewSchema,
   ipsecServerListSchema,
   ipsecServerViewSchema,
-  regionListSchema,
   sslVpnServerListSchema,
   sslVpnServerViewSchema,
   vpnConnectionListSchema,
@@ -13,6 +12,7 @@ import {
   vpnGatewayDetailViewSchema,
   vpnGatewayListSchema,
 } from '@vpn-console/shared/api/views';
+import { regionListSchema } from '@vpn-console/shared/api/regions';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, TEST_METRICS_TOKEN, type TestStack } from './harness';

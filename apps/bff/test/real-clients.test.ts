@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { operationSchema } from '@vpn-console/shared/api/operations';
 import { sslVpnClientCertListSchema } from '@vpn-console/shared/api/remote-access';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { contains } from '@vpn-console/shared/cidr';
 import { startCharon } from '@vpn-console/real-daemons/charon';
 import { withLab, type Lab } from '@vpn-console/real-daemons/lab';

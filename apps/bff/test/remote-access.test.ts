@@ -7,7 +7,7 @@ import {
   sslVpnClientCertListSchema,
   sslVpnClientListSchema,
 } from '@vpn-console/shared/api/remote-access';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestApi, type TestStack } from './harness';

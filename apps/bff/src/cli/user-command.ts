@@ -8,7 +8,7 @@ import { passwordSchema } from '@vpn-console/shared/api/accounts';
 import { roleSchema, usernameSchema } from '@vpn-console/shared/api/session';
 import { AccountExistsError, Accounts, LastAdminError, type Account } from '../auth/accounts';
 import { PasswordPolicyError } from '../auth/password-policy';
-import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
+import { formatIssueMessage } from '@vpn-console/shared/errors/issue-texts';
 import { generatePassword } from '../auth/passwords';
 import { AuditLog } from '../modules/audit/audit-log';
 import type { Store } from '../store/store';

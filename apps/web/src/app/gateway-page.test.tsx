@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -24,13 +24,17 @@ describe('gateway page', () => {
 
     for (const tab of ['IPsec server', 'SSL-VPN servers (1)', 'IPsec connections (1)']) {
       await userEvent.click(screen.getByRole('tab', { name: tab }));
+      // A tab other than the first loads its code when opened: check it once it is drawn.
+      await waitFor(() => {
+        expect(screen.queryByLabelText('Loading…')).not.toBeInTheDocument();
+      });
       expect(
         screen.queryByRole('button', { name: /Edit|Delete|Reveal|Create/ }),
       ).not.toBeInTheDocument();
       expect(screen.queryByRole('link', { name: /Edit|Create/ })).not.toBeInTheDocument();
     }
     // Connections show their live negotiation status.
-    expect(screen.getByText('phase 1 not established')).toBeInTheDocument();
+    expect(await screen.findByText('phase 1 not established')).toBeInTheDocument();
     act(() => {
       FakeEventSource.current().emit('connections', {
         type: 'connections',

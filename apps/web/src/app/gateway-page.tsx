@@ -1,15 +1,38 @@
 // The gateway page, composed: the gateways feature's summary, then one tab per resource slice
 // (each renders its own cards) and the audit feature's recent activity. The tab lives in the URL.
+// Only the open tab is mounted, and the tabs other than the first load their code when opened:
+// the deep-link first screen stays within the size budget and hidden tabs fetch nothing.
 import { Alert, Loader, Stack, Tabs } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useParams, useSearchParams } from 'react-router';
-import { GatewayActivity } from '../features/audit/components/gateway-activity';
 import { useGateway } from '../features/gateways/api/get-gateway';
 import { GatewaySummary } from '../features/gateways/components/gateway-summary';
 import { IpsecServerSection } from '../features/ipsec-server/components/ipsec-server-card';
-import { SslVpnServerSection } from '../features/ssl-vpn-server/components/ssl-vpn-server-card';
-import { VpnConnectionSection } from '../features/vpn-connection/components/vpn-connection-card';
 import { ApiRequestError } from '../lib/api-client';
 import { useI18n } from '../lib/i18n';
+
+const SslVpnServerSection = lazy(() =>
+  import('../features/ssl-vpn-server/components/ssl-vpn-server-card').then((m) => ({
+    default: m.SslVpnServerSection,
+  })),
+);
+const VpnConnectionSection = lazy(() =>
+  import('../features/vpn-connection/components/vpn-connection-card').then((m) => ({
+    default: m.VpnConnectionSection,
+  })),
+);
+const GatewayActivity = lazy(() =>
+  import('../features/audit/components/gateway-activity').then((m) => ({
+    default: m.GatewayActivity,
+  })),
+);
+
+function TabLoading({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>{children}</Suspense>
+  );
+}
 
 function GatewayPage({ regionId, gatewayId }: { regionId: string; gatewayId: string }) {
   const { t } = useI18n();
@@ -30,6 +53,7 @@ function GatewayPage({ regionId, gatewayId }: { regionId: string; gatewayId: str
     <Stack>
       <GatewaySummary detail={detail} />
       <Tabs
+        keepMounted={false}
         value={params.get('tab') ?? 'ipsec-server'}
         onChange={(v) => {
           setParams(v === null ? {} : { tab: v }, { replace: true });
@@ -49,13 +73,19 @@ function GatewayPage({ regionId, gatewayId }: { regionId: string; gatewayId: str
           <IpsecServerSection {...ids} server={detail.ipsecServer} />
         </Tabs.Panel>
         <Tabs.Panel value="ssl-vpn" pt="md">
-          <SslVpnServerSection {...ids} servers={detail.sslVpnServers} />
+          <TabLoading>
+            <SslVpnServerSection {...ids} servers={detail.sslVpnServers} />
+          </TabLoading>
         </Tabs.Panel>
         <Tabs.Panel value="connections" pt="md">
-          <VpnConnectionSection {...ids} connections={detail.vpnConnections} />
+          <TabLoading>
+            <VpnConnectionSection {...ids} connections={detail.vpnConnections} />
+          </TabLoading>
         </Tabs.Panel>
         <Tabs.Panel value="activity" pt="md">
-          <GatewayActivity vpnGatewayId={detail.id} />
+          <TabLoading>
+            <GatewayActivity vpnGatewayId={detail.id} />
+          </TabLoading>
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,5 +1,5 @@
 import { operationSchema } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
 import { eventStreamHeader } from './live-status';

@@ -1,11 +1,8 @@
 // Words for validation issue codes, in the chosen language. The catalog lives in packages/shared
 // (the same codes the BFF answers 400 with); this file only adapts it to the form.
 import { collectIssues } from '@vpn-console/shared/errors/issues';
-import {
-  formatIssueAction,
-  formatIssueMessage,
-  isIssueCode,
-} from '@vpn-console/shared/errors/issue-codes';
+import { isIssueCode } from '@vpn-console/shared/errors/issue-codes';
+import { formatIssueAction, formatIssueMessage } from '@vpn-console/shared/errors/issue-texts';
 import type { z } from 'zod';
 import type { CatalogLocale } from './i18n';
 

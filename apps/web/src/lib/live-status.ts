@@ -1,6 +1,6 @@
 // Live status: ONE EventSource per tab. Every event is parsed with the contract's schema and
 // written into the TanStack Query cache (no second store); components read it with useQuery.
-import { apiHeaders, apiPaths } from '@vpn-console/shared/api/routes';
+import { apiHeaders, apiPaths } from '@vpn-console/shared/api/paths';
 import {
   sseEventSchema,
   type GatewayRef,

@@ -1,6 +1,6 @@
 // Following an operation (a write's 202 answer) live: SSE events land in the same cache entry;
 // a slow poll of GET /operations/{id} covers a missed event or a reconnecting stream.
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { operationSchema, type Operation } from '@vpn-console/shared/api/operations';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api-client';

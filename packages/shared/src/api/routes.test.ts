@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrorBodySchema } from './errors';
 import { sseEventSchema } from './events';
-import { apiPaths, apiRoutes } from './routes';
+import { apiPaths } from './paths';
+import { apiRoutes } from './routes';
 
 describe('api route list', () => {
   it('has unique ids and unique method + path pairs', () => {

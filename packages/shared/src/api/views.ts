@@ -8,6 +8,7 @@ import {
   tunnelBgpShape,
 } from '../common/config-shapes';
 import { viewSchemaOf } from '../common/key-map';
+import { listOf } from './list';
 
 export const gatewayStatusSchema = z.enum([
   'init',
@@ -25,13 +26,6 @@ export const changingGatewayStatuses: readonly GatewayStatus[] = [
   'updating',
   'deleting',
 ];
-
-export const regionViewSchema = z.object({
-  regionId: z.string(),
-  localName: z.string(),
-  endpoint: z.string().optional(),
-});
-export type RegionView = z.infer<typeof regionViewSchema>;
 
 /**
  * A pre-shared key as the console shows it: never the key itself in ordinary views. `masked` is
@@ -204,11 +198,6 @@ export const vpnGatewayDetailViewSchema = vpnGatewayViewSchema.extend({
 });
 export type VpnGatewayDetailView = z.infer<typeof vpnGatewayDetailViewSchema>;
 
-/** Every list route answers `{ items, totalCount }`. */
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), totalCount: z.number().int() });
-
-export const regionListSchema = listOf(regionViewSchema);
 export const vpnGatewayListSchema = listOf(vpnGatewayViewSchema);
 export const customerGatewayListSchema = listOf(customerGatewayViewSchema);
 export const ipsecServerListSchema = listOf(ipsecServerViewSchema);

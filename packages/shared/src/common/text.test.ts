@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectIssues } from '../errors/issues';
-import { formatIssueMessage } from '../errors/issue-codes';
+import { formatIssueMessage } from '../errors/issue-texts';
 import {
   customerGatewayDescriptionSchema,
   ipsecServerNameSchema,

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatIssueAction,
-  formatIssueMessage,
-  ISSUE_CODES,
-  ISSUE_TEXTS,
-  isIssueCode,
-} from './issue-codes';
+import { ISSUE_CODES, isIssueCode } from './issue-codes';
+import { formatIssueAction, formatIssueMessage, ISSUE_TEXTS } from './issue-texts';
 
 describe('issue codes', () => {
   it('are stable SCREAMING_SNAKE strings equal to their keys', () => {

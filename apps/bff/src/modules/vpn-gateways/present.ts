@@ -1,4 +1,5 @@
-import type { RegionView, VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { RegionView } from '@vpn-console/shared/api/regions';
 import type { Region } from '@vpn-console/shared/responses/regions';
 import type { VpnGateway } from '@vpn-console/shared/responses/vpn-gateway';
 import { defined } from '../present-common';

@@ -1,8 +1,5 @@
-import type {
-  RegionView,
-  VpnGatewayDetailView,
-  VpnGatewayView,
-} from '@vpn-console/shared/api/views';
+import type { VpnGatewayDetailView, VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { RegionView } from '@vpn-console/shared/api/regions';
 import { describeRegionsResponseSchema } from '@vpn-console/shared/responses/regions';
 import { describeVpnGatewaysResponseSchema } from '@vpn-console/shared/responses/vpn-gateway';
 import type { CloudClient } from '../../cloud/client';

@@ -1,4 +1,4 @@
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { vpnGatewayDetailViewSchema } from '@vpn-console/shared/api/views';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';

@@ -1,5 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/routes';
-import { regionListSchema } from '@vpn-console/shared/api/views';
+import { apiPaths } from '@vpn-console/shared/api/paths';
+import { regionListSchema } from '@vpn-console/shared/api/regions';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { gatewayKeys } from '../../../lib/gateway-keys';

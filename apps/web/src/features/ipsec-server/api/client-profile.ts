@@ -1,5 +1,5 @@
 import { ipsecClientProfileSchema } from '@vpn-console/shared/api/remote-access';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { apiRequest, downloadSecretFile } from '../../../lib/api-client';
 

@@ -1,5 +1,5 @@
 import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { eventStreamHeader } from '../../../lib/live-status';

@@ -1,4 +1,4 @@
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { useMutation } from '@tanstack/react-query';
 import { downloadSecretFile } from '../../../lib/api-client';
 

@@ -1,5 +1,5 @@
 import { sslVpnClientCertListSchema } from '@vpn-console/shared/api/remote-access';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { sslClientKeys } from './client-keys';

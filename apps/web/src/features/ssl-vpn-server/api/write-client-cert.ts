@@ -1,7 +1,7 @@
 // Create, rename and delete a client certificate: each a 202 + operation followed to its end,
 // then the certificate list is read again.
 import { operationSchema, type Operation } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import type {
   CreateSslVpnClientCertInput,
   RenameSslVpnClientCertInput,

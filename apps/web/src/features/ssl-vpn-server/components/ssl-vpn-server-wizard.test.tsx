@@ -1,5 +1,5 @@
 import { lookupCloudError } from '@vpn-console/shared/errors/cloud-errors';
-import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
+import { formatIssueMessage } from '@vpn-console/shared/errors/issue-texts';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';

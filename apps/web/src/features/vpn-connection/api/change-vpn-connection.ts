@@ -1,5 +1,5 @@
 import { operationSchema } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { apiRequest } from '../../../lib/api-client';
 
 /** PATCH …/vpn-connections/{id} with only the changed fields: 202 + operation (no dry run). */

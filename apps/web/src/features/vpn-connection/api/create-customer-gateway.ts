@@ -1,5 +1,5 @@
 import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { apiRequest } from '../../../lib/api-client';
 
 /** POST …/customer-gateways (the inline "create one now" of the connection wizard). */

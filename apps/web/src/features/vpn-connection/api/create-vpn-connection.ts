@@ -1,5 +1,5 @@
 import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/routes';
+import { apiPaths } from '@vpn-console/shared/api/paths';
 import { apiRequest } from '../../../lib/api-client';
 
 /** POST …/vpn-connections: 202 + operation; the Idempotency-Key becomes the cloud ClientToken. */

@@ -1,4 +1,4 @@
-import { formatIssueMessage } from '@vpn-console/shared/errors/issue-codes';
+import { formatIssueMessage } from '@vpn-console/shared/errors/issue-texts';
 import { apiRoutes, type ApiRoute } from '@vpn-console/shared/api/routes';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
