@@ -19,6 +19,7 @@ import { remoteAccessRouter } from './modules/remote-access/router';
 import { sslVpnServersRouter } from './modules/ssl-vpn-servers/router';
 import { vpnConnectionsRouter } from './modules/vpn-connections/router';
 import { vpnGatewaysRouter } from './modules/vpn-gateways/router';
+import type { PskKeys } from './modules/secret-view';
 import type { Runtime } from './runtime';
 
 export interface AppDeps {
@@ -34,6 +35,8 @@ export interface AppDeps {
 
 export interface AppSecurity {
   readonly guard: readonly RequestHandler[];
+  /** The keyed PSK fingerprints and the "does this key match?" limits (modules/secret-view.ts). */
+  readonly pskKeys: PskKeys;
   readonly routers: readonly express.Router[];
 }
 
@@ -121,13 +124,13 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(openapiRouter());
   api.use(eventsRouter(runtime));
   api.use(operationsRouter(runtime));
-  api.use(vpnGatewaysRouter(runtime));
+  api.use(vpnGatewaysRouter(runtime, deps.security.pskKeys));
   api.use(customerGatewaysRouter(runtime));
-  api.use(ipsecServersRouter(runtime));
-  api.use(vpnConnectionsRouter(runtime));
+  api.use(ipsecServersRouter(runtime, deps.security.pskKeys));
+  api.use(vpnConnectionsRouter(runtime, deps.security.pskKeys));
   api.use(peerConfigRouter(runtime));
-  api.use(sslVpnServersRouter(runtime));
-  api.use(remoteAccessRouter(runtime));
+  api.use(sslVpnServersRouter(runtime, deps.security.pskKeys));
+  api.use(remoteAccessRouter(runtime, deps.security.pskKeys));
   for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
 

@@ -19,6 +19,7 @@ export interface StartSecurityOptions {
   readonly openStore?: Store;
   readonly onStreamSessionEnded?: SecurityOptions['onStreamSessionEnded'];
   readonly loginLimits?: SecurityOptions['loginLimits'];
+  readonly pskCheckLimits?: SecurityOptions['pskCheckLimits'];
   readonly streamCheckMs?: number;
 }
 
@@ -57,6 +58,7 @@ export async function startSecurity(
         ? {}
         : { onStreamSessionEnded: options.onStreamSessionEnded }),
       ...(options.loginLimits === undefined ? {} : { loginLimits: options.loginLimits }),
+      ...(options.pskCheckLimits === undefined ? {} : { pskCheckLimits: options.pskCheckLimits }),
       ...(options.streamCheckMs === undefined ? {} : { streamCheckMs: options.streamCheckMs }),
     });
     return {

@@ -45,6 +45,9 @@ export const policyRules: readonly PolicyRule[] = [
   { methods: READ, pattern: '/api/v1/events', access: 'viewer' },
   { methods: ['PUT'], pattern: '/api/v1/events/:streamId/watch', access: 'viewer' },
   { methods: READ, pattern: '/api/v1/audit', access: 'viewer' },
+  // "Does this key match?": support staff confirm a key without seeing it (rate-limited, audited).
+  { methods: ['POST'], pattern: `${R}/ipsec-servers/:id/psk/check`, access: 'viewer' },
+  { methods: ['POST'], pattern: `${R}/vpn-connections/:id/psk/check`, access: 'viewer' },
   // Operators: every configuration write and the PSK reveal.
   { methods: ['POST'], pattern: `${R}/customer-gateways`, access: 'operator' },
   ...resources.flatMap((r): PolicyRule[] => [

@@ -9,7 +9,14 @@ import { attachAudit, auditRefusal } from '../modules/audit/request-audit';
 import { ensureDemoAccounts } from '../modules/demo/demo-accounts';
 import { demoRouter } from '../modules/demo/demo-router';
 import { sessionRouter } from '../modules/session/session-router';
+import { serverSecret } from '../store/server-secrets';
 import type { Store } from '../store/store';
+import {
+  defaultPskCheckLimits,
+  pskKeys,
+  type PskCheckLimits,
+  type PskKeys,
+} from '../modules/secret-view';
 import { Accounts } from './accounts';
 import type { CookieOptions } from './cookies';
 import { authGuard, csrfGuard, hostGuard } from './guard';
@@ -38,6 +45,8 @@ export interface SecurityOptions {
    * that stream with a `logout` event (the app passes `hub.logout`).
    */
   readonly onStreamSessionEnded?: (sessionHash: string) => void;
+  /** Limits of `POST …/psk/check`. */
+  readonly pskCheckLimits?: PskCheckLimits;
   readonly now?: () => Date;
 }
 
@@ -48,6 +57,8 @@ export interface Security {
   readonly demoAccounts: readonly DemoAccount[] | undefined;
   /** Mount before every API router: CSRF, session + authorisation (default deny). */
   readonly guard: RequestHandler[];
+  /** PSK fingerprints keyed with the store's secret; the "does this key match?" limits. */
+  readonly pskKeys: PskKeys;
   /** Mount with the API routers: /api/v1/session, /accounts, /audit, /demo. */
   readonly routers: Router[];
   /** Stops timers (the store is closed by its owner). */
@@ -69,6 +80,11 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     sessions.forgetAccount(id);
   });
   const audit = new AuditLog(db, now);
+  const keys = pskKeys(
+    await serverSecret(db, 'psk-fingerprint'),
+    options.pskCheckLimits ?? defaultPskCheckLimits,
+    () => now().getTime(),
+  );
   const demoAccounts =
     options.demo === undefined
       ? undefined
@@ -138,7 +154,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
       sessions,
       cookie: options.cookie,
       onPrincipal: (req, res, principal) => {
-        attachAudit(req, audit);
+        attachAudit(req, audit, keys);
         watchStream(req, res, principal);
       },
       onRefused: (req, principal, action) => auditRefusal(req, principal, action),
@@ -167,6 +183,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     audit,
     demoAccounts,
     guard,
+    pskKeys: keys,
     routers,
     close: () => {
       for (const t of timers) clearInterval(t);

@@ -23,6 +23,7 @@ import {
   createSslVpnClientCertSchema,
   renameSslVpnClientCertSchema,
 } from '@vpn-console/shared/ssl-vpn-client-cert/schema';
+import { pskCheckRequestSchema } from '@vpn-console/shared/api/psk';
 import { z } from 'zod';
 
 const standard = { gatewayType: 'standard' } as const;
@@ -43,6 +44,7 @@ export const requestBodySchemas: Record<Exclude<RequestBodyRef, 'events/watch'>,
   'ssl-vpn-server/create': createSslVpnServerSchema,
   'ssl-vpn-server/change': modifySslVpnServerSchema,
   'customer-gateway/create': createCustomerGatewaySchema,
+  'psk/check': pskCheckRequestSchema,
   'ssl-vpn-client-cert/create': createSslVpnClientCertSchema,
   'ssl-vpn-client-cert/rename': renameSslVpnClientCertSchema,
 };

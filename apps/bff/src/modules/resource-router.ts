@@ -5,10 +5,12 @@ import type { ResourceKind } from '@vpn-console/shared/api/operations';
 import type { SchemaContext } from '@vpn-console/shared/common/gateway-type';
 import { vpnGatewayIdSchema } from '@vpn-console/shared/common/fields';
 import { tunnelIdSchema } from '@vpn-console/shared/vpn-connection/dual-tunnel';
+import { pskCheckRequestSchema } from '@vpn-console/shared/api/psk';
 import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import type { RpcRequest } from '@vpn-console/shared/rpc-types';
 import type { Request, Router } from 'express';
 import { apiRouter } from '../http/api-router';
+import { principalOf } from '../auth/principal';
 import { z } from 'zod';
 import type { CloudClient } from '../cloud/client';
 import { CloudError } from '../cloud/errors';
@@ -19,7 +21,7 @@ import type { Runtime } from '../runtime';
 import { gatewayFilter, regionParam } from './params';
 import { gatewayFacts, type GatewayFacts } from './vpn-gateways/context';
 import { auditReveal } from './audit/request-audit';
-import { secretView } from './secret-view';
+import { secretView, type PskKeys } from './secret-view';
 import { bodyWithPath, dryRunQuery, runDryRun, submitWrite } from './write';
 
 export interface RevealedKeys {
@@ -48,9 +50,14 @@ export interface ResourceModule<
   idParam: string;
   idSchema: z.ZodType<string>;
   deleteAction: string;
-  list(cloud: CloudClient, regionId: string, vpnGatewayId: string | undefined): Promise<View[]>;
+  list(
+    cloud: CloudClient,
+    regionId: string,
+    vpnGatewayId: string | undefined,
+    keys: PskKeys,
+  ): Promise<View[]>;
   getRaw(cloud: CloudClient, regionId: string, id: string): Promise<Raw>;
-  present(raw: Raw, regionId: string): View;
+  present(raw: Raw, regionId: string, keys: PskKeys): View;
   gatewayOf(raw: Raw): string;
   /** The create rules for the gateway (`facts` undefined when the body names no valid gateway). */
   createSchema(ctx: SchemaContext, facts: GatewayFacts | undefined): z.ZodType<CreateV>;
@@ -97,6 +104,7 @@ export const resourceRouter = <
   Created,
 >(
   runtime: Runtime,
+  pskKeys: PskKeys,
   m: ResourceModule<Raw, View, CreateV, ChangeV, Created>,
 ): Router => {
   const router = apiRouter();
@@ -105,13 +113,13 @@ export const resourceRouter = <
   const idOf = (req: Request) => parseOr400(m.idSchema, req.params.id, m.idField);
 
   router.get(base, async (req, res) => {
-    const items = await m.list(cloud, regionParam(req), gatewayFilter(req));
+    const items = await m.list(cloud, regionParam(req), gatewayFilter(req), pskKeys);
     res.json({ items, totalCount: items.length });
   });
 
   router.get(`${base}/:id`, async (req, res) => {
     const regionId = regionParam(req);
-    res.json(m.present(await m.getRaw(cloud, regionId, idOf(req)), regionId));
+    res.json(m.present(await m.getRaw(cloud, regionId, idOf(req)), regionId, pskKeys));
   });
 
   router.post(base, async (req, res) => {
@@ -178,7 +186,7 @@ export const resourceRouter = <
       value,
       rpc: (clientToken) => m.toChange({ ...value, dryRun: undefined, clientToken }),
       responseSchema: requestIdResponseSchema,
-      audit: { before: m.present(current, regionId), requested: value },
+      audit: { before: m.present(current, regionId, pskKeys), requested: value },
     });
   });
 
@@ -194,7 +202,7 @@ export const resourceRouter = <
       vpnGatewayId,
       resourceId: id,
       value: { id },
-      audit: { before: m.present(current, regionId) },
+      audit: { before: m.present(current, regionId, pskKeys) },
       rpc: (clientToken) => ({
         action: m.deleteAction,
         params: { RegionId: regionId, [m.idParam]: id, ClientToken: clientToken },
@@ -261,17 +269,78 @@ export const resourceRouter = <
       res.json({
         psk: tunnelId === undefined ? (keys.psk ?? null) : null,
         fingerprint:
-          tunnelId === undefined ? (secretView(id, keys.psk)?.fingerprint ?? null) : null,
+          tunnelId === undefined ? (secretView(pskKeys, id, keys.psk)?.fingerprint ?? null) : null,
         ...(tunnels === undefined
           ? {}
           : {
               tunnels: tunnels.map((t) => ({
                 tunnelId: t.tunnelId,
                 psk: t.psk ?? null,
-                fingerprint: secretView(t.tunnelId, t.psk)?.fingerprint ?? null,
+                fingerprint: secretView(pskKeys, t.tunnelId, t.psk)?.fingerprint ?? null,
               })),
             }),
       });
+    });
+
+    // "Does this key match?" for anyone signed in (viewers too): the only way to test a guess,
+    // since the fingerprint is keyed. Limited per user and per key before the cloud is asked;
+    // every attempt audited (never the candidate).
+    router.post(`${base}/:id/psk/check`, async (req, res) => {
+      const regionId = regionParam(req);
+      const id = idOf(req);
+      const tunnelId =
+        req.query.tunnelId === undefined || m.kind !== 'vpn-connection'
+          ? undefined
+          : parseOr400(tunnelIdSchema, req.query.tunnelId, 'tunnelId');
+      const { psk: candidate } = parseOr400(pskCheckRequestSchema, req.body);
+      const target =
+        tunnelId === undefined
+          ? { regionId, resourceType: m.kind, resourceId: id }
+          : { regionId, resourceType: `${m.kind}-tunnel`, resourceId: `${id}/${tunnelId}` };
+      const wait = pskKeys.admitCheck(
+        principalOf(req)?.accountId ?? 'anonymous',
+        `${regionId}/${target.resourceId}`,
+      );
+      if (wait > 0) {
+        await auditReveal(req, target, 'failure', 'TooManyRequests', 'checkPsk');
+        res.set('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new HttpError(429, 'TooManyRequests', 'Too many key checks: try again later.');
+      }
+      let raw: Raw;
+      try {
+        raw = await m.getRaw(cloud, regionId, id);
+      } catch (error) {
+        const code = error instanceof HttpError ? error.code : undefined;
+        await auditReveal(req, target, 'failure', code, 'checkPsk');
+        throw error;
+      }
+      const keys = pskOf(raw);
+      const located = { ...target, vpnGatewayId: m.gatewayOf(raw) };
+      const actual =
+        tunnelId === undefined
+          ? { found: true, psk: keys.psk }
+          : (() => {
+              const tunnel = (keys.tunnels ?? []).find((t) => t.tunnelId === tunnelId);
+              return { found: tunnel !== undefined, psk: tunnel?.psk };
+            })();
+      if (!actual.found) {
+        await auditReveal(req, located, 'failure', 'NotFound', 'checkPsk');
+        throw new HttpError(404, 'NotFound', 'The connection has no such tunnel.');
+      }
+      const match =
+        actual.psk !== undefined &&
+        actual.psk !== '' &&
+        pskKeys.matches(tunnelId ?? id, actual.psk, candidate);
+      // A match is a success, a mismatch a failure `PskMismatch`: the log shows who guessed.
+      await auditReveal(
+        req,
+        located,
+        match ? 'success' : 'failure',
+        match ? undefined : 'PskMismatch',
+        'checkPsk',
+      );
+      res.set('Cache-Control', 'no-store');
+      res.json({ match });
     });
   }
 

@@ -1,23 +1,62 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { PSK_MASK } from '@vpn-console/shared/api/psk';
 import { describe, expect, it } from 'vitest';
-import { pskFingerprint, secretView as maskPsk } from './secret-view';
+import { pskKeys, secretView as maskPsk } from './secret-view';
+
+const secret = Buffer.alloc(32, 7);
+const keys = pskKeys(secret);
 
 describe('PSK masking', () => {
-  it('fingerprints as the first 12 hex of SHA-256("<resourceId>:<psk>")', () => {
-    // Same recipe as `printf '%s' 'vco-abc:s3cret!' | sha256sum | cut -c1-12`.
-    const expected = createHash('sha256').update('vco-abc:s3cret!').digest('hex').slice(0, 12);
-    expect(pskFingerprint('vco-abc', 's3cret!')).toBe(expected);
+  it('fingerprints as the first 12 hex of HMAC-SHA256(server secret, "<resourceId>:<psk>")', () => {
+    const expected = createHmac('sha256', secret)
+      .update('vco-abc:s3cret!')
+      .digest('hex')
+      .slice(0, 12);
+    expect(keys.fingerprint('vco-abc', 's3cret!')).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{12}$/);
   });
 
+  it('cannot be recomputed without the secret: not the unkeyed SHA-256, not another secret', () => {
+    const unkeyed = createHash('sha256').update('vco-abc:s3cret!').digest('hex').slice(0, 12);
+    expect(keys.fingerprint('vco-abc', 's3cret!')).not.toBe(unkeyed);
+    expect(pskKeys(randomBytes(32)).fingerprint('vco-abc', 's3cret!')).not.toBe(
+      keys.fingerprint('vco-abc', 's3cret!'),
+    );
+  });
+
   it('salts with the resource id and hides the length', () => {
-    expect(pskFingerprint('vco-a', 'k')).not.toBe(pskFingerprint('vco-b', 'k'));
-    expect(maskPsk('vco-a', 'short')?.masked).toBe(PSK_MASK);
-    expect(maskPsk('vco-a', 'a-much-longer-pre-shared-key-value')?.masked).toBe(PSK_MASK);
+    expect(keys.fingerprint('vco-a', 'k')).not.toBe(keys.fingerprint('vco-b', 'k'));
+    expect(maskPsk(keys, 'vco-a', 'short')?.masked).toBe(PSK_MASK);
+    expect(maskPsk(keys, 'vco-a', 'a-much-longer-pre-shared-key-value')?.masked).toBe(PSK_MASK);
   });
 
   it('has no view for a missing key', () => {
-    expect(maskPsk('vco-a', '')).toBeUndefined();
+    expect(maskPsk(keys, 'vco-a', '')).toBeUndefined();
+  });
+
+  it('matches only the right key, of any length', () => {
+    expect(keys.matches('vco-a', 'right-key', 'right-key')).toBe(true);
+    expect(keys.matches('vco-a', 'right-key', 'wrong-key')).toBe(false);
+    expect(keys.matches('vco-a', 'right-key', 'right-key-but-longer')).toBe(false);
+  });
+
+  it('admits checks up to the per-user and per-key limits, then says how long to wait', () => {
+    let t = 0;
+    const limited = pskKeys(
+      secret,
+      {
+        perUser: { limit: 2, windowMs: 1000 },
+        perResource: { limit: 3, windowMs: 5000 },
+      },
+      () => t,
+    );
+    expect(limited.admitCheck('u1', 'r')).toBe(0);
+    expect(limited.admitCheck('u1', 'r')).toBe(0);
+    expect(limited.admitCheck('u1', 'r')).toBe(1000);
+    expect(limited.admitCheck('u2', 'r')).toBe(0);
+    expect(limited.admitCheck('u2', 'r')).toBe(5000);
+    expect(limited.admitCheck('u2', 'other')).toBe(0);
+    t = 5000;
+    expect(limited.admitCheck('u2', 'r')).toBe(0);
   });
 });

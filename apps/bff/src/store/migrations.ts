@@ -74,6 +74,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 10: secrets the server makes for itself on first start (the PSK fingerprint key), kept
+  // in the store so every replica shares them and a new store means new ones.
+  '0003-server-secrets': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('server_secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

@@ -42,10 +42,18 @@ export interface AuditLogTable {
   detail: Json;
 }
 
+export interface ServerSecretsTable {
+  name: string;
+  /** base64url of random bytes. */
+  secret: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

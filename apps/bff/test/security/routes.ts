@@ -21,7 +21,10 @@ const contractRoutes: MatrixRoute[] = apiRoutes.map((r) => ({
   path: r.path,
   needs: PUBLIC_CONTRACT_ROUTES.has(r.id)
     ? 'public'
-    : r.method === 'GET' || r.id === 'watch'
+    : r.method === 'GET' ||
+        r.id === 'watch' ||
+        r.id === 'checkIpsecServerPsk' ||
+        r.id === 'checkVpnConnectionPsk'
       ? 'viewer'
       : 'operator',
 }));

@@ -12,6 +12,10 @@ import { useRevealPsk, type RevealRequest } from '../lib/reveal-psk';
 const PskRevealDialog = lazy(() =>
   import('./psk-reveal-dialog').then((m) => ({ default: m.PskRevealDialog })),
 );
+// The "Check a key" form loads when opened (not part of the first screen either).
+const PskCheckForm = lazy(() =>
+  import('./psk-check-form').then((m) => ({ default: m.PskCheckForm })),
+);
 const ErrorExplanation = lazy(() =>
   import('./error-explanation').then((m) => ({ default: m.ErrorExplanation })),
 );
@@ -29,6 +33,7 @@ export function PskView({
   const { canReveal } = useCapabilities();
   const [confirming, setConfirming] = useState(false);
   const [dialogLoaded, setDialogLoaded] = useState(false);
+  const [checking, setChecking] = useState(false);
   const reveal = useRevealPsk();
   if (psk === undefined) return <Text size="sm">{t('psk.none')}</Text>;
   const revealed = reveal.data?.psk ?? undefined;
@@ -36,9 +41,19 @@ export function PskView({
     <Stack gap={4}>
       <Group gap="xs">
         <Code aria-label={t('psk.masked')}>{revealed ?? psk.masked}</Code>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" title={t('psk.fingerprintHint')}>
           {t('psk.fingerprint')}: <Code>{psk.fingerprint}</Code>
         </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-expanded={checking}
+          onClick={() => {
+            setChecking((open) => !open);
+          }}
+        >
+          {t('psk.check')}
+        </Button>
         {canReveal && revealed === undefined ? (
           <Button
             size="compact-xs"
@@ -64,6 +79,11 @@ export function PskView({
           </Button>
         )}
       </Group>
+      {checking ? (
+        <Suspense fallback={null}>
+          <PskCheckForm target={target} />
+        </Suspense>
+      ) : null}
       {reveal.error instanceof ApiRequestError ? (
         <Suspense fallback={null}>
           <ErrorExplanation error={reveal.error.error} />

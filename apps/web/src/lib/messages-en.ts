@@ -120,7 +120,15 @@ export const en = {
 
   'psk.none': 'no pre-shared key',
   'psk.masked': 'Pre-shared key',
-  'psk.fingerprint': 'fingerprint',
+  'psk.fingerprint': 'keyed fingerprint',
+  'psk.fingerprintHint':
+    'Made with a secret only this console holds: it cannot be recomputed from a guess. Use "Check a key" to compare a key you have.',
+  'psk.check': 'Check a key',
+  'psk.checkLabel': 'Key to check',
+  'psk.checkSubmit': 'Check',
+  'psk.checkMatch': 'This key matches.',
+  'psk.checkNoMatch': 'This key does not match.',
+  'psk.checkAudited': 'Every check is recorded in the audit log and limited per user and per key.',
   'psk.reveal': 'Reveal',
   'psk.hide': 'Hide',
   'psk.revealTitle': 'Reveal the pre-shared key?',

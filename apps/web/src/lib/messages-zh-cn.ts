@@ -119,7 +119,15 @@ export const zhCN: Messages = {
 
   'psk.none': '无预共享密钥',
   'psk.masked': '预共享密钥',
-  'psk.fingerprint': '指纹',
+  'psk.fingerprint': '带密钥指纹',
+  'psk.fingerprintHint':
+    '使用仅本控制台持有的密钥生成，无法通过猜测的密钥计算出来。如需比对您手中的密钥，请使用“核对密钥”。',
+  'psk.check': '核对密钥',
+  'psk.checkLabel': '要核对的密钥',
+  'psk.checkSubmit': '核对',
+  'psk.checkMatch': '密钥一致。',
+  'psk.checkNoMatch': '密钥不一致。',
+  'psk.checkAudited': '每次核对都会记录在审计日志中，并按用户和密钥限制次数。',
   'psk.reveal': '查看',
   'psk.hide': '隐藏',
   'psk.revealTitle': '查看预共享密钥？',

@@ -1,7 +1,8 @@
 // Pre-shared keys in the HTTP contract. Ordinary views carry only `{ masked, fingerprint }`
-// (`secretViewSchema` in views.ts). The fingerprint recipe (docs/decisions): the first 12 hex
-// characters of SHA-256 over the UTF-8 text `<resourceId>:<psk>`, so a customer can compute it
-// from their own copy of the key (e.g. `printf '%s' 'vco-xxx:key' | sha256sum | cut -c1-12`).
+// (`secretViewSchema` in views.ts). The fingerprint is keyed (docs/decisions/0030): the first 12
+// hex characters of HMAC-SHA256 with a secret only the server holds, over `<resourceId>:<psk>`.
+// Nobody can test a guess against it offline; to confirm a key, ask the server
+// (`POST …/psk/check`, rate-limited and audited).
 import { z } from 'zod';
 
 /** The fixed placeholder shown instead of any PSK (its length says nothing about the key). */
@@ -24,3 +25,14 @@ export const pskRevealSchema = z.object({
     .optional(),
 });
 export type PskReveal = z.infer<typeof pskRevealSchema>;
+
+/** `POST …/ipsec-servers/:id/psk/check` and `…/vpn-connections/:id/psk/check` body. */
+export const pskCheckRequestSchema = z.strictObject({
+  /** The candidate key (never stored, never logged). */
+  psk: z.string().min(1).max(256),
+});
+export type PskCheckRequest = z.infer<typeof pskCheckRequestSchema>;
+
+/** Whether the candidate is the resource's key. */
+export const pskCheckSchema = z.object({ match: z.boolean() });
+export type PskCheck = z.infer<typeof pskCheckSchema>;

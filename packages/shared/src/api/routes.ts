@@ -11,6 +11,7 @@
 // - Errors: `apiErrorBodySchema` (`errors.ts`) with 400/404/409/413/415/429/502/503/504.
 import type { z } from 'zod';
 import { watchRequestSchema } from './events';
+import { pskCheckSchema } from './psk';
 import { healthSchema } from './health';
 import {
   ipsecClientProfileSchema,
@@ -46,7 +47,8 @@ export type RequestBodyRef =
   | 'customer-gateway/create'
   | 'ssl-vpn-client-cert/create'
   | 'ssl-vpn-client-cert/rename'
-  | 'events/watch';
+  | 'events/watch'
+  | 'psk/check';
 
 export interface ApiRoute {
   readonly id: string;
@@ -293,6 +295,27 @@ export const apiRoutes = [
     query: ['format'],
     success: { status: 200, schema: 'attachment' },
     errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'checkIpsecServerPsk',
+    method: 'POST',
+    path: `${R}/ipsec-servers/:id/psk/check`,
+    summary:
+      'Does this key match the PSK? (viewers too; rate-limited per user and per key; every attempt audited)',
+    requestBody: 'psk/check',
+    success: { status: 200, schema: pskCheckSchema },
+    errors: [400, 404, 429, 502, 503, 504],
+  },
+  {
+    id: 'checkVpnConnectionPsk',
+    method: 'POST',
+    path: `${R}/vpn-connections/:id/psk/check`,
+    summary:
+      "Does this key match the PSK (?tunnelId=: one tunnel's)? (viewers too; rate-limited per user and per key; every attempt audited)",
+    requestBody: 'psk/check',
+    query: ['tunnelId'],
+    success: { status: 200, schema: pskCheckSchema },
+    errors: [400, 404, 429, 502, 503, 504],
   },
   {
     id: 'getOperation',

@@ -56,4 +56,8 @@ export const sessionPaths = {
     `/api/v1/regions/${encodeURIComponent(regionId)}/ipsec-servers/${encodeURIComponent(id)}/psk/reveal`,
   vpnConnectionPskReveal: (regionId: string, id: string) =>
     `/api/v1/regions/${encodeURIComponent(regionId)}/vpn-connections/${encodeURIComponent(id)}/psk/reveal`,
+  ipsecServerPskCheck: (regionId: string, id: string) =>
+    `/api/v1/regions/${encodeURIComponent(regionId)}/ipsec-servers/${encodeURIComponent(id)}/psk/check`,
+  vpnConnectionPskCheck: (regionId: string, id: string) =>
+    `/api/v1/regions/${encodeURIComponent(regionId)}/vpn-connections/${encodeURIComponent(id)}/psk/check`,
 } as const;

@@ -5,13 +5,15 @@ import type { Operation } from '@vpn-console/shared/api/operations';
 import type { Request } from 'express';
 import { principalOf, type Principal } from '../../auth/principal';
 import { HttpError } from '../../http/errors';
-import { pskFingerprint } from '../secret-view';
+import type { PskKeys } from '../secret-view';
 import { auditDiff, isSecretKey, type AuditLog } from './audit-log';
 
 const auditOfRequest = new WeakMap<Request, AuditLog>();
+const pskKeysOfRequest = new WeakMap<Request, PskKeys>();
 
-export function attachAudit(req: Request, audit: AuditLog): void {
+export function attachAudit(req: Request, audit: AuditLog, pskKeys: PskKeys): void {
   auditOfRequest.set(req, audit);
+  pskKeysOfRequest.set(req, pskKeys);
 }
 
 interface OperationSource {
@@ -77,18 +79,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Replaces a requested secret by the fingerprint view the `before` side shows, so an unchanged
  * key compares equal and no key value is kept.
  */
-function fingerprinted(requested: unknown, resourceId: string | undefined): unknown {
+function fingerprinted(
+  requested: unknown,
+  resourceId: string | undefined,
+  keys: PskKeys | undefined,
+): unknown {
   if (!isRecord(requested)) return requested;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(requested)) {
     if (key === 'clientToken' || key === 'dryRun') continue;
     if (isSecretKey(key) && typeof value === 'string') {
       out[key] =
-        resourceId === undefined
+        resourceId === undefined || keys === undefined
           ? { set: true }
-          : { masked: 'masked', fingerprint: pskFingerprint(resourceId, value) };
+          : { masked: 'masked', fingerprint: keys.fingerprint(resourceId, value) };
     } else {
-      out[key] = fingerprinted(value, resourceId);
+      out[key] = fingerprinted(value, resourceId, keys);
     }
   }
   return out;
@@ -146,7 +152,7 @@ export async function recordWriteIntent(
     secretFingerprints(details.before),
     details.requested === undefined
       ? undefined
-      : fingerprinted(details.requested, details.resourceId),
+      : fingerprinted(details.requested, details.resourceId, pskKeysOfRequest.get(req)),
     { onlyAfterKeys: details.before !== undefined && details.requested !== undefined },
   );
   let entryId: number;

@@ -13,10 +13,11 @@ import type { Router } from 'express';
 import type { Runtime } from '../../runtime';
 import { noCheck, resourceRouter } from '../resource-router';
 import { presentIpsecServer } from './present';
+import type { PskKeys } from '../secret-view';
 import { getIpsecServerRaw, listIpsecServers, listIpsecServersRaw } from './service';
 
-export const ipsecServersRouter = (runtime: Runtime): Router =>
-  resourceRouter(runtime, {
+export const ipsecServersRouter = (runtime: Runtime, keys: PskKeys): Router =>
+  resourceRouter(runtime, keys, {
     kind: 'ipsec-server',
     plural: 'ipsec-servers',
     idField: 'ipsecServerId',

@@ -7,6 +7,7 @@ import type { CloudClient } from '../../cloud/client';
 import { notFound } from '../../http/errors';
 import { listAllByToken } from '../paging';
 import { presentIpsecServer } from './present';
+import type { PskKeys } from '../secret-view';
 
 export const listIpsecServersRaw = (
   cloud: CloudClient,
@@ -29,10 +30,11 @@ export const listIpsecServersRaw = (
 export const listIpsecServers = async (
   cloud: CloudClient,
   regionId: string,
-  vpnGatewayId?: string,
+  vpnGatewayId: string | undefined,
+  keys: PskKeys,
 ): Promise<IpsecServerView[]> =>
   (await listIpsecServersRaw(cloud, regionId, { vpnGatewayId })).map((s) =>
-    presentIpsecServer(s, regionId),
+    presentIpsecServer(s, regionId, keys),
   );
 
 /** ListIpsecServers answers an empty list for an unknown id: that is a 404 here. */

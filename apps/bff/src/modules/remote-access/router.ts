@@ -2,6 +2,7 @@
 // the client bundle (private key inside: operators only, audited like a reveal, no-store), the
 // clients connected to a gateway, and an IPsec server's client profile (PSK masked; the file
 // with the key is a reveal too). Roles: auth/policy.ts.
+import type { PskKeys } from '../secret-view';
 import {
   ipsecProfileFormats,
   sslVpnBundleFormats,
@@ -64,7 +65,7 @@ const sendSecretFile = (res: Response, fileName: string, type: string, text: str
 const failureCode = (error: unknown) =>
   error instanceof HttpError || error instanceof CloudError ? error.code : undefined;
 
-export const remoteAccessRouter = (runtime: Runtime): Router => {
+export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
   const router = apiRouter();
   const { cloud } = runtime;
   const now = () => Date.now();
@@ -208,7 +209,7 @@ export const remoteAccessRouter = (runtime: Runtime): Router => {
     const raw = await getIpsecServerRaw(cloud, regionId, id);
     return {
       raw,
-      view: await withServerAddress(cloud, regionId, presentIpsecServer(raw, regionId)),
+      view: await withServerAddress(cloud, regionId, presentIpsecServer(raw, regionId, keys)),
     };
   };
 

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { Router } from 'express';
 import type { Runtime } from '../../runtime';
 import { resourceRouter } from '../resource-router';
+import type { PskKeys } from '../secret-view';
 import type { GatewayFacts } from '../vpn-gateways/context';
 import { presentSslVpnServer } from './present';
 import { getSslVpnServerRaw, listSslVpnServers, listSslVpnServersRaw } from './service';
@@ -44,8 +45,8 @@ const sslServerChecks =
       refineMultiFactorAuthGateway(facts.createTimeMs)(checked, ctx);
   };
 
-export const sslVpnServersRouter = (runtime: Runtime): Router =>
-  resourceRouter(runtime, {
+export const sslVpnServersRouter = (runtime: Runtime, keys: PskKeys): Router =>
+  resourceRouter(runtime, keys, {
     kind: 'ssl-vpn-server',
     plural: 'ssl-vpn-servers',
     idField: 'sslVpnServerId',

@@ -8,10 +8,14 @@ import {
 } from '@vpn-console/shared/common/config-shapes';
 import { viewOf } from '@vpn-console/shared/common/key-map';
 import { defined, ikeView, ipsecView, splitList } from '../present-common';
-import { secretView } from '../secret-view';
+import { secretView, type PskKeys } from '../secret-view';
 
 /** The only place a connection's PSKs enter a response (masked, per tunnel too). */
-export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnConnectionView => {
+export const presentVpnConnection = (
+  c: VpnConnection,
+  regionId: string,
+  keys: PskKeys,
+): VpnConnectionView => {
   const bgp = c.VpnBgpConfig;
   const hc = c.VcoHealthCheck;
   const tunnels = c.TunnelOptionsSpecification?.TunnelOptions ?? [];
@@ -30,7 +34,7 @@ export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnCon
       state: c.State,
       status: c.Status,
       createTime: c.CreateTime,
-      psk: secretView(c.VpnConnectionId, c.IkeConfig?.Psk),
+      psk: secretView(keys, c.VpnConnectionId, c.IkeConfig?.Psk),
       ikeConfig: c.IkeConfig ? ikeView(c.IkeConfig) : undefined,
       ipsecConfig: c.IpsecConfig ? ipsecView(c.IpsecConfig) : undefined,
       bgpConfig: bgp ? viewOf(bgpShape, bgp) : undefined,
@@ -56,7 +60,7 @@ export const presentVpnConnection = (c: VpnConnection, regionId: string): VpnCon
                 bgpConfig: t.TunnelBgpConfig
                   ? viewOf(tunnelBgpShape, t.TunnelBgpConfig)
                   : undefined,
-                psk: t.TunnelId ? secretView(t.TunnelId, t.TunnelIkeConfig?.Psk) : undefined,
+                psk: t.TunnelId ? secretView(keys, t.TunnelId, t.TunnelIkeConfig?.Psk) : undefined,
                 ikeConfig: t.TunnelIkeConfig ? ikeView(t.TunnelIkeConfig) : undefined,
                 ipsecConfig: t.TunnelIpsecConfig ? ipsecView(t.TunnelIpsecConfig) : undefined,
               }),

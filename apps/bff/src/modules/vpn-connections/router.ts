@@ -22,13 +22,14 @@ import type { Runtime } from '../../runtime';
 import { splitList } from '../present-common';
 import { resourceRouter } from '../resource-router';
 import { presentVpnConnection } from './present';
+import type { PskKeys } from '../secret-view';
 import { getVpnConnectionRaw, listVpnConnections, listVpnConnectionsRaw } from './service';
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 
-export const vpnConnectionsRouter = (runtime: Runtime): Router => {
-  const router = resourceRouter(runtime, {
+export const vpnConnectionsRouter = (runtime: Runtime, keys: PskKeys): Router => {
+  const router = resourceRouter(runtime, keys, {
     kind: 'vpn-connection',
     plural: 'vpn-connections',
     idField: 'vpnConnectionId',
@@ -104,7 +105,7 @@ export const vpnConnectionsRouter = (runtime: Runtime): Router => {
         value,
         rpc: (clientToken) => toModifyTunnelAttributeParams({ ...value, clientToken }),
         responseSchema: requestIdResponseSchema,
-        audit: { before: presentVpnConnection(current, regionId), requested: value },
+        audit: { before: presentVpnConnection(current, regionId, keys), requested: value },
       });
     },
   );

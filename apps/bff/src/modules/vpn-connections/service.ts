@@ -7,6 +7,7 @@ import {
 import type { CloudClient } from '../../cloud/client';
 import { describeAll } from '../paging';
 import { presentVpnConnection } from './present';
+import type { PskKeys } from '../secret-view';
 
 export const listVpnConnectionsRaw = (
   cloud: CloudClient,
@@ -26,10 +27,11 @@ export const listVpnConnectionsRaw = (
 export const listVpnConnections = async (
   cloud: CloudClient,
   regionId: string,
-  vpnGatewayId?: string,
+  vpnGatewayId: string | undefined,
+  keys: PskKeys,
 ): Promise<VpnConnectionView[]> =>
   (await listVpnConnectionsRaw(cloud, regionId, { vpnGatewayId })).map((c) =>
-    presentVpnConnection(c, regionId),
+    presentVpnConnection(c, regionId, keys),
   );
 
 export const getVpnConnectionRaw = async (

@@ -2,9 +2,10 @@ import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
 import type { Runtime } from '../../runtime';
 import { idParam, regionParam } from '../params';
+import type { PskKeys } from '../secret-view';
 import { getVpnGatewayDetail, listRegions, listVpnGateways } from './service';
 
-export const vpnGatewaysRouter = (runtime: Runtime): Router => {
+export const vpnGatewaysRouter = (runtime: Runtime, keys: PskKeys): Router => {
   const router = apiRouter();
   const { cloud } = runtime;
 
@@ -19,7 +20,7 @@ export const vpnGatewaysRouter = (runtime: Runtime): Router => {
   });
 
   router.get('/api/v1/regions/:regionId/vpn-gateways/:vpnGatewayId', async (req, res) => {
-    res.json(await getVpnGatewayDetail(cloud, regionParam(req), idParam.vpnGateway(req)));
+    res.json(await getVpnGatewayDetail(cloud, regionParam(req), idParam.vpnGateway(req), keys));
   });
 
   return router;

@@ -12,6 +12,7 @@ import { connectionStatusOf } from '../vpn-connections/present';
 import { listVpnConnections, listVpnConnectionsRaw } from '../vpn-connections/service';
 import { describeVpnGateway } from './context';
 import { presentRegion, presentVpnGateway } from './present';
+import type { PskKeys } from '../secret-view';
 
 export const listRegions = async (
   cloud: CloudClient,
@@ -45,15 +46,16 @@ export const getVpnGatewayDetail = async (
   cloud: CloudClient,
   regionId: string,
   vpnGatewayId: string,
+  keys: PskKeys,
 ): Promise<VpnGatewayDetailView> => {
   const gateway = presentVpnGateway(
     await describeVpnGateway(cloud, regionId, vpnGatewayId),
     regionId,
   );
   const [ipsecServers, sslVpnServers, vpnConnections] = await Promise.all([
-    listIpsecServers(cloud, regionId, vpnGatewayId),
+    listIpsecServers(cloud, regionId, vpnGatewayId, keys),
     listSslVpnServers(cloud, regionId, vpnGatewayId),
-    listVpnConnections(cloud, regionId, vpnGatewayId),
+    listVpnConnections(cloud, regionId, vpnGatewayId, keys),
   ]);
   return { ...gateway, ipsecServer: ipsecServers[0] ?? null, sslVpnServers, vpnConnections };
 };
