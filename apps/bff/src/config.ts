@@ -50,6 +50,8 @@ export const envSchema = z.object({
   /** Open event streams per session (one per tab; a few tabs) and per account (issue 10). */
   SSE_MAX_STREAMS_PER_SESSION: intFromEnv(8, 1, 100_000),
   SSE_MAX_STREAMS_PER_ACCOUNT: intFromEnv(32, 1, 100_000),
+  /** Upstream calls one account's watch changes may cause per minute (issue 10). */
+  SSE_WATCH_CALLS_PER_MINUTE: intFromEnv(300, 1, 100_000),
   SHUTDOWN_GRACE_MS: intFromEnv(10_000, 0, 60_000),
   // Sessions and cookies (issue 5): ASVS level 2 defaults, 30 min idle and 12 h absolute.
   SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
@@ -110,6 +112,7 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     maxStreams: env.SSE_MAX_STREAMS,
     maxStreamsPerSession: env.SSE_MAX_STREAMS_PER_SESSION,
     maxStreamsPerAccount: env.SSE_MAX_STREAMS_PER_ACCOUNT,
+    watchCallsPerMinute: env.SSE_WATCH_CALLS_PER_MINUTE,
   },
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   security: {

@@ -45,6 +45,24 @@ export class RateLimiter {
     w.count += 1;
   }
 
+  /**
+   * Takes `n` units at once if they fit in `key`'s window: 0 when taken, else the milliseconds
+   * until the window resets (nothing taken). A budget of calls rather than of attempts.
+   */
+  take(key: string, n: number): number {
+    const t = this.now();
+    let w = this.windows.get(key);
+    if (w === undefined || t >= w.resetAt) {
+      w = { count: 0, resetAt: t + this.rule.windowMs };
+      this.windows.set(key, w);
+      this.prune(t);
+    }
+    if (n <= 0) return 0;
+    if (w.count + n > this.rule.limit) return w.resetAt - t;
+    w.count += n;
+    return 0;
+  }
+
   /** Gives one counted attempt back (a login that succeeded). */
   release(key: string): void {
     const w = this.windows.get(key);

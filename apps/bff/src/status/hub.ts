@@ -134,6 +134,18 @@ export class StatusHub implements GatewayStatusSource {
     return n;
   }
 
+  /** Whether `streamId` is open and opened by `owner`. */
+  ownsStream(streamId: string, owner: string | undefined): boolean {
+    const stream = this.streams.get(streamId);
+    return stream !== undefined && stream.owner === owner;
+  }
+
+  /** Whether the hub already polls `ref` (watching it costs no new cloud call). */
+  isPolled(ref: GatewayRef): boolean {
+    const entry = this.entries.get(gatewayKey(ref));
+    return entry !== undefined && (entry.watchers.size > 0 || entry.inflight !== undefined);
+  }
+
   /** Opens a stream on `res`: headers, hello, first polls, snapshot. */
   async open(
     res: ServerResponse,

@@ -1,14 +1,17 @@
 // GET /api/v1/events: one SSE stream per tab; PUT /api/v1/events/:streamId/watch changes what
 // it watches.
 import { watchRequestSchema, type GatewayRef } from '@vpn-console/shared/api/events';
-import type { Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { apiRouter } from '../../http/api-router';
 import { z } from 'zod';
 import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import type { Runtime } from '../../runtime';
 import { principalOf } from '../../auth/principal';
+import { CloudError } from '../../cloud/errors';
 import { parseGatewayList, StreamCapError, TooManyStreamsError } from '../../status/hub';
+import { listVpnGateways } from '../vpn-gateways/service';
+import { WatchAdmission, WatchBudgetError } from './watch-admission';
 
 const querySchema = z.object({ gateways: z.string().max(8000).optional() });
 
@@ -18,6 +21,31 @@ const ownerOf = (locals: Record<string, unknown>): string | undefined =>
 
 export const eventsRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
+  const admission = new WatchAdmission({
+    listGatewayIds: async (regionId) => {
+      try {
+        return (await listVpnGateways(runtime.cloud, regionId)).map((g) => g.id);
+      } catch (error) {
+        // A region the cloud refuses (unknown, not open to this account) has no gateways; a
+        // transient failure is left to the caller (the region's refs are then charged per poll).
+        if (error instanceof CloudError && !error.retryable) return [];
+        throw error;
+      }
+    },
+    isPolled: (ref) => runtime.hub.isPolled(ref),
+    callsPerMinute: runtime.config.status.watchCallsPerMinute,
+  });
+  /** Only existing gateways, within the account's budget of cloud calls (429 past it). */
+  const admitted = async (req: Request, res: Response, refs: readonly GatewayRef[]) => {
+    try {
+      return await admission.admit(principalOf(req)?.accountId ?? 'anonymous', refs);
+    } catch (error) {
+      if (error instanceof WatchBudgetError) {
+        res.set('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+      }
+      throw error;
+    }
+  };
 
   router.get('/api/v1/events', async (req, res) => {
     const query = parseOr400(querySchema, req.query);
@@ -31,6 +59,7 @@ export const eventsRouter = (runtime: Runtime): Router => {
     }
     if (refs.length > 200)
       throw validationFailed([{ path: 'gateways', code: 'TOO_BIG', params: { max: 200 } }]);
+    refs = await admitted(req, res, refs);
     req.socket.setNoDelay(true);
     // Streams live long: no request timeout on this socket.
     req.setTimeout(0);
@@ -57,7 +86,11 @@ export const eventsRouter = (runtime: Runtime): Router => {
     const streamId = parseOr400(z.uuid(), req.params.streamId, 'streamId');
     const body = parseOr400(watchRequestSchema, req.body);
     // Only the session that opened a stream may change it; anyone else is told it does not exist.
-    const found = await runtime.hub.watch(streamId, body.gateways, {
+    if (!runtime.hub.ownsStream(streamId, ownerOf(res.locals))) {
+      throw new HttpError(404, 'NotFound', 'No such event stream.');
+    }
+    const refs = await admitted(req, res, body.gateways);
+    const found = await runtime.hub.watch(streamId, refs, {
       owner: ownerOf(res.locals),
     });
     if (!found) throw new HttpError(404, 'NotFound', 'No such event stream.');
