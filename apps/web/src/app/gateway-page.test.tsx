@@ -35,6 +35,17 @@ describe('gateway page', () => {
     }
     // Connections show their live negotiation status.
     expect(await screen.findByText('phase 1 not established')).toBeInTheDocument();
+
+    // Support reads the client certificates: each column says what it holds.
+    await userEvent.click(screen.getByRole('tab', { name: 'SSL-VPN servers (1)' }));
+    const certs = await screen.findByRole('table', { name: 'Client certificates' });
+    expect(
+      within(certs)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Name', 'Status', 'Created', 'Expires']);
+    expect(within(certs).getByText('alice-laptop')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'IPsec connections (1)' }));
     act(() => {
       FakeEventSource.current().emit('connections', {
         type: 'connections',

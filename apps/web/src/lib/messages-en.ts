@@ -371,6 +371,7 @@ export const en = {
   'clientCerts.nameInvalid': 'Use 1–100 characters, not starting with http:// or https://.',
   'clientCerts.name': 'Name',
   'clientCerts.status': 'Status',
+  'clientCerts.createdAt': 'Created',
   'clientCerts.created': 'Certificate {name} created. Give its config to that person only.',
   'clientCerts.expires': 'Expires',
   'clientCerts.actions': 'Actions',

@@ -362,6 +362,7 @@ export const zhCN: Messages = {
   'clientCerts.nameInvalid': '长度为 1–100 个字符，不能以 http:// 或 https:// 开头。',
   'clientCerts.name': '名称',
   'clientCerts.status': '状态',
+  'clientCerts.createdAt': '创建时间',
   'clientCerts.created': '证书 {name} 已创建。请只把配置交给本人。',
   'clientCerts.expires': '到期时间',
   'clientCerts.actions': '操作',

@@ -174,7 +174,7 @@ export function ClientCertsTable({
             <Table.Tr>
               <Table.Th>{t('clientCerts.name')}</Table.Th>
               <Table.Th>{t('clientCerts.status')}</Table.Th>
-              <Table.Th>{t('clientCerts.created')}</Table.Th>
+              <Table.Th>{t('clientCerts.createdAt')}</Table.Th>
               <Table.Th>{t('clientCerts.expires')}</Table.Th>
               {canWrite ? <Table.Th>{t('clientCerts.actions')}</Table.Th> : null}
             </Table.Tr>
