@@ -35,7 +35,7 @@ export interface TestStackOptions {
   /** Who `api` is signed in as (default `operator`); `anonymous` sends no session. */
   role?: Role | 'anonymous';
   /** Security layer settings (defaults: generous login limits, streams re-checked every 200 ms). */
-  security?: Pick<StartSecurityOptions, 'loginLimits' | 'streamCheckMs' | 'pskCheckLimits'>;
+  security?: Pick<StartSecurityOptions, 'loginLimits' | 'streamCheckMs' | 'pskCheckLimits' | 'now'>;
 }
 
 export interface ApiResponse {

@@ -20,6 +20,8 @@ export interface StartSecurityOptions {
   readonly onStreamSessionEnded?: SecurityOptions['onStreamSessionEnded'];
   readonly loginLimits?: SecurityOptions['loginLimits'];
   readonly pskCheckLimits?: SecurityOptions['pskCheckLimits'];
+  /** The security layer's clock (tests: a fake one). */
+  readonly now?: SecurityOptions['now'];
   readonly streamCheckMs?: number;
 }
 
@@ -59,6 +61,7 @@ export async function startSecurity(
         : { onStreamSessionEnded: options.onStreamSessionEnded }),
       ...(options.loginLimits === undefined ? {} : { loginLimits: options.loginLimits }),
       ...(options.pskCheckLimits === undefined ? {} : { pskCheckLimits: options.pskCheckLimits }),
+      ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.streamCheckMs === undefined ? {} : { streamCheckMs: options.streamCheckMs }),
     });
     return {

@@ -1,5 +1,5 @@
-// Fixed-window attempt counters for the login (per user name and per client address).
-// In-process memory: with several replicas each holds its own window, which multiplies the
+// Fixed-window counters (the PSK check, the watch budget) and the failed-login back-off (per
+// user name and per client address). In-process memory: with several replicas each holds its own window, which multiplies the
 // allowance by the replica count (accepted; see docs/decisions/0030, "Login rate limit").
 
 export interface RateLimitRule {
@@ -76,5 +76,89 @@ export class RateLimiter {
   private prune(t: number): void {
     if (this.windows.size < 10_000) return;
     for (const [k, w] of this.windows) if (t >= w.resetAt) this.windows.delete(k);
+  }
+}
+
+export interface BackoffRule {
+  /** Failures allowed before any wait. */
+  readonly limit: number;
+  /** Failures are forgotten after this long without one. */
+  readonly windowMs: number;
+  /** The wait after the first failure past the limit (doubles with each further one). */
+  readonly baseDelayMs?: number;
+  /** The longest wait (default: `windowMs`). */
+  readonly maxDelayMs?: number;
+}
+
+interface Failures {
+  count: number;
+  lastAt: number;
+  /** No attempt before this instant. */
+  until: number;
+}
+
+/**
+ * Failed-login back-off (issue 10): `limit` failures are free; each one past it makes the next
+ * attempt wait, 1 s, 2 s, 4 s, … up to `maxDelayMs`. Not a wall: once the wait is over an
+ * attempt is checked again, so the right password gets through. Counted when the attempt is
+ * made (before the hash is verified), so parallel attempts cannot outrun it.
+ */
+export class LoginBackoff {
+  private readonly failures = new Map<string, Failures>();
+  private readonly baseMs: number;
+  private readonly maxMs: number;
+
+  constructor(
+    private readonly rule: BackoffRule,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.baseMs = rule.baseDelayMs ?? 1_000;
+    this.maxMs = rule.maxDelayMs ?? rule.windowMs;
+  }
+
+  /** Milliseconds until `key` may try again, or 0 when it may try now. */
+  retryAfterMs(key: string): number {
+    const f = this.current(key);
+    return f === undefined ? 0 : Math.max(0, f.until - this.now());
+  }
+
+  /** Counts one attempt (taken back by `release` or `reset` when it succeeds). */
+  hit(key: string): void {
+    const t = this.now();
+    const f = this.current(key) ?? { count: 0, lastAt: t, until: 0 };
+    f.count += 1;
+    f.lastAt = t;
+    const past = f.count - this.rule.limit;
+    if (past >= 0) f.until = t + Math.min(this.maxMs, this.baseMs * 2 ** Math.min(past, 30));
+    this.failures.set(key, f);
+    this.prune(t);
+  }
+
+  /** Gives one counted attempt back (a login that succeeded). */
+  release(key: string): void {
+    const f = this.failures.get(key);
+    if (f === undefined) return;
+    f.count = Math.max(0, f.count - 1);
+    if (f.count < this.rule.limit) f.until = 0;
+  }
+
+  reset(key: string): void {
+    this.failures.delete(key);
+  }
+
+  private current(key: string): Failures | undefined {
+    const f = this.failures.get(key);
+    if (f === undefined) return undefined;
+    if (this.now() - f.lastAt >= this.rule.windowMs && this.now() >= f.until) {
+      this.failures.delete(key);
+      return undefined;
+    }
+    return f;
+  }
+
+  private prune(t: number): void {
+    if (this.failures.size < 10_000) return;
+    for (const [k, f] of this.failures)
+      if (t - f.lastAt >= this.rule.windowMs && t >= f.until) this.failures.delete(k);
   }
 }

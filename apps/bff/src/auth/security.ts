@@ -21,7 +21,7 @@ import { Accounts } from './accounts';
 import type { CookieOptions } from './cookies';
 import { authGuard, csrfGuard, hostGuard } from './guard';
 import type { Principal } from './principal';
-import { RateLimiter, type RateLimitRule } from './rate-limit';
+import { LoginBackoff, type BackoffRule } from './rate-limit';
 import { defaultSessionTimeouts, Sessions, type SessionTimeouts } from './sessions';
 
 export interface SecurityOptions {
@@ -31,7 +31,7 @@ export interface SecurityOptions {
   /** Demo mode (cloud mode `emulator`): demo accounts kept in this folder. */
   readonly demo?: { readonly dataDir: string } | undefined;
   /** Failed logins per user name and per client address. */
-  readonly loginLimits?: { readonly perUser: RateLimitRule; readonly perIp: RateLimitRule };
+  readonly loginLimits?: { readonly perUser: BackoffRule; readonly perIp: BackoffRule };
   /** `Host` names answered (DNS rebinding); undefined: any. */
   readonly allowedHosts?: readonly string[] | undefined;
   /** Bearer token for Prometheus to read /metrics without a session (else admins only). */
@@ -65,9 +65,14 @@ export interface Security {
   close(): void;
 }
 
+/**
+ * Failed logins (0030, "Login rate limit"): 5 per name, then waits of 1 s, 2 s, 4 s, … up to
+ * 15 minutes; 50 per address, then waits from 1 s up to 1 minute (an address is only slowed).
+ * Forgotten after 15 minutes without a failure.
+ */
 export const defaultLoginLimits = {
-  perUser: { limit: 5, windowMs: 15 * 60_000 },
-  perIp: { limit: 50, windowMs: 15 * 60_000 },
+  perUser: { limit: 5, windowMs: 15 * 60_000, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 },
+  perIp: { limit: 50, windowMs: 15 * 60_000, baseDelayMs: 1_000, maxDelayMs: 60_000 },
 } as const;
 
 const EVENTS_PATH = '/api/v1/events';
@@ -168,8 +173,8 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
       audit,
       cookie: options.cookie,
       demo: demoAccounts !== undefined,
-      userLimiter: new RateLimiter(limits.perUser, clock),
-      ipLimiter: new RateLimiter(limits.perIp, clock),
+      userLimiter: new LoginBackoff(limits.perUser, clock),
+      ipLimiter: new LoginBackoff(limits.perIp, clock),
       onLogout: onStreamSessionEnded,
     }),
     accountsRouter({ accounts, sessions, audit }),

@@ -17,7 +17,7 @@ describe('security of the real app', () => {
     stack = await startTestStack({
       security: {
         loginLimits: {
-          perUser: { limit: 3, windowMs: 60_000 },
+          perUser: { limit: 3, windowMs: 60_000, baseDelayMs: 60_000 },
           perIp: { limit: 1000, windowMs: 60_000 },
         },
         streamCheckMs: 100,

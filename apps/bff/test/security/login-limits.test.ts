@@ -1,16 +1,20 @@
 // Login limits that hold under concurrency (issue 10): attempts are counted before the hash is
 // checked, keyed on the normalised name; a proxy's X-Forwarded-For is believed only as
-// TRUST_PROXY says, so one address's failures slow only that address.
+// TRUST_PROXY says, so one address's failures slow only that address. Past the limit a name
+// backs off (1 s, 2 s, 4 s, …) instead of hitting a 15-minute wall. The security layer runs on
+// a fake clock here: nothing depends on how fast the machine is.
 import { csrfHeader } from '@vpn-console/shared/api/session';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../harness';
 
 describe('login limits', () => {
   let stack: TestStack;
+  let clock = Date.parse('2026-11-30T00:00:00Z');
   beforeAll(async () => {
     stack = await startTestStack({
       env: { TRUST_PROXY: 'loopback' },
       security: {
+        now: () => new Date(clock),
         loginLimits: {
           perUser: { limit: 5, windowMs: 60_000 },
           perIp: { limit: 20, windowMs: 60_000 },
@@ -63,5 +67,26 @@ describe('login limits', () => {
     expect((await login(operator.username, operator.password, attacker)).status).toBe(429);
     // …while the same user from another address signs in.
     expect((await login(operator.username, operator.password, '198.51.100.20')).status).toBe(201);
+  });
+
+  it('backs a name off (1 s, then 2 s) and lets the right password through after the wait', async () => {
+    const admin = stack.accounts.admin;
+    const from = '198.51.100.30';
+    for (let i = 0; i < 5; i++) {
+      expect((await login(admin.username, `wrong-${String(i)}`, from)).status).toBe(401);
+    }
+    const first = await login(admin.username, admin.password, from);
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('1');
+    clock += 1_000;
+    expect((await login(admin.username, 'wrong-again', from)).status).toBe(401);
+    const second = await login(admin.username, admin.password, from);
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('2');
+    clock += 2_000;
+    // Not a wall: the right password, after the wait, signs in and clears the name's failures.
+    expect((await login(admin.username, admin.password, from)).status).toBe(201);
+    expect((await login(admin.username, 'wrong-once-more', from)).status).toBe(401);
+    expect((await login(admin.username, admin.password, from)).status).toBe(201);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '../../auth/cookies';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf, type Principal } from '../../auth/principal';
-import type { RateLimiter } from '../../auth/rate-limit';
+import type { LoginBackoff } from '../../auth/rate-limit';
 import type { Sessions } from '../../auth/sessions';
 import type { AuditLog } from '../audit/audit-log';
 
@@ -22,9 +22,9 @@ export interface SessionRouterDeps {
   readonly cookie: CookieOptions;
   readonly demo: boolean;
   /** Failed logins per user name. */
-  readonly userLimiter: RateLimiter;
+  readonly userLimiter: LoginBackoff;
   /** Failed logins per client address. */
-  readonly ipLimiter: RateLimiter;
+  readonly ipLimiter: LoginBackoff;
   /** Called with the session's hash on logout (ends its event streams). */
   readonly onLogout?: (sessionHash: string) => void;
 }
