@@ -78,6 +78,21 @@ export function paginate<T>(ctx: OperationContext, all: readonly T[]): Page<T> {
   };
 }
 
+/**
+ * The Describe* filters whose request parameter and resource field share a name: an item
+ * matches when every such parameter is absent or equals its field.
+ */
+export function matchesParams<T extends object>(
+  ctx: OperationContext,
+  names: readonly (keyof T & string)[],
+): (item: T) => boolean {
+  const wanted = names.flatMap((name) => {
+    const value = ctx.params.str(name);
+    return value === undefined ? [] : [[name, value] as const];
+  });
+  return (item) => wanted.every(([name, value]) => item[name] === value);
+}
+
 export function byNewest<T extends { CreateTime: number }>(a: T, b: T): number {
   return b.CreateTime - a.CreateTime;
 }

@@ -12,6 +12,7 @@ import {
   assertWritable,
   byNewest,
   findGateway,
+  matchesParams,
   paginate,
   type Operation,
   type OperationContext,
@@ -156,20 +157,14 @@ export const describeSslVpnClientCert: Operation = {
 export const describeSslVpnClientCerts: Operation = {
   write: false,
   run(ctx) {
-    const p = ctx.params;
-    const serverId = p.str('SslVpnServerId');
-    const id = p.str('SslVpnClientCertId');
-    const name = p.str('Name');
-    const group = p.str('ResourceGroupId');
+    const matches = matchesParams<SslClientCert>(ctx, [
+      'SslVpnServerId',
+      'SslVpnClientCertId',
+      'Name',
+      'ResourceGroupId',
+    ]);
     const all = ctx.state.sslClientCerts
-      .filter(
-        (c) =>
-          c.RegionId === ctx.regionId &&
-          (serverId === undefined || c.SslVpnServerId === serverId) &&
-          (id === undefined || c.SslVpnClientCertId === id) &&
-          (name === undefined || c.Name === name) &&
-          (group === undefined || c.ResourceGroupId === group),
-      )
+      .filter((c) => c.RegionId === ctx.regionId && matches(c))
       .sort(byNewest);
     const page = paginate(ctx, all);
     return {

@@ -13,6 +13,7 @@ import {
   byNewest,
   findGateway,
   markUpdating,
+  matchesParams,
   paginate,
   type Operation,
   type OperationContext,
@@ -222,20 +223,14 @@ export const modifySslVpnServer: Operation = {
 export const describeSslVpnServers: Operation = {
   write: false,
   run(ctx) {
-    const p = ctx.params;
-    const id = p.str('SslVpnServerId');
-    const gatewayId = p.str('VpnGatewayId');
-    const name = p.str('Name');
-    const group = p.str('ResourceGroupId');
+    const matches = matchesParams<SslServer>(ctx, [
+      'SslVpnServerId',
+      'VpnGatewayId',
+      'Name',
+      'ResourceGroupId',
+    ]);
     const all = ctx.state.sslServers
-      .filter(
-        (s) =>
-          s.RegionId === ctx.regionId &&
-          (id === undefined || s.SslVpnServerId === id) &&
-          (gatewayId === undefined || s.VpnGatewayId === gatewayId) &&
-          (name === undefined || s.Name === name) &&
-          (group === undefined || s.ResourceGroupId === group),
-      )
+      .filter((s) => s.RegionId === ctx.regionId && matches(s))
       .sort(byNewest);
     const page = paginate(ctx, all);
     return {
