@@ -86,6 +86,46 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 16: leases (one holder per name across replicas: a gateway's poller, a deployment's
+  // recorder) and durable operations (any replica answers, settles or resumes them).
+  '0004-leases-operations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('acquired_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('operations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('seq', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity())
+        .addColumn('lane_key', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.unique())
+        .addColumn('fingerprint', 'text')
+        .addColumn('origin_stream_id', 'text')
+        .addColumn('operation', 'jsonb', (c) => c.notNull())
+        .addColumn('job', 'jsonb')
+        .addColumn('owner', 'text')
+        .addColumn('owner_expires_at', 'timestamptz')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('operations_open_lane')
+        .on('operations')
+        .columns(['lane_key', 'seq'])
+        .where(sql<boolean>`state not in ('succeeded', 'failed')`)
+        .execute();
+      await db.schema
+        .createIndex('operations_created_at')
+        .on('operations')
+        .column('created_at')
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

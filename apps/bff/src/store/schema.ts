@@ -49,13 +49,45 @@ export interface ServerSecretsTable {
   created_at: Timestamp;
 }
 
+export interface LeasesTable {
+  name: string;
+  /** The replica (its instance id) that holds the lease until `expires_at`. */
+  holder: string;
+  expires_at: Timestamp;
+  acquired_at: Timestamp;
+}
+
+export interface OperationsTable {
+  id: string;
+  /** Submission order: FIFO per lane across replicas. */
+  seq: Generated<string>;
+  /** The write lane: `<region>/<gateway>` or `<region>/<kind>`. */
+  lane_key: string;
+  state: string;
+  idempotency_key: string | null;
+  fingerprint: string | null;
+  origin_stream_id: string | null;
+  /** The operation as the API shows it (queue position aside). */
+  operation: Json;
+  /** What a replica needs to resend the write (action, params with the ClientToken). */
+  job: ColumnType<unknown, string | null, string | null>;
+  /** The replica running the operation, while its heartbeat (`owner_expires_at`) is fresh. */
+  owner: string | null;
+  owner_expires_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   server_secrets: ServerSecretsTable;
+  leases: LeasesTable;
+  operations: OperationsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type OperationRow = Selectable<OperationsTable>;

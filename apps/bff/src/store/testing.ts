@@ -17,7 +17,9 @@ export const testEngines: readonly StoreEngine[] =
 export async function createTestDatabase(
   adminUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `vpnc_test_${randomBytes(6).toString('hex')}`;
+  // TEST_DATABASE_PREFIX lets engineers sharing one server tell their databases apart.
+  const prefix = /^[a-z][a-z0-9_]{0,20}$/.exec(process.env.TEST_DATABASE_PREFIX ?? '')?.[0];
+  const name = `${prefix ?? 'vpnc_test'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
