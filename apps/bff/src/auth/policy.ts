@@ -45,6 +45,13 @@ export const policyRules: readonly PolicyRule[] = [
   { methods: READ, pattern: '/api/v1/events', access: 'viewer' },
   { methods: ['PUT'], pattern: '/api/v1/events/:streamId/watch', access: 'viewer' },
   { methods: READ, pattern: '/api/v1/audit', access: 'viewer' },
+  // Status history, stored logs, diagnosis and the health overview: support staff read them.
+  { methods: READ, pattern: `${R}/vpn-gateways/:vpnGatewayId/history`, access: 'viewer' },
+  { methods: READ, pattern: `${R}/vpn-gateways/:vpnGatewayId/history/export`, access: 'viewer' },
+  { methods: READ, pattern: `${R}/vpn-connections/:id/logs`, access: 'viewer' },
+  { methods: READ, pattern: `${R}/vpn-connections/:id/logs/export`, access: 'viewer' },
+  { methods: READ, pattern: `${R}/vpn-connections/:id/diagnosis`, access: 'viewer' },
+  { methods: READ, pattern: '/api/v1/health-overview', access: 'viewer' },
   // "Does this key match?": support staff confirm a key without seeing it (rate-limited, audited).
   { methods: ['POST'], pattern: `${R}/ipsec-servers/:id/psk/check`, access: 'viewer' },
   { methods: ['POST'], pattern: `${R}/vpn-connections/:id/psk/check`, access: 'viewer' },

@@ -34,6 +34,17 @@ export const apiPaths = {
     `/api/v1/regions/${enc(regionId)}/ipsec-servers/${enc(id)}/client-profile`,
   ipsecClientProfileDownload: (regionId: string, id: string, format: 'swanctl' | 'settings') =>
     `/api/v1/regions/${enc(regionId)}/ipsec-servers/${enc(id)}/client-profile/download?format=${format}`,
+  gatewayHistory: (regionId: string, vpnGatewayId: string, query: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-gateways/${enc(vpnGatewayId)}/history?${query}`,
+  gatewayHistoryExport: (regionId: string, vpnGatewayId: string, query: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-gateways/${enc(vpnGatewayId)}/history/export?${query}`,
+  vpnConnectionLogs: (regionId: string, id: string, query: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-connections/${enc(id)}/logs?${query}`,
+  vpnConnectionLogsExport: (regionId: string, id: string, query: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-connections/${enc(id)}/logs/export?${query}`,
+  vpnConnectionDiagnosis: (regionId: string, id: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-connections/${enc(id)}/diagnosis`,
+  healthOverview: (query: string) => `/api/v1/health-overview?${query}`,
   operation: (id: string) => `/api/v1/operations/${enc(id)}`,
   events: () => '/api/v1/events',
   watch: (streamId: string) => `/api/v1/events/${enc(streamId)}/watch`,

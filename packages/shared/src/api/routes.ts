@@ -32,6 +32,7 @@ import {
   vpnGatewayListSchema,
 } from './views';
 import { regionListSchema } from './regions';
+import { historyRoutes } from '../history/routes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -344,6 +345,8 @@ export const apiRoutes = [
     success: { status: 204, schema: watchRequestSchema },
     errors: [400, 404],
   },
+  // Status history, stored logs, diagnosis, health overview (issue 15).
+  ...historyRoutes,
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiRouteId = (typeof apiRoutes)[number]['id'];

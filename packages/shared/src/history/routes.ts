@@ -1,0 +1,70 @@
+// The history, log, diagnosis and health-overview routes (issue 15), spread into the shared route
+// table (`../api/routes.ts`). All are reads: viewers (support staff) may call every one.
+import type { ApiRoute } from '../api/routes';
+import {
+  diagnosisListSchema,
+  healthOverviewSchema,
+  historyResponseSchema,
+  storedLogListSchema,
+} from './schema';
+
+const R = '/api/v1/regions/:regionId';
+
+export const historyRoutes = [
+  {
+    id: 'getGatewayHistory',
+    method: 'GET',
+    path: `${R}/vpn-gateways/:vpnGatewayId/history`,
+    summary:
+      'Recorded status changes of a gateway, its connections and tunnels in [from, to) (?vpnConnectionId= narrows to one connection)',
+    query: ['from', 'to', 'vpnConnectionId'],
+    success: { status: 200, schema: historyResponseSchema },
+    errors: [400, 404],
+  },
+  {
+    id: 'exportGatewayHistory',
+    method: 'GET',
+    path: `${R}/vpn-gateways/:vpnGatewayId/history/export`,
+    summary: 'The same changes as CSV',
+    query: ['from', 'to', 'vpnConnectionId'],
+    success: { status: 200, schema: 'attachment' },
+    errors: [400, 404],
+  },
+  {
+    id: 'listVpnConnectionLogs',
+    method: 'GET',
+    path: `${R}/vpn-connections/:id/logs`,
+    summary:
+      'Negotiation log lines the recorder kept (DescribeVpnConnectionLogs) in [from, to), ?tunnelId= for one tunnel',
+    query: ['from', 'to', 'tunnelId', 'limit'],
+    success: { status: 200, schema: storedLogListSchema },
+    errors: [400],
+  },
+  {
+    id: 'exportVpnConnectionLogs',
+    method: 'GET',
+    path: `${R}/vpn-connections/:id/logs/export`,
+    summary: 'The same log lines as CSV',
+    query: ['from', 'to', 'tunnelId'],
+    success: { status: 200, schema: 'attachment' },
+    errors: [400],
+  },
+  {
+    id: 'diagnoseVpnConnection',
+    method: 'GET',
+    path: `${R}/vpn-connections/:id/diagnosis`,
+    summary: 'What the cloud diagnoses on the connection and its tunnels (DiagnoseVpnConnections)',
+    success: { status: 200, schema: diagnosisListSchema },
+    errors: [400, 404, 502, 503, 504],
+  },
+  {
+    id: 'getHealthOverview',
+    method: 'GET',
+    path: '/api/v1/health-overview',
+    summary:
+      'Everything not fully up across all regions, longest first (?q= search, ?regionId=, ?lane=)',
+    query: ['q', 'regionId', 'lane'],
+    success: { status: 200, schema: healthOverviewSchema },
+    errors: [400],
+  },
+] as const satisfies readonly ApiRoute[];
