@@ -3,6 +3,7 @@
 import { apiHeaders, apiPaths } from '@vpn-console/shared/api/paths';
 import {
   sseEventSchema,
+  type ConnectionStatus,
   type GatewayRef,
   type GatewayStatusEntry,
   type SseEvent,
@@ -12,6 +13,7 @@ import { skipToken, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { z } from 'zod';
 import { apiRequest } from './api-client';
+import { gatewayKeys } from './gateway-keys';
 
 export interface StreamState {
   connected: boolean;
@@ -49,8 +51,42 @@ const emptyEntry = (ref: GatewayRef): GatewayStatusEntry => ({
   observedAt: null,
 });
 
+const connectionShape = (connections: readonly ConnectionStatus[]): string =>
+  connections
+    .map((c) => `${c.id}|${c.name}|${c.state ?? ''}`)
+    .sort()
+    .join(',');
+
+/**
+ * The resources' data follows what the stream says, not only the badge (issue 17): a gateway
+ * that changed state, a connection added, removed, renamed or done updating, and every step of
+ * an operation on the gateway (someone else's write included) refetch the queries keyed by that
+ * gateway (its detail, the region's list, its activity, its SSL-VPN clients…). The live entries
+ * themselves are written, never refetched.
+ */
+export const refreshGatewayData = (
+  client: QueryClient,
+  ref: GatewayRef,
+  alsoMentioning?: string,
+): void => {
+  void client.invalidateQueries({ queryKey: gatewayKeys.detail(ref.regionId, ref.vpnGatewayId) });
+  void client.invalidateQueries({ queryKey: gatewayKeys.list(ref.regionId) });
+  void client.invalidateQueries({
+    predicate: (query) => {
+      const key = query.queryKey;
+      if (key[0] === liveKeys.all[0]) return false;
+      return key.some(
+        (part) =>
+          part === ref.vpnGatewayId || (alsoMentioning !== undefined && part === alsoMentioning),
+      );
+    },
+  });
+};
+
 /** Applies one parsed event to the cache. Exported for the tests of the event handling. */
 export const applyEvent = (client: QueryClient, event: SseEvent, onLogout: () => void): void => {
+  const previous = (ref: GatewayRef) =>
+    client.getQueryData<GatewayStatusEntry>(liveKeys.gateway(ref.regionId, ref.vpnGatewayId));
   const update = (ref: GatewayRef, patch: (e: GatewayStatusEntry) => GatewayStatusEntry) => {
     client.setQueryData<GatewayStatusEntry>(
       liveKeys.gateway(ref.regionId, ref.vpnGatewayId),
@@ -70,7 +106,10 @@ export const applyEvent = (client: QueryClient, event: SseEvent, onLogout: () =>
         client.setQueryData(liveKeys.gateway(entry.regionId, entry.vpnGatewayId), entry);
       }
       return;
-    case 'gateway':
+    case 'gateway': {
+      // Events come only on change; the first observation of a gateway is no change to refetch.
+      const before = previous(event)?.gateway;
+      if (before != null) refreshGatewayData(client, event);
       update(event, (e) => ({
         ...e,
         gateway: event.gateway,
@@ -79,13 +118,22 @@ export const applyEvent = (client: QueryClient, event: SseEvent, onLogout: () =>
         observedAt: event.observedAt,
       }));
       return;
-    case 'connections':
+    }
+    case 'connections': {
+      const before = previous(event);
+      if (
+        before?.observedAt != null &&
+        connectionShape(before.connections) !== connectionShape(event.connections)
+      ) {
+        refreshGatewayData(client, event);
+      }
       update(event, (e) => ({
         ...e,
         connections: event.connections,
         observedAt: event.observedAt,
       }));
       return;
+    }
     case 'stale':
       update(event, (e) => ({
         ...e,
@@ -93,9 +141,20 @@ export const applyEvent = (client: QueryClient, event: SseEvent, onLogout: () =>
         ...(event.staleReason === undefined ? {} : { staleReason: event.staleReason }),
       }));
       return;
-    case 'operation':
-      client.setQueryData<Operation>(liveKeys.operation(event.operation.id), event.operation);
+    case 'operation': {
+      const op = event.operation;
+      client.setQueryData<Operation>(liveKeys.operation(op.id), op);
+      // The audit records the intent before the call: activity moves at every step; the
+      // resources move once the operation ended.
+      if (op.vpnGatewayId === undefined) return;
+      const ref = { regionId: op.regionId, vpnGatewayId: op.vpnGatewayId };
+      if (op.state === 'succeeded' || op.state === 'failed') {
+        refreshGatewayData(client, ref, op.resourceId);
+      } else {
+        void client.invalidateQueries({ queryKey: gatewayKeys.activity(op.vpnGatewayId) });
+      }
       return;
+    }
     case 'logout':
       onLogout();
       return;
