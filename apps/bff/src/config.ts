@@ -43,6 +43,13 @@ export const envSchema = z.object({
   STATIC_DIR: z.string().trim().min(1).default(path.resolve(bffRoot, '../web/dist')),
   UPSTREAM_READ_TIMEOUT_MS: intFromEnv(3000, 100, 60_000),
   UPSTREAM_WRITE_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
+  /**
+   * The account's budget of upstream calls (issue 18), shared by reads, polling, the history
+   * recorder and writes (writes first): calls per second sustained and the burst on top. Keep it
+   * under the account's API quota; throttling answers slow it down further on their own.
+   */
+  CLOUD_CALLS_PER_SECOND: intFromEnv(40, 1, 10_000),
+  CLOUD_CALLS_BURST: intFromEnv(80, 1, 100_000),
   POLL_FAST_MS: intFromEnv(1000, 50, 60_000),
   POLL_SLOW_MS: intFromEnv(20_000, 100, 300_000),
   SSE_HEARTBEAT_MS: intFromEnv(15_000, 50, 60_000),
@@ -102,6 +109,8 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     defaultRegion: env.DEFAULT_REGION,
     readTimeoutMs: env.UPSTREAM_READ_TIMEOUT_MS,
     writeTimeoutMs: env.UPSTREAM_WRITE_TIMEOUT_MS,
+    callsPerSecond: env.CLOUD_CALLS_PER_SECOND,
+    callsBurst: env.CLOUD_CALLS_BURST,
   },
   logLevel: env.LOG_LEVEL,
   staticDir: env.STATIC_DIR,

@@ -3,6 +3,7 @@
 // harness and the benches all start the BFF through here.
 import { randomBytes } from 'node:crypto';
 import { startEmulator } from '@vpn-console/vpc-emulator/server';
+import { TokenBucketBudget } from './cloud/budget';
 import { createCloudClient, type CloudClient } from './cloud/client';
 import { alibabaCredentialsProvider, staticCredentials } from './cloud/credentials';
 import { alibabaVpcEndpoint, fixedEndpoint, type EndpointResolver } from './cloud/endpoints';
@@ -94,6 +95,11 @@ export const createRuntime = async (
     endpoint,
     readTimeoutMs: config.cloud.readTimeoutMs,
     writeTimeoutMs: config.cloud.writeTimeoutMs,
+    // One account per BFF (one credential chain), so one bucket.
+    callBudget: new TokenBucketBudget({
+      ratePerSecond: config.cloud.callsPerSecond,
+      burst: config.cloud.callsBurst,
+    }),
     observer: metrics,
     logger,
     ...(options.readPolicy ? { readPolicy: options.readPolicy } : {}),

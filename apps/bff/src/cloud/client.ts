@@ -1,6 +1,7 @@
 // The cloud client the rest of the BFF uses: endpoints, timeouts, retries with backoff and full
 // jitter under a budget, zod-parsed answers, metrics and logs (action, outcome, RequestId only).
 import type { z } from 'zod';
+import { BudgetWaitError, unlimitedBudget, type CallBudget, type CallPriority } from './budget';
 import type { EndpointResolver } from './endpoints';
 import { CloudError } from './errors';
 import type { PopTransport, RpcParams } from './pop-client';
@@ -26,6 +27,11 @@ export interface CloudCallOptions<T> {
   signal?: AbortSignal;
   /** Override the retry policy (e.g. a single attempt for a dry run). */
   policy?: Partial<RetryPolicy>;
+  /**
+   * Place in the account's call budget queue: `write` for writes and `read` otherwise unless
+   * told (`poll` for the status hub, `background` for the history recorder).
+   */
+  priority?: CallPriority;
 }
 
 export interface CloudResult<T> {
@@ -53,6 +59,8 @@ export interface CloudClientOptions {
   readPolicy?: Partial<RetryPolicy>;
   writePolicy?: Partial<RetryPolicy>;
   budget?: RetryBudget;
+  /** The account's budget of upstream calls (every attempt spends one); unlimited if absent. */
+  callBudget?: CallBudget;
   observer?: CloudObserver;
   logger?: CloudLogger;
   random?: () => number;
@@ -61,6 +69,8 @@ export interface CloudClientOptions {
 export interface CloudClient {
   call<T>(action: string, params: RpcParams, options: CloudCallOptions<T>): Promise<CloudResult<T>>;
   readonly budget: RetryBudget;
+  /** The account's call budget: others (the history recorder) may acquire from it directly. */
+  readonly callBudget: CallBudget;
   close(): void;
 }
 
@@ -76,6 +86,24 @@ export const createCloudClient = (options: CloudClientOptions): CloudClient => {
   const readPolicy = { ...defaultReadPolicy, ...options.readPolicy };
   const writePolicy = { ...defaultWritePolicy, ...options.writePolicy };
   const random = options.random ?? Math.random;
+  const callBudget = options.callBudget ?? unlimitedBudget();
+
+  const acquire = async (action: string, priority: CallPriority, signal?: AbortSignal) => {
+    try {
+      await callBudget.acquire(priority, signal);
+    } catch (thrown) {
+      if (!(thrown instanceof BudgetWaitError)) throw thrown;
+      options.observer?.call(action, 'budget', 0);
+      // The account's own budget is spent for now: the cloud was not asked.
+      throw new CloudError({
+        kind: 'budget',
+        code: 'UpstreamThrottled',
+        httpStatus: 503,
+        action,
+        retryAfterMs: callBudget.expectedWaitMs(priority),
+      });
+    }
+  };
 
   const call = async <T>(
     action: string,
@@ -89,8 +117,10 @@ export const createCloudClient = (options: CloudClientOptions): CloudClient => {
     const endpoint = options.endpoint(callOptions.regionId);
     // Freeze the parameters once: every retry sends the same ones (same ClientToken).
     const frozen = Object.freeze({ ...params, RegionId: params.RegionId ?? callOptions.regionId });
+    const priority = callOptions.priority ?? (write ? 'write' : 'read');
 
     for (let attempt = 1; ; attempt += 1) {
+      await acquire(action, priority, callOptions.signal);
       const started = performance.now();
       try {
         const raw = await options.transport.send(endpoint, action, frozen, timeoutMs);
@@ -128,6 +158,7 @@ export const createCloudClient = (options: CloudClientOptions): CloudClient => {
                 action,
               });
         const schemaMismatch = error.kind === 'invalid-response' && error.httpStatus < 400;
+        if (error.throttled) callBudget.throttled(error.retryAfterMs);
         options.observer?.call(action, outcomeOf(error), (performance.now() - started) / 1000);
         const canRetry = error.retryable && !schemaMismatch && attempt < policy.maxAttempts;
         if (!canRetry || callOptions.signal?.aborted) {
@@ -156,7 +187,9 @@ export const createCloudClient = (options: CloudClientOptions): CloudClient => {
   return {
     call,
     budget,
+    callBudget,
     close: () => {
+      callBudget.close();
       options.transport.close();
     },
   };

@@ -59,7 +59,9 @@ const cloudMessage = (error: CloudError): string => {
     case 'invalid-response':
       return 'The cloud answered with something unexpected.';
     case 'budget':
-      return 'The cloud is failing; retries are paused.';
+      return error.code === 'UpstreamThrottled'
+        ? "The account's budget of cloud calls is spent for now; try again shortly."
+        : 'The cloud is failing; retries are paused.';
     case 'api':
       return error.busy
         ? 'The gateway is busy with another change.'

@@ -1,9 +1,12 @@
 // Reads every page of a Describe* list (PageSize 50) or a List* with NextToken.
 import type { RpcParams } from '../cloud/pop-client';
-import type { CloudClient } from '../cloud/client';
+import type { CloudCallOptions, CloudClient } from '../cloud/client';
 import type { z } from 'zod';
 
 const MAX_PAGES = 20;
+
+/** What a read may say about its calls: its retry policy and its place in the call budget. */
+export type ReadOptions = Pick<CloudCallOptions<unknown>, 'policy' | 'priority'>;
 
 export const describeAll = async <T, Item>(
   cloud: CloudClient,
@@ -13,13 +16,14 @@ export const describeAll = async <T, Item>(
   schema: z.ZodType<T>,
   itemsOf: (page: T) => Item[],
   totalOf: (page: T) => number | undefined,
+  options: ReadOptions = {},
 ): Promise<Item[]> => {
   const items: Item[] = [];
   for (let page = 1; page <= MAX_PAGES; page += 1) {
     const { data } = await cloud.call(
       action,
       { ...params, PageNumber: page, PageSize: 50 },
-      { regionId, schema },
+      { regionId, schema, ...options },
     );
     const batch = itemsOf(data);
     items.push(...batch);

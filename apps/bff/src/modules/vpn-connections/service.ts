@@ -5,7 +5,7 @@ import {
   type VpnConnection,
 } from '@vpn-console/shared/responses/vpn-connection';
 import type { CloudClient } from '../../cloud/client';
-import { describeAll } from '../paging';
+import { describeAll, type ReadOptions } from '../paging';
 import { presentVpnConnection } from './present';
 import type { PskKeys } from '../secret-view';
 
@@ -13,6 +13,7 @@ export const listVpnConnectionsRaw = (
   cloud: CloudClient,
   regionId: string,
   filter: { vpnGatewayId?: string | undefined; customerGatewayId?: string | undefined },
+  options: ReadOptions = {},
 ): Promise<VpnConnection[]> =>
   describeAll(
     cloud,
@@ -22,6 +23,7 @@ export const listVpnConnectionsRaw = (
     describeVpnConnectionsResponseSchema,
     (page) => page.VpnConnections.VpnConnection,
     (page) => page.TotalCount,
+    options,
   );
 
 export const listVpnConnections = async (

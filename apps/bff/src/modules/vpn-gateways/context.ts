@@ -11,18 +11,18 @@ import {
 import { z } from 'zod';
 import type { CloudClient } from '../../cloud/client';
 import { CloudError } from '../../cloud/errors';
-import type { RetryPolicy } from '../../cloud/retry';
+import type { ReadOptions } from '../paging';
 
 export const describeVpnGateway = async (
   cloud: CloudClient,
   regionId: string,
   vpnGatewayId: string,
-  policy?: Partial<RetryPolicy>,
+  options: ReadOptions = {},
 ): Promise<VpnGateway> => {
   const { data } = await cloud.call(
     'DescribeVpnGateway',
     { VpnGatewayId: vpnGatewayId },
-    { regionId, schema: describeVpnGatewayResponseSchema, ...(policy ? { policy } : {}) },
+    { regionId, schema: describeVpnGatewayResponseSchema, ...options },
   );
   return data;
 };

@@ -65,20 +65,24 @@ export const getVpnGatewayDetail = async (
  * layer), and a cloud that stays down shows as "stale since" quickly.
  */
 const POLL_POLICY = { maxAttempts: 2 };
+const POLL = { policy: POLL_POLICY, priority: 'poll' } as const;
 
 /** What the status hub polls: the gateway and its connections' negotiation status. */
 export const createGatewayStatusFetcher = (cloud: CloudClient): GatewayStatusFetcher => ({
   fetch: async (ref) => {
     let gateway;
     try {
-      gateway = await describeVpnGateway(cloud, ref.regionId, ref.vpnGatewayId, POLL_POLICY);
+      gateway = await describeVpnGateway(cloud, ref.regionId, ref.vpnGatewayId, POLL);
     } catch (error) {
       if (error instanceof CloudError && error.notFound) return { gateway: null, connections: [] };
       throw error;
     }
-    const connections = await listVpnConnectionsRaw(cloud, ref.regionId, {
-      vpnGatewayId: ref.vpnGatewayId,
-    });
+    const connections = await listVpnConnectionsRaw(
+      cloud,
+      ref.regionId,
+      { vpnGatewayId: ref.vpnGatewayId },
+      { priority: 'poll' },
+    );
     return {
       gateway: presentVpnGateway(gateway, ref.regionId),
       connections: connections.map(connectionStatusOf),
