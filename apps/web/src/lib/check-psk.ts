@@ -11,7 +11,7 @@ export const checkPsk = ({ target, psk }: { target: RevealRequest; psk: string }
     target.kind === 'ipsec-server'
       ? sessionPaths.ipsecServerPskCheck(target.regionId, target.id)
       : sessionPaths.vpnConnectionPskCheck(target.regionId, target.id),
-    { method: 'POST', body: { psk } },
+    { method: 'POST', body: { psk }, query: { tunnelId: target.tunnelId } },
   );
 
 export const useCheckPsk = () => useMutation({ mutationFn: checkPsk, gcTime: 0 });

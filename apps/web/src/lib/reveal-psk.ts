@@ -7,6 +7,8 @@ export interface RevealRequest {
   kind: 'ipsec-server' | 'vpn-connection';
   regionId: string;
   id: string;
+  /** One tunnel's key of a dual-tunnel connection (`?tunnelId=`). */
+  tunnelId?: string;
 }
 
 /** Audited by the BFF; the answer is kept only in the component's state, never cached. */
@@ -16,7 +18,7 @@ export const revealPsk = (req: RevealRequest) =>
     req.kind === 'ipsec-server'
       ? sessionPaths.ipsecServerPskReveal(req.regionId, req.id)
       : sessionPaths.vpnConnectionPskReveal(req.regionId, req.id),
-    { method: 'POST' },
+    { method: 'POST', query: { tunnelId: req.tunnelId } },
   );
 
 export const useRevealPsk = () => useMutation({ mutationFn: revealPsk, gcTime: 0 });

@@ -222,6 +222,21 @@ export const connectedClients: SslVpnClientList = {
   totalCount: 1,
 };
 
+/** The region's customer gateways (the connection cards name each peer by them). */
+export const customerGatewayList = {
+  items: [
+    {
+      id: 'cgw-001',
+      regionId: 'cn-hangzhou',
+      name: 'branch',
+      description: '',
+      ipAddress: '198.51.100.7',
+      hasAuthKey: false,
+    },
+  ],
+  totalCount: 1,
+};
+
 export const baseRoutes = (role: Role, opts: { demo?: boolean } = {}): MockRoute[] => [
   {
     method: 'GET',
@@ -261,4 +276,9 @@ export const baseRoutes = (role: Role, opts: { demo?: boolean } = {}): MockRoute
     respond: () => ({ status: 200, body: connectedClients }),
   },
   { method: 'PUT', path: /^\/api\/v1\/events\/[^/]+\/watch$/, respond: () => ({ status: 204 }) },
+  {
+    method: 'GET',
+    path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+    respond: () => ({ status: 200, body: customerGatewayList }),
+  },
 ];

@@ -45,7 +45,16 @@ export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
           <DetailField label={t('gateway.type')}>
             {gw.vpnType === 'NationalStandard' ? t('gateway.typeSm') : t('gateway.typeStandard')}
           </DetailField>
-          <DetailField label={t('gateway.publicIp')}>{gw.internetIp}</DetailField>
+          {gw.disasterRecoveryInternetIp === undefined || gw.disasterRecoveryInternetIp === '' ? (
+            <DetailField label={t('gateway.publicIp')}>{gw.internetIp}</DetailField>
+          ) : (
+            <>
+              <DetailField label={t('gateway.publicIpTunnel1')}>{gw.internetIp}</DetailField>
+              <DetailField label={t('gateway.publicIpTunnel2')}>
+                {gw.disasterRecoveryInternetIp}
+              </DetailField>
+            </>
+          )}
           <DetailField label={t('gateway.spec')}>{gw.spec}</DetailField>
           <DetailField label={t('gateway.vpc')}>{gw.vpcId}</DetailField>
           <DetailField label={t('gateway.ipsec')}>

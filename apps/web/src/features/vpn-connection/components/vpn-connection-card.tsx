@@ -1,8 +1,8 @@
 // The gateway's IPsec connections: one card each with its live negotiation status, and the way to
 // create one.
-import { Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ConnectionStatus } from '@vpn-console/shared/api/events';
-import type { VpnConnectionView } from '@vpn-console/shared/api/views';
+import type { CustomerGatewayView, VpnConnectionView } from '@vpn-console/shared/api/views';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DetailField } from '../../../components/detail-field';
@@ -13,7 +13,9 @@ import { useI18n } from '../../../lib/i18n';
 import { useLiveGateway } from '../../../lib/live-status';
 import { gatewayPagePath } from '../../../lib/page-paths';
 import { useCapabilities } from '../../../lib/session';
+import { useCustomerGateways } from '../api/list-customer-gateways';
 import { NegotiationHint } from './negotiation-hint';
+import { PeerText, phase1Text, phase2Text, ProbeBadge, TunnelList } from './connection-facts';
 
 // Lazy (issue 6's budget): the device list, templates' metadata and the file view load when an
 // operator opens "Configure your device", not with the gateway page.
@@ -26,6 +28,7 @@ export function VpnConnectionCard({
   vpnGatewayId,
   connection: c,
   live,
+  customerGateways,
   children,
 }: {
   regionId: string;
@@ -33,13 +36,17 @@ export function VpnConnectionCard({
   connection: VpnConnectionView;
   /** What the status stream last said about it (newer than the gateway's read). */
   live: ConnectionStatus | undefined;
+  /** The region's customer gateways (names and addresses of the peers), when loaded. */
+  customerGateways?: readonly CustomerGatewayView[] | undefined;
   /** Further sections below the connection's fields. */
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, formatTime } = useI18n();
   const { canReveal } = useCapabilities();
   const [configuring, setConfiguring] = useState(false);
   const status = live?.status ?? c.status;
+  // A dual-tunnel connection's peers, keys and settings live in its tunnels.
+  const dual = (c.tunnels ?? []).length > 0;
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
@@ -59,27 +66,72 @@ export function VpnConnectionCard({
           />
         </Group>
       </Group>
-      <NegotiationHint status={status} />
+      {dual ? null : <NegotiationHint status={status} />}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <DetailField label={t('field.customerGatewayId')}>
-          <Code>{c.customerGatewayId ?? '—'}</Code>
-        </DetailField>
+        {dual ? null : (
+          <DetailField label={t('field.customerGatewayId')}>
+            <PeerText id={c.customerGatewayId} customerGateways={customerGateways} />
+          </DetailField>
+        )}
         <DetailField label={t('field.localSubnet')}>{c.localSubnet.join(', ')}</DetailField>
         <DetailField label={t('field.remoteSubnet')}>{c.remoteSubnet.join(', ')}</DetailField>
         <DetailField label={t('connection.state')}>
           <StatusBadge status={live?.state ?? c.state} />
         </DetailField>
-        <DetailField label={t('field.psk')}>
-          <PskView
-            psk={c.psk}
-            resourceName={c.name}
-            target={{ kind: 'vpn-connection', regionId, id: c.id }}
-          />
-        </DetailField>
-        <DetailField label={t('field.bgp')}>
-          {c.bgpConfig?.enableBgp === true ? t('common.enabled') : t('common.disabled')}
-        </DetailField>
+        {c.createTime === undefined ? null : (
+          <DetailField label={t('connection.createdAt')}>{formatTime(c.createTime)}</DetailField>
+        )}
+        {dual ? (
+          <DetailField label={t('field.enableTunnelsBgp')}>
+            {c.enableTunnelsBgp === true ? t('common.enabled') : t('common.disabled')}
+          </DetailField>
+        ) : (
+          <>
+            <DetailField label={t('field.psk')}>
+              <PskView
+                psk={c.psk}
+                resourceName={c.name}
+                target={{ kind: 'vpn-connection', regionId, id: c.id }}
+              />
+            </DetailField>
+            <DetailField label={t('step.phase1')}>{phase1Text(c.ikeConfig)}</DetailField>
+            <DetailField label={t('step.phase2')}>{phase2Text(c.ipsecConfig)}</DetailField>
+            <DetailField label={t('field.bgp')}>
+              {c.bgpConfig?.enableBgp === true ? (
+                <Group gap="xs">
+                  <ProbeBadge status={c.bgpConfig.status} />
+                  <Text size="sm" component="span">
+                    {t('bgp.peerAsn', { asn: c.bgpConfig.peerAsn ?? '—' })} ·{' '}
+                    {t('bgp.localAsn', { asn: c.bgpConfig.localAsn ?? '—' })}
+                  </Text>
+                </Group>
+              ) : (
+                t('common.disabled')
+              )}
+            </DetailField>
+            <DetailField label={t('field.healthCheckConfig.enable')}>
+              {c.healthCheck?.enable === true ? (
+                <Group gap="xs">
+                  <ProbeBadge status={c.healthCheck.status} />
+                  <Text size="sm" component="span">
+                    {c.healthCheck.sip ?? '—'} → {c.healthCheck.dip ?? '—'}
+                  </Text>
+                </Group>
+              ) : (
+                t('common.disabled')
+              )}
+            </DetailField>
+          </>
+        )}
       </SimpleGrid>
+      {dual ? (
+        <TunnelList
+          regionId={regionId}
+          connection={c}
+          live={live?.tunnels}
+          customerGateways={customerGateways}
+        />
+      ) : null}
       {canReveal && !configuring ? (
         <Group mt="sm">
           <Button
@@ -118,9 +170,10 @@ export function VpnConnectionSection({
   vpnGatewayId: string;
   connections: readonly VpnConnectionView[];
 }) {
-  const { t } = useI18n();
+  const { t, formatTime } = useI18n();
   const { canWrite } = useCapabilities();
   const live = useLiveGateway(regionId, vpnGatewayId).data;
+  const customerGateways = useCustomerGateways(regionId).data?.items;
   const liveById = new Map((live?.connections ?? []).map((c) => [c.id, c]));
   return (
     <Stack>
@@ -135,6 +188,11 @@ export function VpnConnectionSection({
         </Group>
       ) : null}
       {connections.length === 0 ? <Text size="sm">{t('connection.none')}</Text> : null}
+      {connections.length === 0 || live?.observedAt == null ? null : (
+        <Text size="xs" c="dimmed">
+          {t('connection.observedAt', { time: formatTime(live.observedAt) })}
+        </Text>
+      )}
       {connections.map((c) => (
         <VpnConnectionCard
           key={c.id}
@@ -142,6 +200,7 @@ export function VpnConnectionSection({
           vpnGatewayId={vpnGatewayId}
           connection={c}
           live={liveById.get(c.id)}
+          customerGateways={customerGateways}
         />
       ))}
     </Stack>
