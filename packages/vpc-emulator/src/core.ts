@@ -107,6 +107,8 @@ export class EmulatorCore {
   setPeerProfile(id: string, profile: PeerProfile): void {
     const cgw = this.state.customerGateways.find((c) => c.CustomerGatewayId === id);
     if (cgw === undefined) throw new Error(`No customer gateway ${id}`);
+    cgw.PreviousPeer = cgw.Peer;
+    cgw.PeerChangedAt = this.clock();
     cgw.Peer = peerProfileSchema.parse(profile);
     this.save();
   }

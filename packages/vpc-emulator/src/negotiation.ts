@@ -1,3 +1,4 @@
+import type { DiagnosisCode } from '@vpn-console/shared/history/diagnosis-codes';
 import type { Gateway, IkeConfig, IpsecConfig, PeerProfile } from './state';
 
 /**
@@ -20,26 +21,90 @@ export interface NegotiatingSide {
   NegotiationStartsAt: number;
 }
 
-function phase1Accepted(side: NegotiatingSide, peer: PeerProfile): boolean {
-  const ike = side.IkeConfig;
-  return (
-    peer.ikeVersions.includes(ike.IkeVersion) &&
-    peer.ikeModes.includes(ike.IkeMode) &&
-    peer.ikeEncAlgs.includes(ike.IkeEncAlg) &&
-    peer.ikeAuthAlgs.includes(ike.IkeAuthAlg) &&
-    peer.ikePfs.includes(ike.IkePfs) &&
-    (peer.psk === undefined || peer.psk === side.Psk)
-  );
+/** Why a negotiation fails: the first parameter the peer refuses, or phase 2 never answered. */
+export interface NegotiationFailure {
+  phase: 1 | 2;
+  code: DiagnosisCode;
+  /** The cloud's sentence. */
+  reason: string;
+  /** The gateway's value and what the peer device proposes (null for the PSK: never shown). */
+  local: string | null;
+  remote: string | null;
+  /** The IKE notify the gateway receives (strongSwan's words). */
+  notify: 'NO_PROPOSAL_CHOSEN' | 'AUTHENTICATION_FAILED' | 'TIMEOUT';
 }
 
-function phase2Accepted(side: NegotiatingSide, peer: PeerProfile): boolean {
-  const ipsec = side.IpsecConfig;
-  return (
-    peer.stallPhase2 !== true &&
-    peer.ipsecEncAlgs.includes(ipsec.IpsecEncAlg) &&
-    peer.ipsecAuthAlgs.includes(ipsec.IpsecAuthAlg) &&
-    peer.ipsecPfs.includes(ipsec.IpsecPfs)
-  );
+const PHASE1_CHECKS = [
+  ['IkeVersion', 'ikeVersions', 'IkeVersionMismatch', 'IKE version mismatch'],
+  ['IkeMode', 'ikeModes', 'IkeModeMismatch', 'IKE negotiation mode mismatch'],
+  ['IkeEncAlg', 'ikeEncAlgs', 'IkeEncAlgMismatch', 'Phase 1 encryption algorithm mismatch'],
+  ['IkeAuthAlg', 'ikeAuthAlgs', 'IkeAuthAlgMismatch', 'Phase 1 authentication algorithm mismatch'],
+  ['IkePfs', 'ikePfs', 'IkePfsMismatch', 'Phase 1 DH group mismatch'],
+] as const;
+
+const PHASE2_CHECKS = [
+  ['IpsecEncAlg', 'ipsecEncAlgs', 'IpsecEncAlgMismatch', 'Phase 2 encryption algorithm mismatch'],
+  [
+    'IpsecAuthAlg',
+    'ipsecAuthAlgs',
+    'IpsecAuthAlgMismatch',
+    'Phase 2 authentication algorithm mismatch',
+  ],
+  ['IpsecPfs', 'ipsecPfs', 'IpsecPfsMismatch', 'Phase 2 PFS DH group mismatch'],
+] as const;
+
+/** The first thing the peer refuses, in the order a negotiation meets them; none: it comes up. */
+export function negotiationFailure(
+  side: NegotiatingSide,
+  peer: PeerProfile,
+): NegotiationFailure | undefined {
+  for (const [field, accepts, code, reason] of PHASE1_CHECKS) {
+    const local = side.IkeConfig[field];
+    if (!peer[accepts].includes(local)) {
+      return {
+        phase: 1,
+        code,
+        reason,
+        local,
+        remote: peer[accepts][0] ?? null,
+        notify: 'NO_PROPOSAL_CHOSEN',
+      };
+    }
+  }
+  if (peer.psk !== undefined && peer.psk !== side.Psk) {
+    return {
+      phase: 1,
+      code: 'PskMismatch',
+      reason: 'Pre-shared key mismatch',
+      local: null,
+      remote: null,
+      notify: 'AUTHENTICATION_FAILED',
+    };
+  }
+  if (peer.stallPhase2 === true) {
+    return {
+      phase: 2,
+      code: 'Phase2NegotiationTimeout',
+      reason: 'Phase2 negotiation timeout',
+      local: null,
+      remote: null,
+      notify: 'TIMEOUT',
+    };
+  }
+  for (const [field, accepts, code, reason] of PHASE2_CHECKS) {
+    const local = side.IpsecConfig[field];
+    if (!peer[accepts].includes(local)) {
+      return {
+        phase: 2,
+        code,
+        reason,
+        local,
+        remote: peer[accepts][0] ?? null,
+        notify: 'NO_PROPOSAL_CHOSEN',
+      };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -59,9 +124,12 @@ export function negotiationStatus(
   }
   const elapsed = now - side.NegotiationStartsAt;
   if (elapsed < negotiationMs / 2) return 'ike_sa_not_established';
-  if (!phase1Accepted(side, peer)) return 'ike_sa_not_established';
-  if (elapsed < negotiationMs || peer.stallPhase2 === true) return 'ike_sa_established';
-  return phase2Accepted(side, peer) ? 'ipsec_sa_established' : 'ipsec_sa_not_established';
+  const failure = negotiationFailure(side, peer);
+  if (failure?.phase === 1) return 'ike_sa_not_established';
+  if (elapsed < negotiationMs || failure?.code === 'Phase2NegotiationTimeout') {
+    return 'ike_sa_established';
+  }
+  return failure === undefined ? 'ipsec_sa_established' : 'ipsec_sa_not_established';
 }
 
 /** Lifecycle `State` of a connection or tunnel: `updating` until its change has landed. */

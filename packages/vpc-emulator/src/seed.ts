@@ -180,6 +180,7 @@ function customerGateway(
     ResourceGroupId: 'rg-acfmdemo00000001',
     Tags: [],
     Peer: peer,
+    PeerChangedAt: 0,
   };
 }
 

@@ -114,6 +114,10 @@ export const customerGatewaySchema = z.object({
   ResourceGroupId: z.string(),
   Tags: z.array(tagSchema),
   Peer: peerProfileSchema,
+  /** Epoch ms of the last peer change through the control API (0: never), for the logs. */
+  PeerChangedAt: z.number().default(0),
+  /** The peer before that change: what the logs before it follow. */
+  PreviousPeer: peerProfileSchema.optional(),
 });
 export type CustomerGateway = z.infer<typeof customerGatewaySchema>;
 

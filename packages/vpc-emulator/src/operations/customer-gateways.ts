@@ -85,6 +85,7 @@ export const createCustomerGateway: Operation = {
       ResourceGroupId: p.str('ResourceGroupId') ?? 'rg-acfmdefault00001',
       Tags: p.tags('Tags'),
       Peer: cooperativePeer,
+      PeerChangedAt: 0,
     };
     ctx.state.customerGateways.push(cgw);
     return {

@@ -39,6 +39,7 @@ import {
   modifyVpnConnectionAttribute,
 } from './vpn-connections';
 import { downloadVpnConnectionConfig } from './vpn-connection-config';
+import { describeVpnConnectionLogs, diagnoseVpnConnections } from './connection-logs';
 
 /**
  * Every Action the emulator answers, by its wire name. To add one: write its `Operation` in the
@@ -70,6 +71,9 @@ const ACTIONS = {
   DeleteVpnConnection: deleteVpnConnection,
   DownloadVpnConnectionConfig: downloadVpnConnectionConfig,
   ModifyTunnelAttribute: modifyTunnelAttribute,
+  // negotiation logs and diagnosis
+  DescribeVpnConnectionLogs: describeVpnConnectionLogs,
+  DiagnoseVpnConnections: diagnoseVpnConnections,
   // SSL-VPN servers
   CreateSslVpnServer: createSslVpnServer,
   ModifySslVpnServer: modifySslVpnServer,
