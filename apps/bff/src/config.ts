@@ -53,6 +53,18 @@ export const envSchema = z.object({
   POLL_FAST_MS: intFromEnv(1000, 50, 60_000),
   POLL_SLOW_MS: intFromEnv(20_000, 100, 300_000),
   SSE_HEARTBEAT_MS: intFromEnv(15_000, 50, 60_000),
+  /**
+   * How long a new or changed connection reads `negotiating` before a status short of
+   * established is a verdict (issue 17). Default: 60 s with the real cloud; the emulator's
+   * negotiation time plus 3 s with the embedded emulator.
+   */
+  NEGOTIATION_VERDICT_MS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(600_000))
+    .optional(),
   SSE_MAX_STREAMS: intFromEnv(10_000, 1, 100_000),
   /** Open event streams per session (one per tab; a few tabs) and per account (issue 10). */
   SSE_MAX_STREAMS_PER_SESSION: intFromEnv(8, 1, 100_000),
@@ -118,6 +130,7 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     fastMs: env.POLL_FAST_MS,
     slowMs: env.POLL_SLOW_MS,
     heartbeatMs: env.SSE_HEARTBEAT_MS,
+    negotiationVerdictMs: env.NEGOTIATION_VERDICT_MS,
     maxStreams: env.SSE_MAX_STREAMS,
     maxStreamsPerSession: env.SSE_MAX_STREAMS_PER_SESSION,
     maxStreamsPerAccount: env.SSE_MAX_STREAMS_PER_ACCOUNT,

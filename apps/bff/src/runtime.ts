@@ -2,7 +2,7 @@
 // the cloud client, the status hub, the write lanes, metrics and logs. server.ts, the test
 // harness and the benches all start the BFF through here.
 import { randomBytes } from 'node:crypto';
-import { startEmulator } from '@vpn-console/vpc-emulator/server';
+import { DEFAULT_NEGOTIATION_MS, startEmulator } from '@vpn-console/vpc-emulator/server';
 import { TokenBucketBudget } from './cloud/budget';
 import { createCloudClient, type CloudClient } from './cloud/client';
 import { alibabaCredentialsProvider, staticCredentials } from './cloud/credentials';
@@ -114,6 +114,11 @@ export const createRuntime = async (
     fastMs: config.status.fastMs,
     slowMs: config.status.slowMs,
     heartbeatMs: config.status.heartbeatMs,
+    negotiationVerdictMs:
+      config.status.negotiationVerdictMs ??
+      (cloudMode === 'emulator'
+        ? (options.emulator?.negotiationMs ?? DEFAULT_NEGOTIATION_MS) + 3000
+        : 60_000),
     maxStreams: config.status.maxStreams,
     maxStreamsPerSession: config.status.maxStreamsPerSession,
     maxStreamsPerAccount: config.status.maxStreamsPerAccount,

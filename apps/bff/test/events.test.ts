@@ -18,6 +18,7 @@ beforeAll(async () => {
       POLL_FAST_MS: '100',
       POLL_SLOW_MS: '400',
       SSE_HEARTBEAT_MS: '150',
+      NEGOTIATION_VERDICT_MS: '1500',
       SSE_MAX_STREAMS_PER_SESSION: '1000',
       SSE_MAX_STREAMS_PER_ACCOUNT: '10000',
     },
@@ -95,6 +96,8 @@ describe('GET /api/v1/events', () => {
     expect(hz?.connections[0]?.tunnels).toEqual([
       {
         tunnelId: DEMO_IDS.tunnels.dualHealthyMaster,
+        // Seen up, long after its creation: the verdict, with no attempt time to tell.
+        negotiation: 'established',
         role: 'master',
         status: 'ipsec_sa_established',
         state: 'active',
@@ -104,6 +107,8 @@ describe('GET /api/v1/events', () => {
       },
       {
         tunnelId: DEMO_IDS.tunnels.dualHealthySlave,
+        // Seen up, long after its creation: the verdict, with no attempt time to tell.
+        negotiation: 'established',
         role: 'slave',
         status: 'ipsec_sa_established',
         state: 'active',
@@ -139,6 +144,61 @@ describe('GET /api/v1/events', () => {
         psk: DEMO_IDS.peerPsk,
       });
       events.close();
+    }
+  });
+
+  it('reads a new connection as negotiating until its verdict: established, or failed with the attempt time', async () => {
+    const events = await stack.api.events(watch(gw.free1));
+    await events.next('snapshot');
+    const create = async (name: string, customerGatewayId: string, remote: string) => {
+      const res = await stack.api.post(`/api/v1/regions/${HZ}/vpn-connections`, {
+        vpnGatewayId: gw.free1,
+        customerGatewayId,
+        name,
+        localSubnet: ['172.20.1.0/24'],
+        remoteSubnet: [remote],
+      });
+      expect(res.status).toBe(202);
+      const done = await stack.api.settled((res.body as { id: string }).id);
+      expect(done.state, JSON.stringify(done.error)).toBe('succeeded');
+      return done.resourceId ?? '';
+    };
+    const good = await create('e2e-good', DEMO_IDS.customerGateways.free, '10.61.0.0/24');
+    const bad = await create('e2e-bad', DEMO_IDS.customerGateways.ikeMismatch, '10.62.0.0/24');
+    const verdicts = new Map<string, string[]>();
+    const attempt = new Map<string, string>();
+    try {
+      await events.next(
+        'connections',
+        (e) => {
+          for (const c of e.connections) {
+            const seen = verdicts.get(c.id) ?? [];
+            if (c.negotiation !== undefined && seen.at(-1) !== c.negotiation)
+              seen.push(c.negotiation);
+            verdicts.set(c.id, seen);
+            if (c.attemptAt !== undefined) attempt.set(c.id, c.attemptAt);
+          }
+          return (
+            verdicts.get(good)?.at(-1) === 'established' && verdicts.get(bad)?.at(-1) === 'failed'
+          );
+        },
+        6000,
+      );
+      // Never red before the verdict: negotiating first, for both.
+      expect(verdicts.get(good)?.[0]).toBe('negotiating');
+      expect(verdicts.get(bad)).toEqual(['negotiating', 'failed']);
+      expect(attempt.get(bad)).toMatch(/^\d{4}-\d\d-\d\dT/);
+    } finally {
+      events.close();
+      for (const id of [good, bad]) {
+        await stack.api.settled(
+          (
+            (await stack.api.delete(`/api/v1/regions/${HZ}/vpn-connections/${id}`)).body as {
+              id: string;
+            }
+          ).id,
+        );
+      }
     }
   });
 

@@ -21,6 +21,9 @@ export const DEFAULT_ACCESS_KEY: AccessKey = {
   accessKeySecret: 'emulator-demo-secret',
 };
 
+/** How long a (re)started negotiation takes to its final status unless told otherwise. */
+export const DEFAULT_NEGOTIATION_MS = 2000;
+
 export interface EmulatorOptions {
   host?: string;
   port?: number;
@@ -71,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     seed: options.seed ?? 'demo',
     accessKeys: options.accessKeys ?? [DEFAULT_ACCESS_KEY],
     updatingMs: options.updatingMs ?? 3000,
-    negotiationMs: options.negotiationMs ?? 2000,
+    negotiationMs: options.negotiationMs ?? DEFAULT_NEGOTIATION_MS,
     stateFile: options.stateFile,
     clock: options.clock ?? Date.now,
   });

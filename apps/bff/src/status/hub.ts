@@ -13,6 +13,12 @@ import { changingGatewayStatuses, type VpnGatewayView } from '@vpn-console/share
 import { CloudError } from '../cloud/errors';
 import { sleep } from '../cloud/retry';
 import type { GatewayStatusSource } from '../operations/lanes';
+import {
+  awaitingVerdict,
+  CHANGING_CONNECTION_STATES,
+  readNegotiations,
+  type NegotiationStarts,
+} from './negotiation';
 import { SSE_HEADERS, SseStream, sseFrame } from './sse';
 
 export interface GatewayObservation {
@@ -39,6 +45,11 @@ export interface StatusHubOptions {
   fastWindowMs?: number;
   /** How long a new stream waits for first polls before its snapshot. */
   snapshotWaitMs?: number;
+  /**
+   * How long after a negotiation (re)starts a status short of established still reads
+   * `negotiating` rather than `failed` (see ./negotiation.ts). Default 60 s.
+   */
+  negotiationVerdictMs?: number;
   observer?: {
     poll(outcome: 'success' | 'failure'): void;
     interval(ref: GatewayRef, ms: number): void;
@@ -53,6 +64,7 @@ interface Entry {
   watchers: Set<SseStream>;
   gateway: VpnGatewayView | null;
   connections: ConnectionStatus[];
+  negotiationStarts: NegotiationStarts;
   notFound: boolean;
   staleSince: string | null;
   staleReason: string | undefined;
@@ -68,15 +80,6 @@ interface Entry {
 }
 
 const CHANGING_GATEWAY_STATES: ReadonlySet<string> = new Set(changingGatewayStatuses);
-
-const CHANGING_CONNECTION_STATES = new Set([
-  'init',
-  'provisioning',
-  'updating',
-  'attaching',
-  'detaching',
-  'upgrading',
-]);
 
 export const gatewayKey = (ref: GatewayRef): string => `${ref.regionId}/${ref.vpnGatewayId}`;
 
@@ -114,10 +117,12 @@ export class StatusHub implements GatewayStatusSource {
   private closed = false;
   private readonly fastWindowMs: number;
   private readonly snapshotWaitMs: number;
+  private readonly negotiationVerdictMs: number;
 
   constructor(private readonly options: StatusHubOptions) {
     this.fastWindowMs = options.fastWindowMs ?? 30_000;
     this.snapshotWaitMs = options.snapshotWaitMs ?? 3000;
+    this.negotiationVerdictMs = options.negotiationVerdictMs ?? 60_000;
     this.heartbeat = setInterval(() => {
       for (const stream of this.streams.values()) stream.heartbeat();
     }, options.heartbeatMs);
@@ -310,6 +315,7 @@ export class StatusHub implements GatewayStatusSource {
         watchers: new Set(),
         gateway: null,
         connections: [],
+        negotiationStarts: new Map(),
         notFound: false,
         staleSince: null,
         staleReason: undefined,
@@ -353,6 +359,7 @@ export class StatusHub implements GatewayStatusSource {
       return Math.min(slowMs, fastMs * 2 ** Math.min(entry.failures, 6));
     const changing =
       Date.now() < entry.fastUntil ||
+      awaitingVerdict(entry.connections) ||
       (entry.gateway !== null && CHANGING_GATEWAY_STATES.has(entry.gateway.status)) ||
       entry.connections.some(
         (c) =>
@@ -399,17 +406,24 @@ export class StatusHub implements GatewayStatusSource {
   }
 
   private apply(entry: Entry, observation: GatewayObservation): void {
-    const observedAt = new Date().toISOString();
+    const now = Date.now();
+    const observedAt = new Date(now).toISOString();
     entry.observedAt = observedAt;
     entry.failures = 0;
     entry.lastError = undefined;
     const notFound = observation.gateway === null;
+    const connections = readNegotiations(
+      observation.connections,
+      entry.negotiationStarts,
+      now,
+      this.negotiationVerdictMs,
+    );
     const gatewayJson = JSON.stringify(observation.gateway);
-    const connectionsJson = JSON.stringify(observation.connections);
+    const connectionsJson = JSON.stringify(connections);
     const gatewayChanged = gatewayJson !== entry.gatewayJson || notFound !== entry.notFound;
     const connectionsChanged = connectionsJson !== entry.connectionsJson;
     entry.gateway = observation.gateway;
-    entry.connections = observation.connections;
+    entry.connections = connections;
     entry.notFound = notFound;
     entry.gatewayJson = gatewayJson;
     entry.connectionsJson = connectionsJson;

@@ -76,6 +76,8 @@ export const en = {
   'status.queued': 'queued',
   'status.applying': 'applying',
   'status.waiting-for-gateway': 'waiting for gateway',
+  'status.negotiating': 'negotiating',
+  'status.negotiatingPhase2': 'negotiating phase 2',
 
   'gateway.listTitle': 'VPN gateways in {region}',
   'gateway.allTitle': 'VPN gateways in all regions',
@@ -111,6 +113,9 @@ export const en = {
   'connection.none': 'No IPsec connections.',
   'connection.create': 'Create IPsec connection',
   'connection.state': 'Lifecycle',
+  'connection.negotiating': 'Negotiating with the peer; no verdict yet.',
+  'connection.negotiatingSince': 'Negotiating with the peer since {time}; no verdict yet.',
+  'connection.lastAttempt': 'Last attempt: {time}.',
   'connection.hint.ike_sa_not_established':
     "Phase 1 (IKE) is not established. Check that both ends use the same pre-shared key, IKE version and mode and phase-1 algorithms, and that the peer can reach the gateway's public IP.",
   'connection.hint.ike_sa_established':

@@ -75,6 +75,8 @@ export const zhCN: Messages = {
   'status.queued': '排队中',
   'status.applying': '应用中',
   'status.waiting-for-gateway': '等待网关',
+  'status.negotiating': '协商中',
+  'status.negotiatingPhase2': '第二阶段协商中',
 
   'gateway.listTitle': '{region} 的 VPN 网关',
   'gateway.allTitle': '所有地域的 VPN 网关',
@@ -110,6 +112,9 @@ export const zhCN: Messages = {
   'connection.none': '没有 IPsec 连接。',
   'connection.create': '创建 IPsec 连接',
   'connection.state': '生命周期',
+  'connection.negotiating': '正在与对端协商，尚无结果。',
+  'connection.negotiatingSince': '自 {time} 起正在与对端协商，尚无结果。',
+  'connection.lastAttempt': '最近一次尝试：{time}。',
   'connection.hint.ike_sa_not_established':
     '第一阶段（IKE）未建立。请检查两端的预共享密钥、IKE 版本和协商模式、第一阶段算法是否一致，以及对端能否访问网关的公网 IP。',
   'connection.hint.ike_sa_established':

@@ -10,6 +10,25 @@ import { vpnGatewayViewSchema } from './views';
 export const gatewayRefSchema = z.object({ regionId: z.string(), vpnGatewayId: z.string() });
 export type GatewayRef = z.infer<typeof gatewayRefSchema>;
 
+/**
+ * The console's reading of a negotiation (issue 17), beside the cloud's own `status`: the cloud
+ * says `ike_sa_not_established` both before its first attempt and after a failed one, so the
+ * status hub reads it with the time the negotiation (re)started (the end of the last `updating`,
+ * or the creation of a new connection). `negotiating`: no verdict yet (within the verdict window,
+ * still short of `ipsec_sa_established`); `established`: up; `failed`: a verdict (phase 2
+ * refused, or still not up when the window closed). Absent: the hub has no reading (a lifecycle
+ * change in progress, or an older BFF).
+ */
+export const negotiationVerdicts = ['negotiating', 'established', 'failed'] as const;
+export const negotiationVerdictSchema = z.enum(negotiationVerdicts);
+export type NegotiationVerdict = z.infer<typeof negotiationVerdictSchema>;
+
+const negotiationReading = {
+  negotiation: negotiationVerdictSchema.optional(),
+  /** When the last negotiation attempt began (ISO 8601); absent when the hub never saw it start. */
+  attemptAt: z.iso.datetime().optional(),
+};
+
 /** Status of one tunnel of a dual-tunnel connection (DescribeVpnConnections' TunnelOptions). */
 export const tunnelStatusSchema = z.object({
   tunnelId: z.string(),
@@ -23,6 +42,7 @@ export const tunnelStatusSchema = z.object({
   bgpStatus: z.string().optional(),
   customerGatewayId: z.string().optional(),
   internetIp: z.string().optional(),
+  ...negotiationReading,
 });
 export type TunnelStatus = z.infer<typeof tunnelStatusSchema>;
 
@@ -36,6 +56,9 @@ export const connectionStatusSchema = z.object({
   state: z.string().optional(),
   /** Dual-tunnel connections: each tunnel's status, in tunnel order. */
   tunnels: z.array(tunnelStatusSchema).optional(),
+  /** The cloud's CreateTime (epoch ms), as in the connection's view. */
+  createTime: z.number().optional(),
+  ...negotiationReading,
 });
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 

@@ -77,6 +77,7 @@ export const connectionStatusOf = (c: VpnConnection): ConnectionStatus => {
     ...defined({
       status: c.Status,
       state: c.State,
+      createTime: c.CreateTime,
       tunnels:
         tunnels.length === 0
           ? undefined

@@ -15,7 +15,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { describePhase } from '../../../components/wizard/phase-fields';
 import { useI18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../lib/messages';
-import { NegotiationHint } from './negotiation-hint';
+import { NegotiationBadge, NegotiationHint } from './negotiation-hint';
 
 type Tunnel = NonNullable<VpnConnectionView['tunnels']>[number];
 
@@ -115,9 +115,9 @@ function TunnelCard({
         <Title order={3} size="h5">
           {label} · <TunnelRole role={role} />
         </Title>
-        <StatusBadge status={status} />
+        <NegotiationBadge status={status} live={live} />
       </Group>
-      <NegotiationHint status={status} />
+      <NegotiationHint status={status} live={live} />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <DetailField label={t('tunnel.peer')}>
           <PeerText

@@ -14,7 +14,7 @@ import { useLiveGateway } from '../../../lib/live-status';
 import { gatewayPagePath } from '../../../lib/page-paths';
 import { useCapabilities } from '../../../lib/session';
 import { useCustomerGateways } from '../api/list-customer-gateways';
-import { NegotiationHint } from './negotiation-hint';
+import { NegotiationBadge, NegotiationHint } from './negotiation-hint';
 import { PeerText, phase1Text, phase2Text, ProbeBadge, TunnelList } from './connection-facts';
 
 // Lazy (issue 6's budget): the device list, templates' metadata and the file view load when an
@@ -59,14 +59,14 @@ export function VpnConnectionCard({
           </Text>
         </div>
         <Group gap="xs">
-          <StatusBadge status={status} />
+          <NegotiationBadge status={status} live={live} />
           <ResourceActions
             resource={{ kind: 'vpn-connection', regionId, vpnGatewayId, id: c.id, name: c.name }}
             editTo={`${gatewayPagePath(regionId, vpnGatewayId)}/connections/${c.id}/edit`}
           />
         </Group>
       </Group>
-      {dual ? null : <NegotiationHint status={status} />}
+      {dual ? null : <NegotiationHint status={status} live={live} />}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {dual ? null : (
           <DetailField label={t('field.customerGatewayId')}>
