@@ -31,7 +31,11 @@ export interface Account {
   readonly disabled: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  readonly lastLoginAt: Date | null;
 }
+
+/** The case-insensitive key a user name is unique by (`OPERATOR` is `operator`). */
+export const usernameKey = (username: string): string => username.toLowerCase();
 
 function toAccount(row: AccountRow): Account {
   return {
@@ -41,6 +45,7 @@ function toAccount(row: AccountRow): Account {
     disabled: row.disabled,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    lastLoginAt: row.last_login_at,
   };
 }
 
@@ -52,6 +57,7 @@ export function accountView(a: Account): AccountView {
     disabled: a.disabled,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
+    lastLoginAt: a.lastLoginAt === null ? null : a.lastLoginAt.toISOString(),
   };
 }
 
@@ -79,13 +85,14 @@ export class Accounts {
       .values({
         id: randomUUID(),
         username: input.username,
+        username_key: usernameKey(input.username),
         password_hash: passwordHash,
         role: input.role,
         disabled: false,
         created_at: at,
         updated_at: at,
       })
-      .onConflict((oc) => oc.column('username').doNothing())
+      .onConflict((oc) => oc.column('username_key').doNothing())
       .returningAll()
       .executeTakeFirst();
     if (row === undefined) throw new AccountExistsError(`account ${input.username} exists`);
@@ -108,12 +115,26 @@ export class Accounts {
   }
 
   async findByUsername(username: string): Promise<Account | undefined> {
-    const row = await this.db
+    const row = await this.findRow(username);
+    return row === undefined ? undefined : toAccount(row);
+  }
+
+  /**
+   * The account a typed name means: the exact name first (a store from before migration 0005
+   * may hold names differing only in case), else the one whose case-insensitive key matches.
+   */
+  private async findRow(username: string): Promise<AccountRow | undefined> {
+    const exact = await this.db
       .selectFrom('accounts')
       .selectAll()
       .where('username', '=', username)
       .executeTakeFirst();
-    return row === undefined ? undefined : toAccount(row);
+    if (exact !== undefined) return exact;
+    return this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('username_key', '=', usernameKey(username))
+      .executeTakeFirst();
   }
 
   /**
@@ -184,27 +205,25 @@ export class Accounts {
    * fails like a wrong password.
    */
   async verifyLogin(username: string, password: string): Promise<Account | undefined> {
-    const row = await this.db
-      .selectFrom('accounts')
-      .selectAll()
-      .where('username', '=', username)
-      .executeTakeFirst();
+    const row = await this.findRow(username);
     if (row === undefined) {
       await verifyDummy(password);
       return undefined;
     }
     const ok = await verifyPassword(row.password_hash, password);
     if (!ok || row.disabled) return undefined;
-    return toAccount(row);
+    const at = this.now();
+    await this.db
+      .updateTable('accounts')
+      .set({ last_login_at: at })
+      .where('id', '=', row.id)
+      .execute();
+    return toAccount({ ...row, last_login_at: at });
   }
 
   /** True when the stored hash of `username` matches `password` (demo password reuse). */
   async passwordMatches(username: string, password: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('accounts')
-      .select('password_hash')
-      .where('username', '=', username)
-      .executeTakeFirst();
+    const row = await this.findRow(username);
     return row !== undefined && (await verifyPassword(row.password_hash, password));
   }
 }

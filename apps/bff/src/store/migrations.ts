@@ -126,6 +126,37 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 17: user names are unique whatever their case (`OPERATOR` is `operator`), and the
+  // last successful login is kept. `username_key` is the lower-case name; a store that already
+  // holds names differing only in case keeps every account and its login (the oldest gets the
+  // plain key, a later one its key suffixed with its id), so the migration never fails or locks
+  // anyone out; only new names are held to the rule.
+  '0005-account-name-key-last-login': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('accounts')
+        .addColumn('username_key', 'text')
+        .addColumn('last_login_at', 'timestamptz')
+        .execute();
+      await sql`update accounts set username_key = lower(username)`.execute(db);
+      await sql`update accounts a set username_key = lower(a.username) || ' ' || a.id
+        where exists (select 1 from accounts b
+          where lower(b.username) = lower(a.username)
+            and (b.created_at < a.created_at or (b.created_at = a.created_at and b.id < a.id)))`.execute(
+        db,
+      );
+      await db.schema
+        .alterTable('accounts')
+        .alterColumn('username_key', (c) => c.setNotNull())
+        .execute();
+      await db.schema
+        .createIndex('accounts_name_key_unique')
+        .unique()
+        .on('accounts')
+        .column('username_key')
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

@@ -7,11 +7,14 @@ type Json = ColumnType<unknown, string, string>;
 export interface AccountsTable {
   id: string;
   username: string;
+  /** lower(username), unique: names differ by more than case (migration 0005). */
+  username_key: string;
   password_hash: string;
   role: string;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SessionsTable {

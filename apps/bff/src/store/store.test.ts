@@ -31,6 +31,7 @@ describe.each(testEngines)('store on %s', (engine) => {
       .values({
         id: 'a1',
         username: 'alice',
+        username_key: 'alice',
         password_hash: 'x',
         role: 'viewer',
         disabled: true,
@@ -81,13 +82,13 @@ describe.each(testEngines)('store on %s', (engine) => {
     await expect(
       store.db
         .insertInto('accounts')
-        .values({ ...base, id: 'b1', username: 'bob', role: 'root' })
+        .values({ ...base, id: 'b1', username: 'bob', username_key: 'bob', role: 'root' })
         .execute(),
     ).rejects.toThrow();
     await expect(
       store.db
         .insertInto('accounts')
-        .values({ ...base, id: 'b2', username: 'alice', role: 'viewer' })
+        .values({ ...base, id: 'b2', username: 'alice', username_key: 'alice', role: 'viewer' })
         .execute(),
     ).rejects.toThrow();
   });
@@ -121,6 +122,7 @@ describe.each(testEngines)('store on %s', (engine) => {
               .values({
                 id: `c${i}`,
                 username: `user${i}`,
+                username_key: `user${i}`,
                 password_hash: 'x',
                 role: 'viewer',
                 disabled: false,
@@ -155,6 +157,7 @@ describe('store persistence', () => {
         .values({
           id: 'p1',
           username: 'persisted',
+          username_key: 'persisted',
           password_hash: 'x',
           role: 'admin',
           disabled: false,

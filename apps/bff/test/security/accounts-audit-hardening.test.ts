@@ -61,6 +61,34 @@ describe('accounts and audit hardening', () => {
     }
   });
 
+  it('refuses a name that differs only in case (409 AccountExists on the username field) and shows the last login', async () => {
+    const admin = await stack.as('admin');
+    const first = await admin.post('/api/v1/accounts', {
+      username: 'case-twin',
+      password: 'correct horse battery staple',
+      role: 'viewer',
+    });
+    expect(first.status).toBe(201);
+    expect(accountViewSchema.parse(first.body).lastLoginAt).toBeNull();
+    const twin = await admin.post('/api/v1/accounts', {
+      username: 'CASE-Twin',
+      password: 'correct horse battery staple',
+      role: 'admin',
+    });
+    expect(twin.status).toBe(409);
+    expect(errorCode(twin.body)).toBe('AccountExists');
+    expect(issueCodes(twin.body)).toEqual(['username:USERNAME_TAKEN']);
+    const login = await fetch(`${stack.baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [csrfHeader.name]: csrfHeader.value },
+      body: JSON.stringify({ username: 'Case-Twin', password: 'correct horse battery staple' }),
+    });
+    expect(login.status).toBe(201);
+    expect(sessionViewSchema.parse(await login.json()).account.username).toBe('case-twin');
+    const again = await admin.get(`/api/v1/accounts/${accountViewSchema.parse(first.body).id}`);
+    expect(accountViewSchema.parse(again.body).lastLoginAt).not.toBeNull();
+  });
+
   it('answers a login name with a NUL or a bidi override with 400, never 500', async () => {
     for (const username of ['adm\u0000in', 'admin\u202E']) {
       const res = await fetch(`${stack.baseUrl}/api/v1/session`, {

@@ -11,6 +11,8 @@ export const accountViewSchema = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The last successful login (ISO time), null when the account never logged in. */
+  lastLoginAt: z.string().nullable(),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 

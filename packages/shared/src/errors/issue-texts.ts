@@ -61,6 +61,14 @@ const texts = {
     zh: '用户名以英文字母或数字开头，只能包含英文字母、数字、半角句号（.）、下划线（_）、@ 和短划线（-）。',
     en: 'The user name starts with a letter or digit and may only contain letters, digits, periods (.), underscores (_), @ and hyphens (-).',
   },
+  USERNAME_TAKEN: {
+    zh: '已有同名账号（用户名不区分大小写）。',
+    en: 'An account with this name exists (user names ignore case).',
+    action: {
+      zh: '请换一个用户名，或在上方列表中修改已有账号。',
+      en: 'Choose another name, or change the existing account in the list above.',
+    },
+  },
   DATE_RANGE: {
     zh: '日期必须在 {min} 至 {max} 之间。',
     en: 'The date must be between {min} and {max}.',

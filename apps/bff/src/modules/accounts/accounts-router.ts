@@ -13,6 +13,7 @@ import {
   LastAdminError,
   type Accounts,
 } from '../../auth/accounts';
+import { ISSUE_CODES } from '@vpn-console/shared/errors/issue-codes';
 import { PasswordPolicyError } from '../../auth/password-policy';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf } from '../../auth/principal';
@@ -79,7 +80,9 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
         resourceType: 'account',
         errorCode: 'AccountExists',
       });
-      sendError(res, 409, 'AccountExists');
+      sendError(res, 409, 'AccountExists', [
+        { path: 'username', code: ISSUE_CODES.USERNAME_TAKEN },
+      ]);
     }
   });
 

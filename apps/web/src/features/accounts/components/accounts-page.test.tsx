@@ -1,16 +1,18 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
-import { mockFetch } from '../../../test/fetch-mock';
+import { mockFetch, type MockRoute } from '../../../test/fetch-mock';
 import { baseRoutes } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
+import { selectInput } from '../../../test/select-input';
 
 const account = (
   id: string,
   username: string,
   role: 'viewer' | 'operator' | 'admin',
   disabled = false,
+  lastLoginAt: string | null = null,
 ) => ({
   id,
   username,
@@ -18,34 +20,34 @@ const account = (
   disabled,
   createdAt: '2026-11-21T10:00:00.000Z',
   updatedAt: '2026-11-21T10:00:00.000Z',
+  lastLoginAt,
 });
 
+// The signed-in admin is `u-admin` (fixtures' session); alice is someone else.
+const me = account('u-admin', 'admin', 'admin', false, '2026-11-30T08:00:00.000Z');
+const alice = account('a1', 'alice', 'viewer', false, '2026-11-29T14:30:00.000Z');
+const listRoute = (items = [me, alice]): MockRoute => ({
+  method: 'GET',
+  path: '/api/v1/accounts',
+  respond: () => ({ status: 200, body: { items } }),
+});
+const rowOf = (name: string) => {
+  const cell = screen.getAllByRole('row').find((r) => within(r).queryByText(name) !== null);
+  if (cell === undefined) throw new Error(`no row for ${name}`);
+  return cell;
+};
+
 describe('accounts page', () => {
-  it('lets an administrator disable an account and create one, with server field errors at the field', async () => {
+  it('asks before a role change or Disable, and sends nothing when cancelled', async () => {
     const { calls } = mockFetch([
       ...baseRoutes('admin'),
-      {
-        method: 'GET',
-        path: '/api/v1/accounts',
-        respond: () => ({ status: 200, body: { items: [account('a1', 'alice', 'viewer')] } }),
-      },
+      listRoute(),
       {
         method: 'PATCH',
         path: '/api/v1/accounts/a1',
-        respond: () => ({ status: 200, body: account('a1', 'alice', 'viewer', true) }),
-      },
-      {
-        method: 'POST',
-        path: '/api/v1/accounts',
-        respond: () => ({
-          status: 409,
-          body: {
-            error: {
-              code: 'Conflict',
-              httpStatus: 409,
-              issues: [{ path: 'username', code: 'INVALID_VALUE' }],
-            },
-          },
+        respond: (req) => ({
+          status: 200,
+          body: { ...alice, ...(req.body as object) },
         }),
       },
     ]);
@@ -54,20 +56,159 @@ describe('accounts page', () => {
     expect(await screen.findByText('alice')).toBeInTheDocument();
     expect(await seriousViolations()).toEqual([]);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Disable' }));
+
+    await user.click(screen.getByRole('button', { name: 'Disable alice' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disable alice?' });
+    expect(within(dialog).getByText(/signed out everywhere/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Disable alice' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Disable alice?' })).getByRole('button', {
+        name: 'Disable',
+      }),
+    );
     await vi.waitFor(() => {
       expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ disabled: true });
     });
+    expect(await screen.findByText('alice is disabled and signed out.')).toBeInTheDocument();
 
-    await user.type(screen.getByRole('textbox', { name: /User name/ }), 'alice');
+    await user.click(selectInput('Role of alice'));
+    await user.click(await screen.findByRole('option', { name: 'Operator' }));
+    const roleDialog = await screen.findByRole('dialog', { name: 'Make alice Operator?' });
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
+    await user.click(within(roleDialog).getByRole('button', { name: 'Change role' }));
+    await vi.waitFor(() => {
+      expect(calls.filter((c) => c.method === 'PATCH')[1]?.body).toEqual({ role: 'operator' });
+    });
+  });
+
+  it('keeps an admin from locking themselves out, shows the last login, and explains a LastAdmin refusal', async () => {
+    const other = account('a2', 'bob', 'admin');
+    mockFetch([
+      ...baseRoutes('admin'),
+      listRoute([me, other]),
+      {
+        method: 'PATCH',
+        path: '/api/v1/accounts/a2',
+        respond: () => ({
+          status: 409,
+          body: { error: { code: 'LastAdmin', httpStatus: 409 } },
+        }),
+      },
+    ]);
+    renderApp('/accounts');
+    await screen.findByText('bob');
+    const mine = rowOf('admin');
+    expect(within(mine).getByRole('button', { name: 'Disable admin' })).toBeDisabled();
+    expect(selectInput('Role of admin')).toBeDisabled();
+    expect(within(mine).getByText(/Your own account/)).toBeInTheDocument();
+    expect(within(rowOf('bob')).getByText('never')).toBeInTheDocument();
+    // Another tab disabled the other admins meanwhile: the server refuses, the dialog says why.
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Disable bob' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disable bob?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Disable' }));
+    expect(
+      await within(dialog).findByText(/This is the last enabled administrator/),
+    ).toBeInTheDocument();
+  });
+
+  it('marks the last enabled admin that is not the viewer of the page', async () => {
+    mockFetch([
+      ...baseRoutes('admin'),
+      listRoute([account('u-admin', 'admin', 'admin', true), account('a2', 'bob', 'admin')]),
+    ]);
+    renderApp('/accounts');
+    await screen.findByText('bob');
+    expect(within(rowOf('bob')).getByRole('button', { name: 'Disable bob' })).toBeDisabled();
+    expect(within(rowOf('bob')).getByText(/The last enabled administrator/)).toBeInTheDocument();
+  });
+
+  it('resets a password and ends sessions after confirming', async () => {
+    const { calls } = mockFetch([
+      ...baseRoutes('admin'),
+      listRoute(),
+      {
+        method: 'PATCH',
+        path: '/api/v1/accounts/a1',
+        respond: () => ({ status: 200, body: alice }),
+      },
+      {
+        method: 'DELETE',
+        path: '/api/v1/accounts/a1/sessions',
+        respond: () => ({ status: 204 }),
+      },
+    ]);
+    renderApp('/accounts');
+    await screen.findByText('alice');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Reset the password of alice' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Reset the password of alice' });
+    await user.type(within(dialog).getByLabelText(/New password/), 'short');
+    await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
+    expect(
+      within(dialog).getByText('The password must have at least 12 characters.'),
+    ).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+    await user.type(within(dialog).getByLabelText(/New password/), ' and now long enough');
+    await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
+    await vi.waitFor(() => {
+      expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
+        password: 'short and now long enough',
+      });
+    });
+
+    expect(
+      within(rowOf('admin')).getByRole('button', { name: 'End the sessions of admin' }),
+    ).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'End the sessions of alice' }));
+    const end = await screen.findByRole('dialog', { name: 'End every session of alice?' });
+    await user.click(within(end).getByRole('button', { name: 'End sessions' }));
+    expect(await screen.findByText('Every session of alice ended.')).toBeInTheDocument();
+    expect(
+      calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/accounts/a1/sessions'),
+    ).toBe(true);
+  });
+
+  it('says an existing name is taken, whatever its case, before and after asking the server', async () => {
+    const { calls } = mockFetch([
+      ...baseRoutes('admin'),
+      listRoute(),
+      {
+        method: 'POST',
+        path: '/api/v1/accounts',
+        respond: () => ({
+          status: 409,
+          body: {
+            error: {
+              code: 'AccountExists',
+              httpStatus: 409,
+              issues: [{ path: 'username', code: 'USERNAME_TAKEN' }],
+            },
+          },
+        }),
+      },
+    ]);
+    renderApp('/accounts');
+    await screen.findByText('alice');
+    const user = userEvent.setup();
+    const name = screen.getByRole('textbox', { name: /User name/ });
+    await user.type(name, 'ALICE');
     await user.type(screen.getByLabelText(/^Password/), 'short');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(calls.some((c) => c.method === 'POST')).toBe(false);
     await user.type(screen.getByLabelText(/^Password/), '-but-now-long-enough');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText('The value is not valid.')).toBeInTheDocument();
+    expect(await screen.findByText(/An account with this name exists/)).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    // A name the list does not show yet (created in another tab): the server's 409 lands on the field.
+    await user.clear(name);
+    await user.type(name, 'carol');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText(/An account with this name exists/)).toBeInTheDocument();
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
-      username: 'alice',
+      username: 'carol',
       password: 'short-but-now-long-enough',
       role: 'viewer',
     });

@@ -1,0 +1,17 @@
+import { sessionPaths } from '@vpn-console/shared/api/session';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api-client';
+import { accountKeys } from './keys';
+
+/** `DELETE /api/v1/accounts/:id/sessions`: signs the account out everywhere (204). */
+export const endSessions = (id: string) =>
+  apiRequest(z.unknown(), sessionPaths.accountSessions(id), { method: 'DELETE' });
+
+export const useEndSessions = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: endSessions,
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.all }),
+  });
+};
