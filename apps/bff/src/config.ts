@@ -33,6 +33,15 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   CLOUD_MODE: z.enum(['emulator', 'alibaba']).default('emulator'),
+  /**
+   * alibaba mode: send every call to this endpoint instead of Alibaba's per-region host (a
+   * standalone emulator shared by several replicas or an e2e run; a private endpoint).
+   */
+  CLOUD_ENDPOINT: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'must be an http(s):// URL')
+    .optional(),
   /** alibaba mode: probe the ECS instance metadata service for a RAM role (off unless asked). */
   ALIBABA_CLOUD_ECS_METADATA: z.string().trim().min(1).optional(),
   ALIBABA_CLOUD_ECS_METADATA_PROBE: boolFromEnv,
@@ -72,6 +81,11 @@ export const envSchema = z.object({
   /** Upstream calls one account's watch changes may cause per minute (issue 10). */
   SSE_WATCH_CALLS_PER_MINUTE: intFromEnv(300, 1, 100_000),
   SHUTDOWN_GRACE_MS: intFromEnv(10_000, 0, 60_000),
+  /**
+   * Replicas on one store (issue 16): how often a replica renews its hold on its operations and
+   * polled gateways; one silent for three of these is taken over by another.
+   */
+  REPLICA_HEARTBEAT_MS: intFromEnv(2000, 50, 60_000),
   // Sessions and cookies (issue 5): ASVS level 2 defaults, 30 min idle and 12 h absolute.
   SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
   SESSION_ABSOLUTE_HOURS: intFromEnv(12, 1, 24 * 30),
@@ -115,6 +129,7 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
   databaseUrl: env.DATABASE_URL,
   cloud: {
     mode: env.CLOUD_MODE,
+    endpoint: env.CLOUD_ENDPOINT,
     ecsMetadataRole: env.ALIBABA_CLOUD_ECS_METADATA,
     ecsMetadataProbe:
       env.ALIBABA_CLOUD_ECS_METADATA_PROBE || env.ALIBABA_CLOUD_ECS_METADATA !== undefined,
@@ -137,6 +152,7 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     watchCallsPerMinute: env.SSE_WATCH_CALLS_PER_MINUTE,
   },
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  replicaHeartbeatMs: env.REPLICA_HEARTBEAT_MS,
   security: {
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -172,6 +188,11 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     );
   }
   const config = toConfig(parsed.data);
+  if (config.cloud.endpoint !== undefined && config.cloud.mode !== 'alibaba') {
+    throw new ConfigError([
+      'CLOUD_ENDPOINT: set CLOUD_MODE=alibaba with it (the embedded emulator has its own address)',
+    ]);
+  }
   if (config.cloud.mode === 'alibaba' && !config.cloud.ecsMetadataProbe && env === process.env) {
     // @alicloud/credentials reads this itself; keep it from probing 100.100.100.200 unasked.
     process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED ??= 'true';

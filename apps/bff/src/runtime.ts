@@ -12,10 +12,14 @@ import type { RetryPolicy } from './cloud/retry';
 import type { Config } from './config';
 import { createLogger, type Logger } from './http/logger';
 import { createMetrics, type Metrics } from './http/metrics';
+import { DurableOperations } from './operations/durable';
 import { WriteLanes } from './operations/lanes';
 import { OperationRegistry } from './operations/registry';
 import { createGatewayStatusFetcher } from './modules/vpn-gateways/service';
+import { resumedJob } from './modules/write';
 import { StatusHub } from './status/hub';
+import { newHolderId } from './store/leases';
+import type { Store } from './store/store';
 
 export interface CloudTarget {
   url: string;
@@ -35,6 +39,11 @@ export interface RuntimeOptions {
   /** Emulator timings in embedded mode. */
   emulator?: { updatingMs?: number; negotiationMs?: number };
   metricsDefaults?: boolean;
+  /**
+   * The store (issue 16): operations live there, so every replica sharing it answers for them,
+   * keeps one order per lane and adopts a dead replica's. Without it, this process only.
+   */
+  store?: Store;
 }
 
 export interface Runtime {
@@ -45,6 +54,8 @@ export interface Runtime {
   hub: StatusHub;
   registry: OperationRegistry;
   lanes: WriteLanes;
+  /** This replica's name in the store (operation owner, lease holder). */
+  replicaId: string;
   metrics: Metrics;
   logger: Logger;
   startedAt: number;
@@ -86,7 +97,11 @@ export const createRuntime = async (
     credentials = staticCredentials(key);
   } else {
     credentials = await alibabaCredentialsProvider();
-    endpoint = alibabaVpcEndpoint;
+    // CLOUD_ENDPOINT: one endpoint for every region (a shared standalone emulator, a proxy).
+    endpoint =
+      config.cloud.endpoint === undefined
+        ? alibabaVpcEndpoint
+        : fixedEndpoint(config.cloud.endpoint);
   }
 
   const transport = new PopTransport({ credentials });
@@ -126,7 +141,24 @@ export const createRuntime = async (
     logger,
     ...(options.fastWindowMs === undefined ? {} : { fastWindowMs: options.fastWindowMs }),
   });
-  const registry = new OperationRegistry();
+  const replicaId = newHolderId();
+  const heartbeatMs = config.replicaHeartbeatMs;
+  const durable =
+    options.store === undefined
+      ? undefined
+      : new DurableOperations({
+          db: options.store.db,
+          holder: replicaId,
+          ownerTtlMs: 3 * heartbeatMs,
+        });
+  const registry = new OperationRegistry(
+    10_000,
+    () => new Date(),
+    durable,
+    (error, id) => {
+      logger.error({ err: error, operationId: id }, 'operation not saved in the store');
+    },
+  );
   const lanes = new WriteLanes({
     registry,
     gateways: hub,
@@ -169,16 +201,61 @@ export const createRuntime = async (
     hub,
     registry,
     lanes,
+    replicaId,
     metrics,
     logger,
     startedAt: Date.now(),
     ready: true,
     close: async () => {
       runtime.ready = false;
+      stopKeeping();
       hub.shutdown();
       await lanes.close(config.shutdownGraceMs);
       for (const close of closers.reverse()) await close();
     },
   };
+  const stopKeeping = durable === undefined ? () => undefined : keepOperations(runtime, durable);
   return runtime;
+};
+
+/**
+ * Every heartbeat: renew this replica's hold on its open operations, and adopt those of a
+ * replica whose heartbeat stopped (queued again on this replica's lanes, in their old order).
+ */
+const keepOperations = (runtime: Runtime, durable: DurableOperations): (() => void) => {
+  let busy = false;
+  const beat = async (): Promise<void> => {
+    await durable.heartbeat();
+    for (const stored of await durable.adoptOrphans()) {
+      const { operation } = stored;
+      runtime.logger.warn(
+        { operationId: operation.id, state: operation.state },
+        'operation adopted from a stopped replica',
+      );
+      const record = runtime.registry.adopt(stored);
+      runtime.lanes.submit(
+        stored.laneKey,
+        operation.vpnGatewayId === undefined
+          ? undefined
+          : { regionId: operation.regionId, vpnGatewayId: operation.vpnGatewayId },
+        record,
+        resumedJob(runtime, stored),
+      );
+    }
+  };
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    beat()
+      .catch((error: unknown) => {
+        runtime.logger.warn({ err: error }, 'operations heartbeat failed');
+      })
+      .finally(() => {
+        busy = false;
+      });
+  }, runtime.config.replicaHeartbeatMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+  };
 };

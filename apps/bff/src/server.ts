@@ -6,6 +6,7 @@ import { CredentialsNotFoundError } from './cloud/credentials';
 import { ConfigError, loadConfig } from './config';
 import { cloudLabel } from './modules/health/router';
 import { createRuntime, type Runtime } from './runtime';
+import { openStore } from './store/store';
 
 const main = async (): Promise<void> => {
   // Everything the BFF writes (the store under DATA_DIR, demo passwords) is private to its user.
@@ -15,10 +16,17 @@ const main = async (): Promise<void> => {
   // the cloud is emulated) opens while the runtime starts. An ended session's event streams get
   // a `logout` event.
   const late: { hub?: Runtime['hub'] } = {};
+  // Operations live in the store too (issue 16): it opens first.
+  const store = await openStore(
+    config.databaseUrl === undefined
+      ? { dataDir: config.dataDir }
+      : { databaseUrl: config.databaseUrl },
+  );
   const [runtime, secured] = await Promise.all([
-    createRuntime(config),
+    createRuntime(config, { store }),
     startSecurity(config, {
       demo: config.cloud.mode === 'emulator',
+      openStore: store,
       onStreamSessionEnded: (sessionHash) => late.hub?.logout(sessionHash),
     }),
   ]);
@@ -58,6 +66,7 @@ const main = async (): Promise<void> => {
     runtime
       .close()
       .then(() => secured.close())
+      .then(() => store.close())
       .then(() => {
         server.closeIdleConnections();
         server.closeAllConnections();

@@ -34,6 +34,8 @@ export interface TestStackOptions {
   emulator?: { running: RunningEmulator; accessKeyId: string; accessKeySecret: string };
   /** Who `api` is signed in as (default `operator`); `anonymous` sends no session. */
   role?: Role | 'anonymous';
+  /** Use this store (several stacks as replicas of one deployment); left open on close. */
+  store?: Store;
   /** Security layer settings (defaults: generous login limits, streams re-checked every 200 ms). */
   security?: Pick<StartSecurityOptions, 'loginLimits' | 'streamCheckMs' | 'pskCheckLimits' | 'now'>;
 }
@@ -119,13 +121,24 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     POLL_FAST_MS: '100',
     POLL_SLOW_MS: '1000',
     SSE_HEARTBEAT_MS: '15000',
+    REPLICA_HEARTBEAT_MS: '200',
     UPSTREAM_READ_TIMEOUT_MS: '1000',
     UPSTREAM_WRITE_TIMEOUT_MS: '1000',
     STATIC_DIR: '/nonexistent-spa-dir',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,
   });
+  // Sessions (issue 5): an in-memory store with one account per role; `api` signs in.
+  // The runtime keeps its operations there too (issue 16).
+  // With DATABASE_URL (CI): a fresh PostgreSQL database per stack, dropped on close. Otherwise
+  // one in-memory PGlite store per test file.
+  const ownStore =
+    options.store !== undefined || testDatabaseUrl() === undefined
+      ? undefined
+      : await openTestStore('postgres');
+  const store = options.store ?? ownStore ?? (await (sharedStore ??= openStore({ memory: true })));
   const runtime = await createRuntime(config, {
+    store,
     cloudTarget: { url: emulator.url, ...key },
     readPolicy: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200 },
     writePolicy: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200 },
@@ -133,11 +146,6 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     metricsDefaults: false,
     ...options.runtime,
   });
-  // Sessions (issue 5): an in-memory store with one account per role; `api` signs in.
-  // With DATABASE_URL (CI): a fresh PostgreSQL database per stack, dropped on close. Otherwise
-  // one in-memory PGlite store per test file.
-  const ownStore = testDatabaseUrl() === undefined ? undefined : await openTestStore('postgres');
-  const store = ownStore ?? (await (sharedStore ??= openStore({ memory: true })));
   const secured = await startSecurity(config, {
     demo: false,
     openStore: store,

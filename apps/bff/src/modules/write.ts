@@ -12,10 +12,11 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CloudError } from '../cloud/errors';
 import { cloudErrorToApiError, HttpError, validationFailed } from '../http/errors';
-import type { ReadBackResult } from '../operations/lanes';
-import { newOperationId } from '../operations/registry';
+import type { StoredOperation } from '../operations/durable';
+import type { ReadBackResult, WriteJob } from '../operations/lanes';
+import { newOperationId, type FoundOperation } from '../operations/registry';
 import { principalOf } from '../auth/principal';
-import { recordWriteIntent } from './audit/request-audit';
+import { auditUnavailable, recordWriteIntent } from './audit/request-audit';
 import type { Runtime } from '../runtime';
 
 const requestIdOnly = z.looseObject({ RequestId: z.string().optional() });
@@ -143,20 +144,26 @@ export const submitWrite = async <T>(
       JSON.stringify([spec.action, spec.resourceKind, spec.regionId, spec.resourceId, spec.value]),
     )
     .digest('hex');
+  const answerExisting = (existing: FoundOperation): void => {
+    if (existing.fingerprint !== fingerprint) {
+      throw new HttpError(
+        409,
+        'IdempotencyKeyReused',
+        'This Idempotency-Key was used for a different request.',
+      );
+    }
+    res
+      .status(202)
+      .location(`/api/v1/operations/${existing.operation.id}`)
+      .json(existing.operation);
+  };
   if (key !== undefined) {
-    const existing = runtime.registry.findByIdempotencyKey(key);
+    // Any replica's operation: the key may have been sent to another one first.
+    const existing = await runtime.registry.lookupByIdempotencyKey(key).catch(() => {
+      throw auditUnavailable();
+    });
     if (existing) {
-      if (existing.fingerprint !== fingerprint) {
-        throw new HttpError(
-          409,
-          'IdempotencyKeyReused',
-          'This Idempotency-Key was used for a different request.',
-        );
-      }
-      res
-        .status(202)
-        .location(`/api/v1/operations/${existing.operation.id}`)
-        .json(existing.operation);
+      answerExisting(existing);
       return;
     }
   }
@@ -192,6 +199,23 @@ export const submitWrite = async <T>(
     spec.vpnGatewayId === undefined
       ? `${spec.regionId}/${spec.resourceKind}`
       : `${spec.regionId}/${spec.vpnGatewayId}`;
+  // A 202 is never forgotten: the operation (and how to resend it) is stored before it is queued.
+  let twin: FoundOperation | undefined;
+  try {
+    twin = await runtime.registry.persist(record, laneKey, {
+      action: rpc.action,
+      params: rpc.params,
+      resourceIdField: spec.action === 'create' ? createdIdField[spec.resourceKind] : undefined,
+    });
+  } catch (error) {
+    runtime.registry.forget(record.operation.id);
+    req.log.error({ err: error }, 'operation not stored: write refused');
+    throw auditUnavailable();
+  }
+  if (twin) {
+    answerExisting(twin);
+    return;
+  }
   runtime.lanes.submit(
     laneKey,
     spec.vpnGatewayId === undefined
@@ -220,3 +244,37 @@ export const submitWrite = async <T>(
   );
   res.status(202).location(`/api/v1/operations/${record.operation.id}`).json(record.operation);
 };
+
+/** The field of a create's answer that names the new resource, per kind. */
+const createdIdField: Record<ResourceKind, string> = {
+  'ipsec-server': 'IpsecServerId',
+  'vpn-connection': 'VpnConnectionId',
+  'ssl-vpn-server': 'SslVpnServerId',
+  'customer-gateway': 'CustomerGatewayId',
+  'ssl-vpn-client-cert': 'SslVpnClientCertId',
+};
+
+/**
+ * The write of an operation adopted from a dead replica: the stored RPC sent again with its
+ * ClientToken (the cloud answers the first result when the write had landed already).
+ */
+export const resumedJob = (runtime: Runtime, stored: StoredOperation): WriteJob => ({
+  apply: async () => {
+    const job = stored.job;
+    if (job === undefined) {
+      throw new HttpError(500, 'InternalError', 'The write could not be sent again.');
+    }
+    const result = await runtime.cloud.call(job.action, job.params, {
+      regionId: stored.operation.regionId,
+      schema: z.record(z.string(), z.unknown()),
+      write: true,
+    });
+    const created =
+      job.resourceIdField === undefined ? undefined : result.data[job.resourceIdField];
+    return {
+      resourceId: typeof created === 'string' ? created : undefined,
+      requestId: result.requestId,
+      attempts: result.attempts,
+    };
+  },
+});

@@ -51,6 +51,13 @@ interface Task {
   job: WriteJob;
 }
 
+const bySeq = (a: Task, b: Task): number => {
+  const x = a.record.seq;
+  const y = b.record.seq;
+  if (x === undefined || y === undefined) return 0;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
 export class WriteLanes {
   private readonly lanes = new Map<string, Task[]>();
   private readonly running = new Set<Promise<void>>();
@@ -95,17 +102,28 @@ export class WriteLanes {
   private async drain(laneKey: string): Promise<void> {
     for (;;) {
       const queue = this.lanes.get(laneKey);
-      const task = queue?.[0];
-      if (!queue || !task) {
+      // Shutting down with the store: what has not started stays open there, and a replica
+      // that lives on adopts it once this one's heartbeat has stopped.
+      if (!queue || queue.length === 0 || (this.closed && this.options.registry.durable)) {
         this.lanes.delete(laneKey);
         return;
+      }
+      // Across replicas the store's order rules (an adopted operation may be older than ours).
+      queue.sort(bySeq);
+      const task = queue[0];
+      if (!task) continue;
+      if (!(await this.myTurn(queue, task))) {
+        await sleep(this.options.waitPollMs);
+        continue;
       }
       try {
         await this.run(task);
       } catch (error) {
         this.fail(task, error);
       }
-      queue.shift();
+      queue.splice(queue.indexOf(task), 1);
+      // The next one's turn is judged on the store: let this one's end reach it first.
+      await this.options.registry.saved(task.record.operation.id);
       if (queue.length === 0) {
         this.lanes.delete(laneKey);
         return;
@@ -114,6 +132,27 @@ export class WriteLanes {
         this.options.registry.update(t.record.operation.id, { queuePosition: index }),
       );
     }
+  }
+
+  /**
+   * With the store: is no older operation of this lane open on any replica? While some are,
+   * the queue positions count them.
+   */
+  private async myTurn(queue: readonly Task[], task: Task): Promise<boolean> {
+    const durable = this.options.registry.durable;
+    if (!durable || task.record.seq === undefined) return true;
+    let ahead: number;
+    try {
+      ahead = await durable.ahead(task.record.operation.id);
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'lane order not readable from the store');
+      return false;
+    }
+    if (ahead === 0) return true;
+    queue.forEach((t, index) =>
+      this.options.registry.update(t.record.operation.id, { queuePosition: ahead + index }),
+    );
+    return false;
   }
 
   private fail(task: Task, error: unknown): void {

@@ -63,7 +63,7 @@ export interface LeasesTable {
 export interface OperationsTable {
   id: string;
   /** Submission order: FIFO per lane across replicas. */
-  seq: Generated<string>;
+  seq: Generated<string | number>;
   /** The write lane: `<region>/<gateway>` or `<region>/<kind>`. */
   lane_key: string;
   state: string;

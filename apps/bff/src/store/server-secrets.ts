@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-export type ServerSecretName = 'psk-fingerprint';
+export type ServerSecretName = 'psk-fingerprint' | 'operation-jobs';
 
 /** The secret `name`, made now if the store has none (replicas starting at once agree). */
 export async function serverSecret(db: Kysely<Database>, name: ServerSecretName): Promise<Buffer> {

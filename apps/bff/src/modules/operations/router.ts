@@ -8,11 +8,12 @@ import type { Runtime } from '../../runtime';
 
 export const operationsRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
-  router.get('/api/v1/operations/:operationId', (req, res) => {
+  // Any replica's operation (issue 16): this process's first, else the store's.
+  router.get('/api/v1/operations/:operationId', async (req, res) => {
     const id = parseOr400(z.string().max(100), req.params.operationId, 'operationId');
-    const record = runtime.registry.get(id);
-    if (!record) throw notFound('operation');
-    res.json(record.operation);
+    const found = await runtime.registry.lookup(id);
+    if (!found) throw notFound('operation');
+    res.json(found.operation);
   });
   return router;
 };
