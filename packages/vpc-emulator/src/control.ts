@@ -12,7 +12,7 @@ const gatewayStatusBodySchema = z.object({
   forMs: z.number().int().nonnegative().optional(),
   businessStatus: z.enum(['Normal', 'FinancialLocked']).optional(),
 });
-const resetBodySchema = z.object({ seed: z.enum(['empty', 'demo']) });
+const resetBodySchema = z.object({ seed: z.enum(['empty', 'demo', 'scale']) });
 
 type ControlAnswer = [number, unknown];
 

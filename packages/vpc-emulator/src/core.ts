@@ -2,7 +2,9 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { NonceStore, type AccessKey } from './auth';
 import { FaultBoard } from './faults';
 import { serverPki } from './operations/ssl-vpn-client-certs';
+import { AccountRateLimit } from './rate-limit';
 import { demoState } from './seed';
+import { scaleState, type ScaleOptions } from './seed-scale';
 import {
   emptyState,
   peerProfileSchema,
@@ -11,7 +13,7 @@ import {
   type PeerProfile,
 } from './state';
 
-export type SeedName = 'empty' | 'demo';
+export type SeedName = 'empty' | 'demo' | 'scale';
 
 /** What the cloud side of an SSL-VPN server holds: enough to stand up a real OpenVPN server as it. */
 export interface SslVpnServerPki {
@@ -39,6 +41,10 @@ export interface CoreOptions {
   negotiationMs: number;
   stateFile: string | undefined;
   clock: () => number;
+  /** The scale seed's options (regions, gateways, connections per gateway, seed number). */
+  scale?: ScaleOptions | undefined;
+  /** Calls per second each AccessKey may make; past it `Throttling.User` (default: no limit). */
+  rateLimit?: number | undefined;
 }
 
 /**
@@ -54,14 +60,19 @@ export class EmulatorCore {
   readonly nonces = new NonceStore();
   readonly faults = new FaultBoard();
   readonly callCounts = new Map<string, number>();
+  readonly rateLimit: AccountRateLimit | undefined;
   state: EmulatorState;
   private readonly stateFile: string | undefined;
+  private readonly scale: ScaleOptions | undefined;
 
   constructor(options: CoreOptions) {
     this.clock = options.clock;
     this.updatingMs = options.updatingMs;
     this.negotiationMs = options.negotiationMs;
     this.stateFile = options.stateFile;
+    this.scale = options.scale;
+    this.rateLimit =
+      options.rateLimit === undefined ? undefined : new AccountRateLimit(options.rateLimit);
     this.keys = new Map(options.accessKeys.map((k) => [k.accessKeyId, k]));
     this.state =
       this.stateFile !== undefined && existsSync(this.stateFile)
@@ -70,6 +81,7 @@ export class EmulatorCore {
   }
 
   seedState(seed: SeedName): EmulatorState {
+    if (seed === 'scale') return scaleState(this.clock(), this.updatingMs, this.scale);
     return seed === 'demo' ? demoState(this.clock(), this.updatingMs) : emptyState();
   }
 

@@ -63,7 +63,7 @@ export function runOperation(
   const regionId = params.str('RegionId');
   if (action !== 'DescribeRegions') {
     if (regionId === undefined) throw apiErrors.missingParameter('RegionId');
-    if (!isKnownRegion(regionId)) throw apiErrors.regionNotFound(regionId);
+    if (!isKnownRegion(regionId, core.state)) throw apiErrors.regionNotFound(regionId);
   }
   const region = regionId ?? 'cn-hangzhou';
   if (!operation.write) return operation.run(makeContext(core, params, now, region, false));

@@ -129,7 +129,12 @@ export function negotiationStatus(
   if (elapsed < negotiationMs || failure?.code === 'Phase2NegotiationTimeout') {
     return 'ike_sa_established';
   }
-  return failure === undefined ? 'ipsec_sa_established' : 'ipsec_sa_not_established';
+  if (failure !== undefined) return 'ipsec_sa_not_established';
+  if (peer.flapMs !== undefined && Math.floor((elapsed - negotiationMs) / peer.flapMs) % 2 === 1) {
+    // The line dropped: the gateway's DPD tore the SAs down and renegotiation has not come back.
+    return 'ike_sa_not_established';
+  }
+  return 'ipsec_sa_established';
 }
 
 /** Lifecycle `State` of a connection or tunnel: `updating` until its change has landed. */

@@ -50,6 +50,8 @@ export async function handleRpc(
     core.nonces,
     now,
   );
+  const wait = core.rateLimit?.take(key.accessKeyId, now) ?? 0;
+  if (wait > 0) throw apiErrors.throttled(wait);
   const headerVersion = req.headers['x-acs-version'];
   const version = params.get('Version') ?? (typeof headerVersion === 'string' ? headerVersion : '');
   if (version === '') throw apiErrors.missingParameter('Version');

@@ -121,7 +121,7 @@ export const DEMO_IDS = {
 const CREATED = Date.UTC(2025, 0, 15, 8, 0, 0);
 const ENDS = Date.UTC(2027, 0, 15, 16, 0, 0);
 
-function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway>): Gateway {
+export function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway>): Gateway {
   return {
     VpnGatewayId: id,
     RegionId: regionId,
@@ -161,7 +161,7 @@ function gateway(id: string, regionId: string, n: number, patch: Partial<Gateway
   };
 }
 
-function customerGateway(
+export function customerGateway(
   id: string,
   regionId: string,
   ip: string,
@@ -184,7 +184,7 @@ function customerGateway(
   };
 }
 
-function connection(
+export function connection(
   id: string,
   gw: Gateway,
   cgw: CustomerGateway,
@@ -246,7 +246,7 @@ function dualTunnelFacts(n: number, zones: [string, string]): Partial<Gateway> {
 }
 
 /** One tunnel of a demo dual-tunnel connection (index 1 is the master). */
-function tunnel(
+export function tunnel(
   id: string,
   gw: Gateway,
   cgw: CustomerGateway,

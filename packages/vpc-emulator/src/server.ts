@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AccessKey } from './auth';
 import { CONTROL_PREFIX, handleControl } from './control';
-import { EmulatorCore, type SslVpnServerPki } from './core';
+import { EmulatorCore, type SeedName, type SslVpnServerPki } from './core';
+import type { ScaleOptions } from './seed-scale';
 import { ApiError, apiErrors } from './errors';
 import type { FaultRule } from './faults';
 import { errorBody, sendJson } from './http';
@@ -27,7 +28,11 @@ export const DEFAULT_NEGOTIATION_MS = 2000;
 export interface EmulatorOptions {
   host?: string;
   port?: number;
-  seed?: 'empty' | 'demo';
+  seed?: SeedName;
+  /** Options of the `scale` seed (issue 18). */
+  scale?: ScaleOptions;
+  /** Calls per second each AccessKey may make; past it `Throttling.User` with `x-acs-retry-after`. */
+  rateLimit?: number;
   accessKeys?: AccessKey[];
   /** How long a gateway stays `updating` after a write (default 3000). */
   updatingMs?: number;
@@ -48,6 +53,8 @@ export interface RunningEmulator {
   /** Calls received per Action (every call that named an action, whatever its outcome). */
   calls(): Record<string, number>;
   resetCalls(): void;
+  /** Calls refused by the rate limit so far (0 without one). */
+  rateLimited(): number;
   /** Force a gateway's lifecycle status: `updating` for `forMs` (default updatingMs), or `active` now. */
   setGatewayStatus(vpnGatewayId: string, status: 'active' | 'updating', forMs?: number): void;
   setBusinessStatus(vpnGatewayId: string, status: 'Normal' | 'FinancialLocked'): void;
@@ -62,7 +69,7 @@ export interface RunningEmulator {
   /** A deep copy of the whole state. */
   snapshot(): EmulatorState;
   /** Replace the state with a fresh seed (calls, faults and nonces are kept). */
-  reset(seed: 'empty' | 'demo'): void;
+  reset(seed: SeedName): void;
 }
 
 /**
@@ -77,6 +84,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     negotiationMs: options.negotiationMs ?? DEFAULT_NEGOTIATION_MS,
     stateFile: options.stateFile,
     clock: options.clock ?? Date.now,
+    scale: options.scale,
+    rateLimit: options.rateLimit,
   });
   const pending = new Set<ServerResponse>();
 
@@ -142,6 +151,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     resetCalls: () => {
       core.callCounts.clear();
     },
+    rateLimited: () => core.rateLimit?.refused ?? 0,
     setGatewayStatus: (id, status, forMs) => {
       core.setGatewayStatus(id, status, forMs);
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionIdCode } from './regions';
 
 /**
  * What a simulated peer (the device behind a customer gateway) accepts. A connection negotiates
@@ -18,6 +19,11 @@ export const peerProfileSchema = z.object({
   psk: z.string().optional(),
   /** Phase 1 comes up but the peer never answers phase 2: the status stays `ike_sa_established`. */
   stallPhase2: z.boolean().optional(),
+  /**
+   * A flapping peer (an unstable line): once negotiated, the tunnel goes down for this long every
+   * other period of the same length, then comes back (scale seed).
+   */
+  flapMs: z.number().int().positive().optional(),
 });
 export type PeerProfile = z.infer<typeof peerProfileSchema>;
 
@@ -265,6 +271,8 @@ const idempotencyEntrySchema = z.object({
 export const stateSchema = z.object({
   version: z.literal(1),
   nextId: z.number(),
+  /** The regions this cloud has (ids of `REGION_CATALOG`); absent: the default four. */
+  regions: z.array(z.string()).optional(),
   gateways: z.array(gatewaySchema),
   customerGateways: z.array(customerGatewaySchema),
   connections: z.array(connectionSchema),
@@ -297,14 +305,6 @@ export function emptyState(): EmulatorState {
   };
 }
 
-/** Region short codes as they appear in real instance ids (`vpn-bp1…` in cn-hangzhou). */
-const REGION_ID_CODES: Readonly<Record<string, string>> = {
-  'cn-hangzhou': 'bp1',
-  'cn-shanghai': 'uf6',
-  'cn-beijing': '2ze',
-  'ap-southeast-1': 't4n',
-};
-
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A new id `prefix-<region code><17 chars>`, deterministic in the state's counter. */
@@ -316,5 +316,5 @@ export function nextResourceId(state: EmulatorState, prefix: string, regionId: s
     n = (n * 1103515245 + 12345) % 2147483648;
     body += ID_ALPHABET[n % ID_ALPHABET.length] ?? 'x';
   }
-  return `${prefix}-${REGION_ID_CODES[regionId] ?? 'gw5'}${body}`;
+  return `${prefix}-${regionIdCode(regionId)}${body}`;
 }

@@ -1,5 +1,5 @@
 import { apiErrors } from '../errors';
-import { REGIONS } from '../regions';
+import { regionsOf } from '../regions';
 import type { EmulatorState, Gateway } from '../state';
 import {
   byNewest,
@@ -57,7 +57,7 @@ export const describeRegions: Operation = {
     const english = ctx.params.str('AcceptLanguage') === 'en-US';
     return {
       Regions: {
-        Region: REGIONS.map((r) => ({
+        Region: regionsOf(ctx.state).map((r) => ({
           RegionId: r.RegionId,
           LocalName: english ? r.LocalNameEn : r.LocalName,
           RegionEndpoint: r.RegionEndpoint,
