@@ -1,6 +1,7 @@
 // One type-aware lint configuration for the whole workspace.
 import js from '@eslint/js';
 import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -80,6 +81,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The Rules of React (hooks called unconditionally, effect dependencies, no refs read or
+    // written during render, …), the React Compiler's checks included.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Resolving 'vite' / '@vitejs/plugin-react' for the cycle check crashes import-x's legacy

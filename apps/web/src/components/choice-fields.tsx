@@ -14,7 +14,9 @@ export function NumberField({
   min,
   max,
 }: BaseProps & { min?: number; max?: number }) {
-  const { field } = useController({ name });
+  const {
+    field: { ref, ...field },
+  } = useController({ name });
   const error = useFieldErrorText(name);
   const cloudValue = useUnknownValuePlaceholder(name);
   return (
@@ -25,7 +27,7 @@ export function NumberField({
       required={required}
       error={error}
       name={field.name}
-      ref={field.ref}
+      ref={ref}
       value={typeof field.value === 'number' ? field.value : ''}
       onBlur={field.onBlur}
       allowDecimal={false}
@@ -48,7 +50,9 @@ export function SelectField({
   options,
   clearable,
 }: BaseProps & { options: readonly { value: string; label: string }[]; clearable?: boolean }) {
-  const { field } = useController({ name });
+  const {
+    field: { ref, ...field },
+  } = useController({ name });
   const error = useFieldErrorText(name);
   const cloudValue = useUnknownValuePlaceholder(name);
   return (
@@ -59,7 +63,7 @@ export function SelectField({
       required={required}
       error={error}
       name={field.name}
-      ref={field.ref}
+      ref={ref}
       data={options.map((o) => ({ value: o.value, label: o.label }))}
       value={typeof field.value === 'string' ? field.value : null}
       onBlur={field.onBlur}
@@ -79,7 +83,9 @@ export function SwitchField({
   disabled,
   onOff,
 }: BaseProps & { onOff?: () => void }) {
-  const { field } = useController({ name });
+  const {
+    field: { ref, ...field },
+  } = useController({ name });
   const error = useFieldErrorText(name);
   return (
     <Switch
@@ -88,7 +94,7 @@ export function SwitchField({
       error={error}
       disabled={disabled}
       name={field.name}
-      ref={field.ref}
+      ref={ref}
       checked={field.value === true}
       onBlur={field.onBlur}
       onChange={(e) => {

@@ -52,7 +52,9 @@ export function TextField({
 }
 
 export function SecretField({ name, label, description, required }: BaseProps) {
-  const { field } = useController({ name });
+  const {
+    field: { ref, ...field },
+  } = useController({ name });
   const error = useFieldErrorText(name);
   return (
     <PasswordInput
@@ -61,7 +63,7 @@ export function SecretField({ name, label, description, required }: BaseProps) {
       required={required}
       error={error}
       name={field.name}
-      ref={field.ref}
+      ref={ref}
       value={asString(field.value)}
       onBlur={field.onBlur}
       onChange={(e) => {

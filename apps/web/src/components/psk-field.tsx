@@ -33,7 +33,9 @@ export function PskField({
   hint: string;
 }) {
   const { t } = useI18n();
-  const { field } = useController({ name });
+  const {
+    field: { ref, ...field },
+  } = useController({ name });
   const error = useFieldErrorText(name);
   const value = typeof field.value === 'string' ? field.value : '';
   const strength = value === '' ? undefined : pskStrength(value);
@@ -44,7 +46,7 @@ export function PskField({
         description={`${t('psk.charset')} ${hint}`}
         error={error}
         name={field.name}
-        ref={field.ref}
+        ref={ref}
         value={value}
         onBlur={field.onBlur}
         autoComplete="new-password"

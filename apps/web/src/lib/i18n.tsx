@@ -1,14 +1,6 @@
 // zh-CN and en: a typed dictionary per language, the browser's language by default, switchable in
 // the top bar. The choice (not a secret) is remembered in localStorage.
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { loadMessages, type MessageKey, type Messages } from './messages';
 
@@ -72,11 +64,11 @@ export function I18nProvider({
     () => initialLanguage ?? detectLanguage(),
   );
   const [dicts, setDicts] = useState<Partial<Record<Language, Messages>>>({});
-  // While another language loads, the one on screen stays.
-  const shown = useRef<{ language: Language; dict: Messages } | undefined>(undefined);
+  // While another language loads, the one on screen stays (the language shown before the switch).
+  const [previous, setPrevious] = useState<Language | undefined>(undefined);
   const loaded = dicts[language];
-  if (loaded !== undefined && shown.current?.dict !== loaded)
-    shown.current = { language, dict: loaded };
+  const shownLanguage = loaded !== undefined ? language : previous;
+  const shownDict = shownLanguage === undefined ? undefined : dicts[shownLanguage];
 
   useEffect(() => {
     if (loaded !== undefined) return;
@@ -89,23 +81,27 @@ export function I18nProvider({
     };
   }, [language, loaded]);
 
-  const current = shown.current;
   useEffect(() => {
-    if (current !== undefined) document.documentElement.lang = current.language;
-  }, [current]);
+    if (shownLanguage !== undefined) document.documentElement.lang = shownLanguage;
+  }, [shownLanguage]);
 
-  const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // not remembered; still switched for this tab
-    }
-  }, []);
+  const setLanguage = useCallback(
+    (next: Language) => {
+      setPrevious(shownLanguage);
+      setLanguageState(next);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // not remembered; still switched for this tab
+      }
+    },
+    [shownLanguage],
+  );
 
   const value = useMemo<I18n | undefined>(() => {
-    if (current === undefined) return undefined;
-    const { language: lang, dict } = current;
+    if (shownLanguage === undefined || shownDict === undefined) return undefined;
+    const lang = shownLanguage;
+    const dict = shownDict;
     const time = new Intl.DateTimeFormat(lang, {
       hour: '2-digit',
       minute: '2-digit',
@@ -126,7 +122,7 @@ export function I18nProvider({
       formatTime: (v) => time.format(new Date(v)),
       formatDateTime: (v) => dateTime.format(new Date(v)),
     };
-  }, [current, setLanguage]);
+  }, [shownLanguage, shownDict, setLanguage]);
 
   // Nothing to show until the first dictionary is there (one small chunk).
   if (value === undefined) return null;

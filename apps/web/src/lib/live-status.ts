@@ -287,12 +287,13 @@ export const useLiveGateway = (regionId: string, vpnGatewayId: string) => {
 
 /** Watches many gateways (a list page) while mounted. */
 export const useWatchGateways = (refs: readonly GatewayRef[]) => {
-  const key = refs.map(refKey).join(',');
+  // Keyed on the refs' values, not the array instance (a new array each render).
+  const key = JSON.stringify(refs.map((r) => [r.regionId, r.vpnGatewayId]));
   useEffect(() => {
-    const stops = refs.map((ref) => watchGateway(ref));
+    const pairs = JSON.parse(key) as [string, string][];
+    const stops = pairs.map(([regionId, vpnGatewayId]) => watchGateway({ regionId, vpnGatewayId }));
     return () => {
       for (const stop of stops) stop();
     };
-    // keyed on the refs' identity string, not the array instance
   }, [key]);
 };

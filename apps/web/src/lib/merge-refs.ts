@@ -29,6 +29,9 @@ export function useMergeRefs<T>(refs: readonly (Ref<T> | undefined)[]): RefCallb
     return () => {
       cleanups.forEach((refCleanup) => refCleanup?.());
     };
+    // The refs themselves are the dependency list (as in floating-ui's hook): a new callback only
+    // when one of them changes, however the caller builds the array.
+    // eslint-disable-next-line react-hooks/use-memo, react-hooks/exhaustive-deps
   }, refs);
   return useMemo(() => {
     if (refs.every((ref) => ref == null)) return null;
@@ -39,5 +42,6 @@ export function useMergeRefs<T>(refs: readonly (Ref<T> | undefined)[]): RefCallb
       }
       if (value != null) cleanupRef.current = refEffect(value);
     };
+    // eslint-disable-next-line react-hooks/use-memo, react-hooks/exhaustive-deps
   }, refs);
 }
