@@ -1,11 +1,9 @@
 // Wizard routes: compose the gateways feature (the gateway and its resources) with a wizard, and
-// land on the gateway page when the operation is done.
+// land on the gateway page when the operation is done (each write refreshes what it changed).
 import { Alert, Loader } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import type { VpnGatewayDetailView } from '@vpn-console/shared/api/views';
 import { useCallback, type ReactNode } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { gatewayKeys } from '../lib/gateway-keys';
 import { useGateway } from '../features/gateways/api/get-gateway';
 import { IpsecServerWizard } from '../features/ipsec-server/components/ipsec-server-wizard';
 import { SslVpnServerWizard } from '../features/ssl-vpn-server/components/ssl-vpn-server-wizard';
@@ -25,13 +23,11 @@ function WithGateway({ render }: { render: (ctx: WizardContext) => ReactNode }) 
   const { regionId = '', gatewayId = '', resourceId } = useParams();
   const { canWrite } = useCapabilities();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const gateway = useGateway(regionId, gatewayId);
   const back = `/regions/${regionId}/gateways/${gatewayId}`;
   const done = useCallback(() => {
-    void client.invalidateQueries({ queryKey: gatewayKeys.all });
     void navigate(back);
-  }, [client, navigate, back]);
+  }, [navigate, back]);
   const cancel = useCallback(() => {
     void navigate(back);
   }, [navigate, back]);

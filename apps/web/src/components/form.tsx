@@ -74,13 +74,14 @@ export const withoutEmpty = <T,>(value: T): T => {
  */
 export const useStepForm = <TIn extends FieldValues>(
   defaultValues: DefaultValues<TIn>,
-  currentSchema: () => z.ZodType,
+  /** The schema of the step on screen (read when validating, never during render). */
+  currentSchema: (values: TIn) => z.ZodType,
 ): UseFormReturn<TIn> =>
   useForm<TIn>({
     defaultValues,
     mode: 'onChange',
     resolver: (values, _context, options) => {
-      const result = currentSchema().safeParse(withoutEmpty(values));
+      const result = currentSchema(values).safeParse(withoutEmpty(values));
       if (result.success) return { values, errors: {} };
       const flat: Record<string, FieldError> = {};
       for (const issue of issuesOf(result.error)) {

@@ -1,36 +1,28 @@
-import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/paths';
-import { useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { eventStreamHeader } from '../../../lib/live-status';
+import type { UpdateIpsecServerInput } from '@vpn-console/shared/ipsec-server/schema';
+import { gatewayKeys } from '../../../lib/gateway-keys';
+import {
+  sendDryRun,
+  sendWrite,
+  useWriteMutation,
+  type ChangeVariables,
+  type WriteBody,
+} from '../../../lib/resource-write';
 
-/** PATCH …/ipsec-servers/{id} with only the changed fields: 202 + operation. */
-export const changeIpsecServer = (
+/** Only the changed fields; the region and the server's id are in the path. */
+export type ChangeIpsecServerBody = WriteBody<UpdateIpsecServerInput, 'regionId' | 'ipsecServerId'>;
+
+/** PATCH …/ipsec-servers/{id}: 202 + operation. */
+export const useChangeIpsecServer = () =>
+  useWriteMutation(
+    ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeIpsecServerBody>, client) =>
+      sendWrite(client, 'PATCH', apiPaths.ipsecServer(regionId, id), body, idempotencyKey),
+    () => [gatewayKeys.all],
+  );
+
+/** The same request with ?dryRun=true: the cloud's verdict, nothing changed. */
+export const dryRunChangeIpsecServer = (
   regionId: string,
   id: string,
-  body: unknown,
-  idempotencyKey: string,
-  headers: Record<string, string> = {},
-) =>
-  apiRequest(operationSchema, apiPaths.ipsecServer(regionId, id), {
-    method: 'PATCH',
-    body,
-    idempotencyKey,
-    headers,
-  });
-
-export const dryRunChangeIpsecServer = (regionId: string, id: string, body: unknown) =>
-  apiRequest(dryRunVerdictSchema, apiPaths.ipsecServer(regionId, id), {
-    method: 'PATCH',
-    body,
-    query: { dryRun: true },
-  });
-
-export const useChangeIpsecServer = () => {
-  const client = useQueryClient();
-  return {
-    change: (regionId: string, id: string, body: unknown, key: string) =>
-      changeIpsecServer(regionId, id, body, key, eventStreamHeader(client)),
-    dryRun: dryRunChangeIpsecServer,
-  };
-};
+  body: ChangeIpsecServerBody,
+) => sendDryRun('PATCH', apiPaths.ipsecServer(regionId, id), body);

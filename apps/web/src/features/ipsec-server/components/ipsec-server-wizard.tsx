@@ -13,23 +13,34 @@ import {
   type CreateIpsecServerInput,
 } from '@vpn-console/shared/ipsec-server/schema';
 import { IPSEC_SERVER_STEP_FIELDS, ipsecServerSteps } from '@vpn-console/shared/ipsec-server/steps';
-import { useRef, useState } from 'react';
 import type { DeepPartial } from 'react-hook-form';
 import { CidrListField } from '../../../components/cidr-list-field';
 import { SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
-import { useStepForm, withoutEmpty } from '../../../components/form';
+import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
-import { changedFields, diffValues } from '../../../components/wizard/diff';
+import { changedFields } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
-import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
+import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
+import {
+  changeCount,
+  checkedBody,
+  useResourceWizard,
+} from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useI18n } from '../../../lib/i18n';
-import { issuesOf } from '../../../lib/issue-text';
 import { readBack, type ReadBack } from '../../../lib/read-back';
-import { useChangeIpsecServer } from '../api/change-ipsec-server';
-import { useCreateIpsecServer } from '../api/create-ipsec-server';
+import {
+  dryRunChangeIpsecServer,
+  useChangeIpsecServer,
+  type ChangeIpsecServerBody,
+} from '../api/change-ipsec-server';
+import {
+  dryRunCreateIpsecServer,
+  useCreateIpsecServer,
+  type CreateIpsecServerBody,
+} from '../api/create-ipsec-server';
 
 type FormValue = CreateIpsecServerInput;
 const STEP_IDS = ['basics', 'phase1', 'phase2', 'auth'] as const;
@@ -86,38 +97,41 @@ export function IpsecServerWizard({
   const { t } = useI18n();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = ipsecServerSteps(ctx);
-  const [stepIndex, setStepIndex] = useState(0);
-  const current = useRef(0);
-  current.current = stepIndex;
-  const [{ value: initial, unknown }] = useState(() => valuesOf(gateway, existing));
-  const form = useStepForm<FormValue>(initial, () => {
-    const id = STEP_IDS[current.current];
-    return id === undefined ? steps.review : steps[id];
+  const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
+    initialValues: () => valuesOf(gateway, existing),
+    schemaOfStep: (index) => {
+      const id = STEP_IDS[index];
+      return id === undefined ? steps.review : steps[id];
+    },
+    editing: existing !== undefined,
+    secretPaths: SECRETS,
   });
+  const values: DeepPartial<FormValue> = wizard.values;
   const creating = useCreateIpsecServer();
   const changing = useChangeIpsecServer();
-  // What is on screen right now (emptied fields left out).
-  const values: DeepPartial<FormValue> = withoutEmpty(form.watch());
 
-  const createBody = () => {
-    const parsed = createIpsecServerSchema(ctx).safeParse(withoutEmpty(form.getValues()));
-    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
-    const { dryRun: _d, clientToken: _c, ...body } = parsed.data;
-    return { ok: true as const, body };
+  const createBody = (): BodyResult<CreateIpsecServerBody> => {
+    const parsed = checkedBody(
+      createIpsecServerSchema(ctx).safeParse(withoutEmpty(form.getValues())),
+    );
+    if (!parsed.ok) return parsed;
+    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
+    return { ok: true, body };
   };
-  const changeBody = (id: string) => {
-    const body = changedFields(initial, withoutEmpty(form.getValues()), SECRETS);
-    const parsed = updateIpsecServerSchema(ctx).safeParse({
-      ...body,
-      regionId: gateway.regionId,
-      ipsecServerId: id,
-    });
-    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
-    return { ok: true as const, body };
+  const changeBody = (id: string): BodyResult<ChangeIpsecServerBody> => {
+    const parsed = checkedBody(
+      updateIpsecServerSchema(ctx).safeParse({
+        ...changedFields(initial, withoutEmpty(form.getValues()), SECRETS),
+        regionId: gateway.regionId,
+        ipsecServerId: id,
+      }),
+    );
+    if (!parsed.ok) return parsed;
+    const { regionId: _r, ipsecServerId: _i, dryRun: _d, clientToken: _c, ...body } = parsed.body;
+    return { ok: true, body };
   };
-  const build = () => (existing === undefined ? createBody() : changeBody(existing.id));
-  const prepare = (): Prepared => preparedOf(build());
-  const mustBuild = () => bodyOf(build());
+  const prepare = (): Prepared =>
+    preparedOf(existing === undefined ? createBody() : changeBody(existing.id));
 
   const stepDefs: WizardStepDef[] = [
     {
@@ -178,22 +192,19 @@ export function IpsecServerWizard({
     ike,
     ipsec,
   });
-  const changes = existing === undefined ? undefined : diffValues(initial, values, SECRETS);
 
   return (
     <Wizard
       title={existing === undefined ? t('ipsecWizard.createTitle') : t('ipsecWizard.editTitle')}
-      form={form}
+      {...frame}
       steps={stepDefs}
-      stepIndex={stepIndex}
-      onStepChange={setStepIndex}
       prepare={prepare}
       review={
         <Review
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${t('summary.edit', { name, count: changes.filter((c) => !c.secret || c.changed).length })}`
+              : `${summary} ${t('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={values}
           secretPaths={SECRETS}
@@ -203,18 +214,26 @@ export function IpsecServerWizard({
       }
       dryRun={() =>
         existing === undefined
-          ? creating.dryRun(gateway.regionId, mustBuild())
-          : changing.dryRun(gateway.regionId, existing.id, mustBuild())
+          ? dryRunCreateIpsecServer(gateway.regionId, bodyOf(createBody()))
+          : dryRunChangeIpsecServer(gateway.regionId, existing.id, bodyOf(changeBody(existing.id)))
       }
-      submit={(key) =>
+      submit={(idempotencyKey) =>
         existing === undefined
-          ? creating.create(gateway.regionId, mustBuild(), key)
-          : changing.change(gateway.regionId, existing.id, mustBuild(), key)
+          ? creating.mutateAsync({
+              regionId: gateway.regionId,
+              body: bodyOf(createBody()),
+              idempotencyKey,
+            })
+          : changing.mutateAsync({
+              regionId: gateway.regionId,
+              id: existing.id,
+              body: bodyOf(changeBody(existing.id)),
+              idempotencyKey,
+            })
       }
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
-      unknownValues={unknown}
     />
   );
 }

@@ -1,36 +1,31 @@
-import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/paths';
-import { useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { eventStreamHeader } from '../../../lib/live-status';
+import type { ModifySslVpnServerInput } from '@vpn-console/shared/ssl-vpn-server/schema';
+import { gatewayKeys } from '../../../lib/gateway-keys';
+import {
+  sendDryRun,
+  sendWrite,
+  useWriteMutation,
+  type ChangeVariables,
+  type WriteBody,
+} from '../../../lib/resource-write';
 
-/** PATCH …/ssl-vpn-servers/{id} with only the changed fields: 202 + operation. */
-export const changeSslVpnServer = (
+/** Only the changed fields; the region and the server's id are in the path. */
+export type ChangeSslVpnServerBody = WriteBody<
+  ModifySslVpnServerInput,
+  'regionId' | 'sslVpnServerId'
+>;
+
+/** PATCH …/ssl-vpn-servers/{id}: 202 + operation. */
+export const useChangeSslVpnServer = () =>
+  useWriteMutation(
+    ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeSslVpnServerBody>, client) =>
+      sendWrite(client, 'PATCH', apiPaths.sslVpnServer(regionId, id), body, idempotencyKey),
+    () => [gatewayKeys.all],
+  );
+
+/** The same request with ?dryRun=true: the cloud's verdict, nothing changed. */
+export const dryRunChangeSslVpnServer = (
   regionId: string,
   id: string,
-  body: unknown,
-  idempotencyKey: string,
-  headers: Record<string, string> = {},
-) =>
-  apiRequest(operationSchema, apiPaths.sslVpnServer(regionId, id), {
-    method: 'PATCH',
-    body,
-    idempotencyKey,
-    headers,
-  });
-
-export const dryRunChangeSslVpnServer = (regionId: string, id: string, body: unknown) =>
-  apiRequest(dryRunVerdictSchema, apiPaths.sslVpnServer(regionId, id), {
-    method: 'PATCH',
-    body,
-    query: { dryRun: true },
-  });
-
-export const useChangeSslVpnServer = () => {
-  const client = useQueryClient();
-  return {
-    change: (regionId: string, id: string, body: unknown, key: string) =>
-      changeSslVpnServer(regionId, id, body, key, eventStreamHeader(client)),
-    dryRun: dryRunChangeSslVpnServer,
-  };
-};
+  body: ChangeSslVpnServerBody,
+) => sendDryRun('PATCH', apiPaths.sslVpnServer(regionId, id), body);

@@ -1,35 +1,25 @@
-import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/paths';
-import { useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client';
-import { eventStreamHeader } from '../../../lib/live-status';
+import type { CreateSslVpnServerInput } from '@vpn-console/shared/ssl-vpn-server/schema';
+import { gatewayKeys } from '../../../lib/gateway-keys';
+import {
+  sendDryRun,
+  sendWrite,
+  useWriteMutation,
+  type CreateVariables,
+  type WriteBody,
+} from '../../../lib/resource-write';
+
+export type CreateSslVpnServerBody = WriteBody<CreateSslVpnServerInput>;
 
 /** POST …/ssl-vpn-servers: 202 + operation; the Idempotency-Key becomes the cloud ClientToken. */
-export const createSslVpnServer = (
-  regionId: string,
-  body: unknown,
-  idempotencyKey: string,
-  headers: Record<string, string> = {},
-) =>
-  apiRequest(operationSchema, apiPaths.sslVpnServers(regionId), {
-    method: 'POST',
-    body,
-    idempotencyKey,
-    headers,
-  });
+export const useCreateSslVpnServer = () =>
+  useWriteMutation(
+    ({ regionId, body, idempotencyKey }: CreateVariables<CreateSslVpnServerBody>, client) =>
+      sendWrite(client, 'POST', apiPaths.sslVpnServers(regionId), body, idempotencyKey),
+    // The gateway's detail lists its SSL-VPN servers.
+    () => [gatewayKeys.all],
+  );
 
-export const dryRunCreateSslVpnServer = (regionId: string, body: unknown) =>
-  apiRequest(dryRunVerdictSchema, apiPaths.sslVpnServers(regionId), {
-    method: 'POST',
-    body,
-    query: { dryRun: true },
-  });
-
-export const useCreateSslVpnServer = () => {
-  const client = useQueryClient();
-  return {
-    create: (regionId: string, body: unknown, key: string) =>
-      createSslVpnServer(regionId, body, key, eventStreamHeader(client)),
-    dryRun: dryRunCreateSslVpnServer,
-  };
-};
+/** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
+export const dryRunCreateSslVpnServer = (regionId: string, body: CreateSslVpnServerBody) =>
+  sendDryRun('POST', apiPaths.sslVpnServers(regionId), body);

@@ -13,22 +13,33 @@ import {
   SSL_VPN_SERVER_STEP_FIELDS,
   sslVpnServerSteps,
 } from '@vpn-console/shared/ssl-vpn-server/steps';
-import { useRef, useState } from 'react';
 import type { DeepPartial } from 'react-hook-form';
 import { z } from 'zod';
 import { CidrListField } from '../../../components/cidr-list-field';
 import { NumberField, SelectField, SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
-import { useStepForm, withoutEmpty } from '../../../components/form';
-import { changedFields, diffValues } from '../../../components/wizard/diff';
+import { withoutEmpty } from '../../../components/form';
+import { changedFields } from '../../../components/wizard/diff';
 import { Review } from '../../../components/wizard/review';
-import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
+import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
+import {
+  changeCount,
+  checkedBody,
+  useResourceWizard,
+} from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useI18n } from '../../../lib/i18n';
-import { issuesOf } from '../../../lib/issue-text';
 import { readBack, type ReadBack } from '../../../lib/read-back';
-import { useChangeSslVpnServer } from '../api/change-ssl-vpn-server';
-import { useCreateSslVpnServer } from '../api/create-ssl-vpn-server';
+import {
+  dryRunChangeSslVpnServer,
+  useChangeSslVpnServer,
+  type ChangeSslVpnServerBody,
+} from '../api/change-ssl-vpn-server';
+import {
+  dryRunCreateSslVpnServer,
+  useCreateSslVpnServer,
+  type CreateSslVpnServerBody,
+} from '../api/create-ssl-vpn-server';
 
 type FormValue = CreateSslVpnServerInput;
 const STEP_IDS = ['basics', 'advanced', 'auth'] as const;
@@ -85,37 +96,39 @@ export function SslVpnServerWizard({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [stepIndex, setStepIndex] = useState(0);
-  const current = useRef(0);
-  current.current = stepIndex;
-  const [{ value: initial, unknown }] = useState(() => valuesOf(gateway, existing));
-  const form = useStepForm<FormValue>(initial, () => {
-    const id = STEP_IDS[current.current];
-    return id === undefined ? sslVpnServerSteps.review : sslVpnServerSteps[id];
+  const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
+    initialValues: () => valuesOf(gateway, existing),
+    schemaOfStep: (index) => {
+      const id = STEP_IDS[index];
+      return id === undefined ? sslVpnServerSteps.review : sslVpnServerSteps[id];
+    },
+    editing: existing !== undefined,
+    secretPaths: [],
   });
+  const values: DeepPartial<FormValue> = wizard.values;
   const creating = useCreateSslVpnServer();
   const changing = useChangeSslVpnServer();
-  // What is on screen right now (emptied fields left out).
-  const values: DeepPartial<FormValue> = withoutEmpty(form.watch());
 
-  const build = () => {
-    if (existing === undefined) {
-      const parsed = createSslVpnServerSchema.safeParse(withoutEmpty(form.getValues()));
-      if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
-      const { dryRun: _d, clientToken: _c, ...body } = parsed.data;
-      return { ok: true as const, body };
-    }
-    const body = changedFields(initial, withoutEmpty(form.getValues()), []);
-    const parsed = modifySslVpnServerSchema.safeParse({
-      ...body,
-      regionId: gateway.regionId,
-      sslVpnServerId: existing.id,
-    });
-    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
-    return { ok: true as const, body };
+  const createBody = (): BodyResult<CreateSslVpnServerBody> => {
+    const parsed = checkedBody(createSslVpnServerSchema.safeParse(withoutEmpty(form.getValues())));
+    if (!parsed.ok) return parsed;
+    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
+    return { ok: true, body };
   };
-  const prepare = (): Prepared => preparedOf(build());
-  const mustBuild = () => bodyOf(build());
+  const changeBody = (id: string): BodyResult<ChangeSslVpnServerBody> => {
+    const parsed = checkedBody(
+      modifySslVpnServerSchema.safeParse({
+        ...changedFields(initial, withoutEmpty(form.getValues()), []),
+        regionId: gateway.regionId,
+        sslVpnServerId: id,
+      }),
+    );
+    if (!parsed.ok) return parsed;
+    const { regionId: _r, sslVpnServerId: _i, dryRun: _d, clientToken: _c, ...body } = parsed.body;
+    return { ok: true, body };
+  };
+  const prepare = (): Prepared =>
+    preparedOf(existing === undefined ? createBody() : changeBody(existing.id));
   const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
   const stepDefs: WizardStepDef[] = [
@@ -182,22 +195,19 @@ export function SslVpnServerWizard({
     port: values.port ?? '',
     cipher: values.cipher ?? '',
   });
-  const changes = existing === undefined ? undefined : diffValues(initial, values, []);
 
   return (
     <Wizard
       title={existing === undefined ? t('sslWizard.createTitle') : t('sslWizard.editTitle')}
-      form={form}
+      {...frame}
       steps={stepDefs}
-      stepIndex={stepIndex}
-      onStepChange={setStepIndex}
       prepare={prepare}
       review={
         <Review
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${t('summary.edit', { name, count: changes.length })}`
+              : `${summary} ${t('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={values}
           secretPaths={[]}
@@ -207,18 +217,26 @@ export function SslVpnServerWizard({
       }
       dryRun={() =>
         existing === undefined
-          ? creating.dryRun(gateway.regionId, mustBuild())
-          : changing.dryRun(gateway.regionId, existing.id, mustBuild())
+          ? dryRunCreateSslVpnServer(gateway.regionId, bodyOf(createBody()))
+          : dryRunChangeSslVpnServer(gateway.regionId, existing.id, bodyOf(changeBody(existing.id)))
       }
-      submit={(key) =>
+      submit={(idempotencyKey) =>
         existing === undefined
-          ? creating.create(gateway.regionId, mustBuild(), key)
-          : changing.change(gateway.regionId, existing.id, mustBuild(), key)
+          ? creating.mutateAsync({
+              regionId: gateway.regionId,
+              body: bodyOf(createBody()),
+              idempotencyKey,
+            })
+          : changing.mutateAsync({
+              regionId: gateway.regionId,
+              id: existing.id,
+              body: bodyOf(changeBody(existing.id)),
+              idempotencyKey,
+            })
       }
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
-      unknownValues={unknown}
     />
   );
 }

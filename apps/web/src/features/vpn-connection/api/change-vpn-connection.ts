@@ -1,18 +1,23 @@
-import { operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/paths';
-import { apiRequest } from '../../../lib/api-client';
+import type { ModifyVpnConnectionAttributeInput } from '@vpn-console/shared/vpn-connection/schema';
+import { gatewayKeys } from '../../../lib/gateway-keys';
+import {
+  sendWrite,
+  useWriteMutation,
+  type ChangeVariables,
+  type WriteBody,
+} from '../../../lib/resource-write';
 
-/** PATCH …/vpn-connections/{id} with only the changed fields: 202 + operation (no dry run). */
-export const changeVpnConnection = (
-  regionId: string,
-  id: string,
-  body: unknown,
-  idempotencyKey: string,
-  headers: Record<string, string> = {},
-) =>
-  apiRequest(operationSchema, apiPaths.vpnConnection(regionId, id), {
-    method: 'PATCH',
-    body,
-    idempotencyKey,
-    headers,
-  });
+/** Only the changed fields; the region and the connection's id are in the path. */
+export type ChangeVpnConnectionBody = WriteBody<
+  ModifyVpnConnectionAttributeInput,
+  'regionId' | 'vpnConnectionId'
+>;
+
+/** PATCH …/vpn-connections/{id}: 202 + operation (ModifyVpnConnectionAttribute has no dry run). */
+export const useChangeVpnConnection = () =>
+  useWriteMutation(
+    ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeVpnConnectionBody>, client) =>
+      sendWrite(client, 'PATCH', apiPaths.vpnConnection(regionId, id), body, idempotencyKey),
+    () => [gatewayKeys.all],
+  );

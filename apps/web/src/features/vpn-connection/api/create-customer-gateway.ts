@@ -1,24 +1,25 @@
-import { dryRunVerdictSchema, operationSchema } from '@vpn-console/shared/api/operations';
 import { apiPaths } from '@vpn-console/shared/api/paths';
-import { apiRequest } from '../../../lib/api-client';
+import type { CreateCustomerGatewayInput } from '@vpn-console/shared/customer-gateway/schema';
+import {
+  sendDryRun,
+  sendWrite,
+  useWriteMutation,
+  type CreateVariables,
+  type WriteBody,
+} from '../../../lib/resource-write';
+import { vpnConnectionKeys } from './keys';
+
+export type CreateCustomerGatewayBody = WriteBody<CreateCustomerGatewayInput>;
 
 /** POST …/customer-gateways (the inline "create one now" of the connection wizard). */
-export const createCustomerGateway = (
-  regionId: string,
-  body: unknown,
-  idempotencyKey: string,
-  headers: Record<string, string> = {},
-) =>
-  apiRequest(operationSchema, apiPaths.customerGateways(regionId), {
-    method: 'POST',
-    body,
-    idempotencyKey,
-    headers,
-  });
+export const useCreateCustomerGateway = () =>
+  useWriteMutation(
+    ({ regionId, body, idempotencyKey }: CreateVariables<CreateCustomerGatewayBody>, client) =>
+      sendWrite(client, 'POST', apiPaths.customerGateways(regionId), body, idempotencyKey),
+    // The connection wizard's picker lists the region's customer gateways.
+    ({ regionId }) => [vpnConnectionKeys.customerGateways(regionId)],
+  );
 
-export const dryRunCreateCustomerGateway = (regionId: string, body: unknown) =>
-  apiRequest(dryRunVerdictSchema, apiPaths.customerGateways(regionId), {
-    method: 'POST',
-    body,
-    query: { dryRun: true },
-  });
+/** The same request with ?dryRun=true: the console's verdict (the API has none), nothing created. */
+export const dryRunCreateCustomerGateway = (regionId: string, body: CreateCustomerGatewayBody) =>
+  sendDryRun('POST', apiPaths.customerGateways(regionId), body);

@@ -23,28 +23,39 @@ import {
   vpnConnectionSteps,
 } from '@vpn-console/shared/vpn-connection/steps';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
 import { useController, type DeepPartial } from 'react-hook-form';
 import { z } from 'zod';
 import { CidrListField } from '../../../components/cidr-list-field';
 import { NumberField, SelectField, SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
-import { useStepForm, withoutEmpty } from '../../../components/form';
+import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
-import { changedFields, diffValues } from '../../../components/wizard/diff';
+import { changedFields } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
-import { bodyOf, preparedOf } from '../../../components/wizard/body-result';
+import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
+import {
+  changeCount,
+  checkedBody,
+  useResourceWizard,
+} from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { issuesOf, type FormIssue } from '../../../lib/issue-text';
-import { eventStreamHeader, liveKeys } from '../../../lib/live-status';
+import { liveKeys } from '../../../lib/live-status';
 import { waitForOperation } from '../../../lib/operations';
 import { readBack, type ReadBack } from '../../../lib/read-back';
-import { changeVpnConnection } from '../api/change-vpn-connection';
-import { createCustomerGateway, dryRunCreateCustomerGateway } from '../api/create-customer-gateway';
-import { createVpnConnection, dryRunCreateVpnConnection } from '../api/create-vpn-connection';
+import { useChangeVpnConnection, type ChangeVpnConnectionBody } from '../api/change-vpn-connection';
+import {
+  dryRunCreateCustomerGateway,
+  useCreateCustomerGateway,
+} from '../api/create-customer-gateway';
+import {
+  dryRunCreateVpnConnection,
+  useCreateVpnConnection,
+  type CreateVpnConnectionBody,
+} from '../api/create-vpn-connection';
 import { useCustomerGateways } from '../api/list-customer-gateways';
 
 /** The inline customer gateway, from the shared customer-gateway field schemas. */
@@ -63,7 +74,7 @@ const STEP_IDS = ['basics', 'phase1', 'phase2', 'advanced'] as const;
 const SECRETS = ['ikeConfig.psk'] as const;
 const WIZARD_ONLY = ['customerGatewayMode', 'newCustomerGateway'] as const;
 
-const withoutWizardFields = (v: DeepPartial<FormValue>): Record<string, unknown> =>
+const withoutWizardFields = (v: object): Record<string, unknown> =>
   Object.fromEntries(
     Object.entries(v).filter(([k]) => !(WIZARD_ONLY as readonly string[]).includes(k)),
   );
@@ -199,50 +210,54 @@ export function VpnConnectionWizard({
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = vpnConnectionSteps(ctx);
-  const [stepIndex, setStepIndex] = useState(0);
-  const current = useRef(0);
-  current.current = stepIndex;
-  const [{ value: initial, unknown }] = useState(() => valuesOf(gateway, existing));
-  const formRef = useRef<{ mode: () => FormValue['customerGatewayMode'] }>({
-    mode: () => 'existing',
-  });
   const basicsWithNewCgw = steps.basics
     .omit({ customerGatewayId: true })
     .extend({ newCustomerGateway: newCustomerGatewaySchema });
-  const schemaOfStep = (index: number): z.ZodType => {
+  const schemaOfStep = (index: number, value: FormValue): z.ZodType => {
     const id = STEP_IDS[index];
     if (id === undefined) return steps.review;
-    if (id === 'basics' && formRef.current.mode() === 'new') return basicsWithNewCgw;
+    if (id === 'basics' && value.customerGatewayMode === 'new') return basicsWithNewCgw;
     return steps[id];
   };
-  const form = useStepForm<FormValue>(initial, () => schemaOfStep(current.current));
-  formRef.current.mode = () => form.getValues('customerGatewayMode');
-  // What is on screen right now (emptied fields left out).
-  const values: DeepPartial<FormValue> = withoutEmpty(form.watch());
+  const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
+    initialValues: () => valuesOf(gateway, existing),
+    schemaOfStep,
+    editing: existing !== undefined,
+    secretPaths: SECRETS,
+    withoutFormOnly: withoutWizardFields,
+  });
+  const values: DeepPartial<FormValue> = wizard.values;
+  const creatingCgw = useCreateCustomerGateway();
+  const creating = useCreateVpnConnection();
+  const changing = useChangeVpnConnection();
   const inlineCgw = existing === undefined && values.customerGatewayMode === 'new';
 
-  const createBody = (customerGatewayId: string) => {
-    const parsed = createVpnConnectionSchema(ctx).safeParse({
-      ...withoutWizardFields(withoutEmpty(form.getValues())),
-      customerGatewayId,
-    });
-    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
-    const { dryRun: _d, clientToken: _c, ...body } = parsed.data;
-    return { ok: true as const, body };
-  };
-  const changeBody = (id: string) => {
-    const body = changedFields(
-      withoutWizardFields(initial),
-      withoutWizardFields(withoutEmpty(form.getValues())),
-      SECRETS,
+  const createBody = (customerGatewayId: string): BodyResult<CreateVpnConnectionBody> => {
+    const parsed = checkedBody(
+      createVpnConnectionSchema(ctx).safeParse({
+        ...withoutWizardFields(withoutEmpty(form.getValues())),
+        customerGatewayId,
+      }),
     );
-    const parsed = modifyVpnConnectionAttributeSchema(ctx).safeParse({
-      ...body,
-      regionId: gateway.regionId,
-      vpnConnectionId: id,
-    });
-    if (!parsed.success) return { ok: false as const, issues: issuesOf(parsed.error) };
-    return { ok: true as const, body };
+    if (!parsed.ok) return parsed;
+    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
+    return { ok: true, body };
+  };
+  const changeBody = (id: string): BodyResult<ChangeVpnConnectionBody> => {
+    const parsed = checkedBody(
+      modifyVpnConnectionAttributeSchema(ctx).safeParse({
+        ...changedFields(
+          withoutWizardFields(initial),
+          withoutWizardFields(withoutEmpty(form.getValues())),
+          SECRETS,
+        ),
+        regionId: gateway.regionId,
+        vpnConnectionId: id,
+      }),
+    );
+    if (!parsed.ok) return parsed;
+    const { regionId: _r, vpnConnectionId: _i, clientToken: _c, ...body } = parsed.body;
+    return { ok: true, body };
   };
   const prepare = (): Prepared => {
     if (existing !== undefined) {
@@ -253,8 +268,9 @@ export function VpnConnectionWizard({
     }
     // With a new customer gateway the id is not known yet: check every step on its own.
     const issues: FormIssue[] = [];
+    const value = form.getValues();
     for (let i = 0; i < STEP_IDS.length; i += 1) {
-      const r = schemaOfStep(i).safeParse(withoutEmpty(form.getValues()));
+      const r = schemaOfStep(i, value).safeParse(withoutEmpty(value));
       if (!r.success) issues.push(...issuesOf(r.error));
     }
     return issues.length === 0 ? { ok: true } : { ok: false, issues };
@@ -282,21 +298,20 @@ export function VpnConnectionWizard({
     );
   };
 
-  const submit = async (key: string): Promise<Operation> => {
-    const headers = eventStreamHeader(client);
+  const submit = async (idempotencyKey: string): Promise<Operation> => {
+    const regionId = gateway.regionId;
     if (existing !== undefined) {
       const body = bodyOf(changeBody(existing.id));
-      return changeVpnConnection(gateway.regionId, existing.id, body, key, headers);
+      return changing.mutateAsync({ regionId, id: existing.id, body, idempotencyKey });
     }
     let customerGatewayId = form.getValues('customerGatewayId');
     if (inlineCgw) {
       // The customer gateway first (its own key, derived from the wizard's), then the connection.
-      const started = await createCustomerGateway(
-        gateway.regionId,
-        newCgwBody(),
-        `${key}-cgw`,
-        headers,
-      );
+      const started = await creatingCgw.mutateAsync({
+        regionId,
+        body: newCgwBody(),
+        idempotencyKey: `${idempotencyKey}-cgw`,
+      });
       const done = await waitForOperation(started.id, () =>
         client.getQueryData<Operation>(liveKeys.operation(started.id)),
       );
@@ -311,12 +326,8 @@ export function VpnConnectionWizard({
       form.setValue('customerGatewayMode', 'existing');
       form.setValue('customerGatewayId', customerGatewayId);
     }
-    return createVpnConnection(
-      gateway.regionId,
-      bodyOf(createBody(customerGatewayId)),
-      key,
-      headers,
-    );
+    const body = bodyOf(createBody(customerGatewayId));
+    return creating.mutateAsync({ regionId, body, idempotencyKey });
   };
 
   // Values under a switch that is turned off no longer apply: they are cleared so a hidden,
@@ -464,25 +475,19 @@ export function VpnConnectionWizard({
     ike: describePhase(values.ikeConfig, ['ikeVersion', 'ikeEncAlg', 'ikeAuthAlg', 'ikePfs']),
     ipsec: describePhase(values.ipsecConfig, ['ipsecEncAlg', 'ipsecAuthAlg', 'ipsecPfs']),
   });
-  const changes =
-    existing === undefined
-      ? undefined
-      : diffValues(withoutWizardFields(initial), withoutWizardFields(values), SECRETS);
 
   return (
     <Wizard
       title={existing === undefined ? t('connWizard.createTitle') : t('connWizard.editTitle')}
-      form={form}
+      {...frame}
       steps={stepDefs}
-      stepIndex={stepIndex}
-      onStepChange={setStepIndex}
       prepare={prepare}
       review={
         <Review
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${t('summary.edit', { name, count: changes.filter((c) => !c.secret || c.changed).length })}`
+              : `${summary} ${t('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={withoutWizardFields(values)}
           secretPaths={SECRETS}
@@ -495,7 +500,6 @@ export function VpnConnectionWizard({
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
-      unknownValues={unknown}
     />
   );
 }

@@ -1,0 +1,65 @@
+// What every resource wizard (IPsec server, SSL-VPN server, IPsec connection) holds: the step on
+// screen, one form value for all steps validated against that step's shared schema, the values
+// read back from the resource being edited (unknown cloud values listed, never defaulted), and
+// the field diff of an edit.
+import { useCallback, useRef, useState } from 'react';
+import type { DefaultValues, FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
+import { issuesOf } from '../../lib/issue-text';
+import type { ReadBack } from '../../lib/read-back';
+import { useStepForm, withoutEmpty } from '../form';
+import type { BodyResult } from './body-result';
+import { diffValues, type FieldChange } from './diff';
+
+export interface ResourceWizardOptions<TForm extends FieldValues> {
+  /** The form's starting value: defaults for a create, the resource read back for an edit. */
+  initialValues: () => ReadBack<DefaultValues<TForm>>;
+  /** The schema that checks step `index` (the last index + 1 is the review). */
+  schemaOfStep: (index: number, values: TForm) => z.ZodType;
+  /** Whether an existing resource is edited (the review then lists the changed fields). */
+  editing: boolean;
+  /** Form paths of secrets: compared as "changed or not", never by value. */
+  secretPaths: readonly string[];
+  /** Form-only fields left out of the diff and of the request. */
+  withoutFormOnly?: (value: object) => unknown;
+}
+
+export const useResourceWizard = <TForm extends FieldValues>({
+  initialValues,
+  schemaOfStep,
+  editing,
+  secretPaths,
+  withoutFormOnly = (value) => value,
+}: ResourceWizardOptions<TForm>) => {
+  const [stepIndex, setStepIndexState] = useState(0);
+  // The form's resolver validates against the step on screen; it runs in event handlers, so the
+  // step is kept in a ref written where the step changes, never during render.
+  const stepRef = useRef(0);
+  const setStepIndex = useCallback((index: number) => {
+    stepRef.current = index;
+    setStepIndexState(index);
+  }, []);
+  const [{ value: initial, unknown }] = useState(initialValues);
+  const form = useStepForm<TForm>(initial, (values) => schemaOfStep(stepRef.current, values));
+  // What is on screen right now (emptied fields left out: the caller reads it as a DeepPartial).
+  const values = withoutEmpty(form.watch());
+  const changes: FieldChange[] | undefined = editing
+    ? diffValues(withoutFormOnly(initial), withoutFormOnly(values), secretPaths)
+    : undefined;
+  return {
+    form,
+    initial,
+    values,
+    changes,
+    /** The props of <Wizard> this hook owns. */
+    frame: { form, stepIndex, onStepChange: setStepIndex, unknownValues: unknown },
+  };
+};
+
+/** A request body checked by its shared schema, or the issues that stop it. */
+export const checkedBody = <T>(result: z.ZodSafeParseResult<T>): BodyResult<T> =>
+  result.success ? { ok: true, body: result.data } : { ok: false, issues: issuesOf(result.error) };
+
+/** How many fields an edit changes (a secret counts only when a new one was typed). */
+export const changeCount = (changes: readonly FieldChange[]): number =>
+  changes.filter((c) => !c.secret || c.changed).length;
