@@ -144,7 +144,7 @@ describe('gateway page, live', () => {
     ]);
     renderApp(`${page}?tab=activity`);
     const panel = await screen.findByRole('tabpanel', { name: 'Recent activity' });
-    expect(await within(panel).findByText('changeVpnConnection')).toBeInTheDocument();
+    expect(await within(panel).findByText('Change IPsec connection')).toBeInTheDocument();
     hello();
     const first = auditPage.items[0];
     if (first === undefined) throw new Error('fixture has an audit entry');
@@ -156,7 +156,7 @@ describe('gateway page, live', () => {
         operation: operation('queued', { id: 'op-x', action: 'delete' }),
       });
     });
-    expect(await within(panel).findByText('deleteSslVpnServer')).toBeInTheDocument();
+    expect(await within(panel).findByText('Delete SSL-VPN server')).toBeInTheDocument();
     expect(calls.filter((c) => c.path === '/api/v1/audit').length).toBe(before + 1);
   });
 });

@@ -61,7 +61,7 @@ describe('gateway page', () => {
     expect(screen.queryByRole('link', { name: 'Accounts' })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: 'Recent activity' }));
-    expect(await screen.findByText('changeVpnConnection')).toBeInTheDocument();
+    expect(await screen.findByText('Change IPsec connection')).toBeInTheDocument();
   });
 
   it('lets an operator reveal a PSK only after confirming, and edit or create', async () => {

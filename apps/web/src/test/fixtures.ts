@@ -141,6 +141,7 @@ export const auditPage: AuditPage = {
       vpnGatewayId: 'vpn-std001',
       resourceType: 'vpn-connection',
       resourceId: 'vco-001',
+      resourceName: 'branch-office',
       requestId: 'REQ-1',
       errorCode: null,
       changes: [

@@ -46,6 +46,8 @@ export const auditEntrySchema = z.object({
   vpnGatewayId: z.string().nullable(),
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
+  /** The resource's name when the console knew it at the time (entries from before issue 17 lack it). */
+  resourceName: z.string().nullable().optional(),
   /** Alibaba RequestId of the cloud call, when there was one. */
   requestId: z.string().nullable(),
   /** Error code of a failure (BFF or Alibaba code). */

@@ -1,6 +1,6 @@
 // The audit log: who did what, when, to which resource, with which outcome and Alibaba
 // RequestId. Secrets never enter it: write diffs carry secret fields as changed/unchanged only.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   auditCategorySchema,
   auditChangeSchema,
@@ -90,12 +90,15 @@ export interface AuditRecord {
   readonly requestId?: string | undefined;
   readonly errorCode?: string | undefined;
   readonly clientIp?: string | undefined;
+  /** The resource's name when known (the audit shows it instead of the bare id). */
+  readonly resourceName?: string | undefined;
   /** Already computed with `auditDiff` (so no secret value ever reaches this module). */
   readonly changes?: readonly AuditChange[];
 }
 
 const detailSchema = z.object({
   errorCode: z.string().nullable().default(null),
+  resourceName: z.string().nullable().default(null),
   changes: z.array(auditChangeSchema).default([]),
 });
 
@@ -120,6 +123,7 @@ function toEntry(row: AuditRow, forViewer: boolean): AuditEntry {
     vpnGatewayId: row.gateway_id,
     resourceType: row.resource_type,
     resourceId: row.resource_id,
+    resourceName: detail.resourceName,
     requestId: row.request_id,
     errorCode: detail.errorCode,
     changes: forViewer ? detail.changes.filter((c) => !c.secret) : detail.changes,
@@ -161,10 +165,11 @@ export class AuditLog {
         outcome: outcome.outcome,
         ...(outcome.resourceId === undefined ? {} : { resource_id: outcome.resourceId }),
         request_id: outcome.requestId ?? null,
-        detail: JSON.stringify({
+        // Merged into the intent's detail, so what only the intent knew (the name) stays.
+        detail: sql<string>`detail || ${JSON.stringify({
           errorCode: outcome.errorCode ?? null,
           changes: outcome.changes ?? [],
-        }),
+        })}::jsonb`,
       })
       .where('id', '=', id)
       .where('outcome', '=', 'pending')
@@ -190,7 +195,11 @@ export class AuditLog {
         request_id: r.requestId ?? null,
         client_ip: r.clientIp ?? null,
         operation_id: operationId,
-        detail: JSON.stringify({ errorCode: r.errorCode ?? null, changes: r.changes ?? [] }),
+        detail: JSON.stringify({
+          errorCode: r.errorCode ?? null,
+          resourceName: r.resourceName ?? null,
+          changes: r.changes ?? [],
+        }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { principalOf, type Principal } from '../../auth/principal';
 import { HttpError } from '../../http/errors';
 import type { PskKeys } from '../secret-view';
+import type { AuditChange } from '@vpn-console/shared/api/audit';
 import { auditDiff, isSecretKey, type AuditLog } from './audit-log';
 
 const auditOfRequest = new WeakMap<Request, AuditLog>();
@@ -112,6 +113,46 @@ function secretFingerprints(view: unknown): unknown {
   return out;
 }
 
+/** A request's `<resource>Name` (`ipsecServerName`, `vpnConnectionName`…) is the view's `name`. */
+function viewNamed(requested: unknown): unknown {
+  if (!isRecord(requested)) return requested;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(requested)) {
+    out[/^[a-z][A-Za-z]*Name$/.test(key) && key !== 'userName' ? 'name' : key] = value;
+  }
+  return out;
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (!isRecord(v)) return undefined;
+  const named = viewNamed(v);
+  const name = isRecord(named) ? named.name : undefined;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/**
+ * The rows a person reads as the change (issue 17): not the ids that say where it happened
+ * (`ipsecServerId — → iss-…`, `vpnGatewayId — → vpn-…`; the entry names those already), and
+ * for a delete not every field of the resource as it was (25 rows down to `onlineClientCount`)
+ * but only its name.
+ */
+function meaningfulChanges(
+  changes: readonly AuditChange[],
+  intent: WriteIntent,
+  resourceId: string | undefined,
+): AuditChange[] {
+  const ids = new Set(
+    [intent.regionId, intent.vpnGatewayId, intent.resourceId, resourceId].filter(
+      (id): id is string => id !== undefined,
+    ),
+  );
+  const rows = changes.filter(
+    (c) => c.secret || !(c.before === null && typeof c.after === 'string' && ids.has(c.after)),
+  );
+  if (intent.action === 'delete') return rows.filter((c) => !c.secret && c.path === 'name');
+  return rows;
+}
+
 /** The audit log cannot take the intent of a write: the write is refused, nothing is sent. */
 export const auditUnavailable = (): HttpError =>
   new HttpError(
@@ -152,9 +193,11 @@ export async function recordWriteIntent(
     secretFingerprints(details.before),
     details.requested === undefined
       ? undefined
-      : fingerprinted(details.requested, details.resourceId, pskKeysOfRequest.get(req)),
+      : viewNamed(fingerprinted(details.requested, details.resourceId, pskKeysOfRequest.get(req))),
     { onlyAfterKeys: details.before !== undefined && details.requested !== undefined },
   );
+  const shown = meaningfulChanges(changes, intent, details.resourceId);
+  const resourceName = nameOf(details.requested) ?? nameOf(details.before);
   let entryId: number;
   try {
     entryId = await audit.recordIntent(
@@ -166,8 +209,9 @@ export async function recordWriteIntent(
         vpnGatewayId: intent.vpnGatewayId,
         resourceType: intent.resourceKind,
         resourceId: intent.resourceId,
+        resourceName,
         clientIp: req.ip,
-        changes,
+        changes: shown,
       },
       intent.operationId,
     );
@@ -175,7 +219,7 @@ export async function recordWriteIntent(
     req.log.error({ err: error }, 'audit intent not stored: write refused');
     throw auditUnavailable();
   }
-  pending.set(intent.operationId, { audit, entryId, changes, log: req.log });
+  pending.set(intent.operationId, { audit, entryId, changes: shown, log: req.log });
 }
 
 /**

@@ -10,17 +10,27 @@ describe('audit page', () => {
     const { calls } = mockFetch(baseRoutes('viewer'));
     renderApp('/audit?vpnGatewayId=vpn-std001');
     expect(await screen.findByRole('heading', { name: 'Audit log' })).toBeInTheDocument();
-    const row = (await screen.findByText('changeVpnConnection')).closest('tr');
+    // The action in words, not the stored name `changeVpnConnection` (issue 17).
+    expect(screen.queryByText('changeVpnConnection')).not.toBeInTheDocument();
+    const row = (await screen.findByText('Change IPsec connection')).closest('tr');
     if (row === null) throw new Error('no row');
     expect(within(row).getByText('operator')).toBeInTheDocument();
     expect(within(row).getByText('branch')).toBeInTheDocument();
     expect(within(row).getByText('branch-office')).toBeInTheDocument();
     expect(within(row).getByText('changed (hidden)')).toBeInTheDocument();
+    expect(within(row).getByText(/branch-office \(vco-001\)/)).toBeInTheDocument();
     expect(within(row).getByText('REQ-1')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Gateway ID' })).toHaveValue('vpn-std001');
     expect(calls.find((c) => c.path === '/api/v1/audit')?.query.get('vpnGatewayId')).toBe(
       'vpn-std001',
     );
     expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('words actions in Chinese too', async () => {
+    mockFetch(baseRoutes('viewer'));
+    renderApp('/audit', 'zh-CN');
+    expect(await screen.findByText('修改 IPsec 连接')).toBeInTheDocument();
+    expect(screen.queryByText('changeVpnConnection')).not.toBeInTheDocument();
   });
 });

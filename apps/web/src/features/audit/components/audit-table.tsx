@@ -24,10 +24,10 @@ function Changes({ changes }: { changes: readonly AuditChange[] }) {
               </Table.Td>
             ) : (
               <>
-                <Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
                   <del>{show(c.before)}</del>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
                   <ins>{show(c.after)}</ins>
                 </Table.Td>
               </>
@@ -39,11 +39,28 @@ function Changes({ changes }: { changes: readonly AuditChange[] }) {
   );
 }
 
+/** The action in words (`changeIpsecServer` → "Change IPsec server"); an unknown one as stored. */
+export const useActionText = () => {
+  const { t, has } = useI18n();
+  return (action: string): string => {
+    const key = `audit.action.${action}`;
+    return has(key) ? t(key) : action;
+  };
+};
+
 function Row({ e, full }: { e: AuditEntry; full: boolean }) {
   const { t, formatDateTime } = useI18n();
+  const actionText = useActionText();
+  // The resource by its name where the console knew it, its id beside it for support.
+  const resource =
+    e.resourceId === null
+      ? null
+      : e.resourceName == null || e.resourceName === ''
+        ? e.resourceId
+        : `${e.resourceName} (${e.resourceId})`;
   const where = full
-    ? [e.regionId, e.vpnGatewayId, e.resourceId].filter((x) => x !== null).join(' / ')
-    : (e.resourceId ?? '');
+    ? [e.regionId, e.vpnGatewayId, resource].filter((x) => x !== null).join(' / ')
+    : (resource ?? '');
   return (
     <Table.Tr>
       <Table.Td>{formatDateTime(e.at)}</Table.Td>
@@ -56,9 +73,9 @@ function Row({ e, full }: { e: AuditEntry; full: boolean }) {
         )}
       </Table.Td>
       <Table.Td>
-        {e.action}
+        {actionText(e.action)}
         {where === '' ? null : (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {where}
           </Text>
         )}
