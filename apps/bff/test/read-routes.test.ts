@@ -101,6 +101,25 @@ describe('read routes', () => {
     expect(list.totalCount).toBe(list.items.length);
   });
 
+  it("tells each gateway's business status, version and IPsec server support, charge type and expiry (issue 17)", async () => {
+    const list = vpnGatewayListSchema.parse(
+      (await stack.api.get(`/api/v1/regions/${HZ}/vpn-gateways`)).body,
+    );
+    const byId = new Map(list.items.map((g) => [g.id, g]));
+    expect(byId.get(gw.locked)).toMatchObject({
+      businessStatus: 'FinancialLocked',
+      chargeType: 'PREPAY',
+      endTime: expect.any(Number),
+    });
+    expect(byId.get(gw.old)).toMatchObject({ version: 'v1.0.0', supportsIpsecServer: false });
+    expect(byId.get(gw.servers)).toMatchObject({
+      version: 'v1.2.4',
+      supportsIpsecServer: true,
+      sslMaxConnections: 50,
+      sslVpnInternetIp: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+    });
+  });
+
   it('shows one gateway with its IPsec server, SSL-VPN servers and connections, PSKs masked', async () => {
     const res = await stack.api.get(`/api/v1/regions/${HZ}/vpn-gateways/${gw.servers}`);
     expect(res.status).toBe(200);

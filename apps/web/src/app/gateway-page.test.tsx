@@ -90,7 +90,12 @@ describe('gateway page', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'IPsec connections (1)' }));
     expect(screen.getByRole('link', { name: 'Create IPsec connection' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('tab', { name: 'SSL-VPN servers (1)' }));
-    expect(screen.getByRole('link', { name: 'Create SSL-VPN server' })).toBeInTheDocument();
+    // Its one SSL-VPN server exists: no second one, and the button says why (issue 17).
+    expect(screen.queryByRole('link', { name: 'Create SSL-VPN server' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create SSL-VPN server' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Create SSL-VPN server' }),
+    ).toHaveAccessibleDescription(/already has its SSL-VPN server/);
   });
 
   it('deletes only after the resource is named, then follows the operation', async () => {

@@ -9,6 +9,7 @@ import { useGateway } from '../features/gateways/api/get-gateway';
 import { GatewaySummary } from '../features/gateways/components/gateway-summary';
 import { IpsecServerSection } from '../features/ipsec-server/components/ipsec-server-card';
 import { ApiRequestError } from '../lib/api-client';
+import { GatewayActionsProvider } from '../lib/gateway-actions';
 import { useI18n } from '../lib/i18n';
 
 const SslVpnServerSection = lazy(() =>
@@ -52,42 +53,50 @@ function GatewayPage({ regionId, gatewayId }: { regionId: string; gatewayId: str
   return (
     <Stack>
       <GatewaySummary detail={detail} />
-      <Tabs
-        keepMounted={false}
-        value={params.get('tab') ?? 'ipsec-server'}
-        onChange={(v) => {
-          setParams(v === null ? {} : { tab: v }, { replace: true });
+      <GatewayActionsProvider
+        gateway={detail}
+        contents={{
+          ipsecServers: detail.ipsecServer === null ? 0 : 1,
+          sslVpnServers: detail.sslVpnServers.length,
         }}
       >
-        <Tabs.List>
-          <Tabs.Tab value="ipsec-server">{t('tab.ipsecServer')}</Tabs.Tab>
-          <Tabs.Tab value="ssl-vpn">
-            {t('tab.sslVpn', { count: detail.sslVpnServers.length })}
-          </Tabs.Tab>
-          <Tabs.Tab value="connections">
-            {t('tab.connections', { count: detail.vpnConnections.length })}
-          </Tabs.Tab>
-          <Tabs.Tab value="activity">{t('tab.activity')}</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="ipsec-server" pt="md">
-          <IpsecServerSection {...ids} server={detail.ipsecServer} />
-        </Tabs.Panel>
-        <Tabs.Panel value="ssl-vpn" pt="md">
-          <TabLoading>
-            <SslVpnServerSection {...ids} servers={detail.sslVpnServers} />
-          </TabLoading>
-        </Tabs.Panel>
-        <Tabs.Panel value="connections" pt="md">
-          <TabLoading>
-            <VpnConnectionSection {...ids} connections={detail.vpnConnections} />
-          </TabLoading>
-        </Tabs.Panel>
-        <Tabs.Panel value="activity" pt="md">
-          <TabLoading>
-            <GatewayActivity vpnGatewayId={detail.id} />
-          </TabLoading>
-        </Tabs.Panel>
-      </Tabs>
+        <Tabs
+          keepMounted={false}
+          value={params.get('tab') ?? 'ipsec-server'}
+          onChange={(v) => {
+            setParams(v === null ? {} : { tab: v }, { replace: true });
+          }}
+        >
+          <Tabs.List>
+            <Tabs.Tab value="ipsec-server">{t('tab.ipsecServer')}</Tabs.Tab>
+            <Tabs.Tab value="ssl-vpn">
+              {t('tab.sslVpn', { count: detail.sslVpnServers.length })}
+            </Tabs.Tab>
+            <Tabs.Tab value="connections">
+              {t('tab.connections', { count: detail.vpnConnections.length })}
+            </Tabs.Tab>
+            <Tabs.Tab value="activity">{t('tab.activity')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="ipsec-server" pt="md">
+            <IpsecServerSection {...ids} server={detail.ipsecServer} />
+          </Tabs.Panel>
+          <Tabs.Panel value="ssl-vpn" pt="md">
+            <TabLoading>
+              <SslVpnServerSection {...ids} servers={detail.sslVpnServers} />
+            </TabLoading>
+          </Tabs.Panel>
+          <Tabs.Panel value="connections" pt="md">
+            <TabLoading>
+              <VpnConnectionSection {...ids} connections={detail.vpnConnections} />
+            </TabLoading>
+          </Tabs.Panel>
+          <Tabs.Panel value="activity" pt="md">
+            <TabLoading>
+              <GatewayActivity vpnGatewayId={detail.id} />
+            </TabLoading>
+          </Tabs.Panel>
+        </Tabs>
+      </GatewayActionsProvider>
     </Stack>
   );
 }

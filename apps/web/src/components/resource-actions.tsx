@@ -5,8 +5,8 @@
 // operation live as long as the button.
 import { Button, Group } from '@mantine/core';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { DeletableKind } from '../lib/delete-resource';
+import { ActionLink } from './action-link';
 import { useI18n } from '../lib/i18n';
 import { useCapabilities } from '../lib/session';
 
@@ -78,9 +78,9 @@ export function ResourceActions({
   return (
     <Group gap="xs">
       {children}
-      <Button size="xs" variant="light" component={Link} to={editTo}>
+      <ActionLink size="xs" variant="light" to={editTo} action="change">
         {t('common.edit')}
-      </Button>
+      </ActionLink>
       <DeleteButton resource={resource} />
     </Group>
   );

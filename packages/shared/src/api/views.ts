@@ -65,7 +65,14 @@ export const vpnGatewayViewSchema = z.object({
   dualTunnel: z.boolean(),
   networkType: z.string().optional(),
   createTime: z.number().optional(),
+  /** Expiry (epoch ms) of a subscription gateway. */
   endTime: z.number().optional(),
+  /** `PREPAY` (subscription) or `POSTPAY` (pay-as-you-go), as the cloud spells it. */
+  chargeType: z.string().optional(),
+  /** The gateway's software version (system label `VpnVersion`). */
+  version: z.string().optional(),
+  /** Whether this version can hold an IPsec server (system label `VpnNewImage`); absent: unknown. */
+  supportsIpsecServer: z.boolean().optional(),
 });
 export type VpnGatewayView = z.infer<typeof vpnGatewayViewSchema>;
 

@@ -1,6 +1,8 @@
 // The zh-CN / en words of every validation issue code (issue-codes.ts holds the codes alone).
 // The UI writes the words from the code. Messages may contain {placeholders} filled from the
 // issue's params by formatIssueMessage.
+import { fill } from './fill';
+import { GATEWAY_ACTION_TEXTS } from './gateway-action-texts';
 import type { IssueCode, Locale, LocalizedText } from './issue-codes';
 
 export type IssueText = LocalizedText & { action?: LocalizedText };
@@ -311,6 +313,9 @@ const texts = {
     zh: '该连接没有隧道 {tunnelId}。',
     en: 'This connection has no tunnel {tunnelId}.',
   },
+
+  // ── what a gateway can take (their own small file: the gateway page shows them) ──
+  ...GATEWAY_ACTION_TEXTS,
 } as const satisfies Record<IssueCode, IssueText>;
 
 export const ISSUE_TEXTS: Readonly<Record<IssueCode, IssueText>> = texts;
@@ -332,11 +337,4 @@ export function formatIssueAction(
 ): string | undefined {
   const action = ISSUE_TEXTS[code].action;
   return action === undefined ? undefined : fill(action[locale], params);
-}
-
-function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
 }

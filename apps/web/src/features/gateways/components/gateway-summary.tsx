@@ -2,10 +2,12 @@
 // is down, and the gateway's own settings. The resources' tabs are composed in app/.
 import { Alert, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import type { VpnGatewayDetailView } from '@vpn-console/shared/api/views';
+import { gatewayActionBlockText } from '@vpn-console/shared/errors/gateway-action-texts';
 import { DetailField } from '../../../components/detail-field';
 import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../lib/i18n';
 import { useLiveGateway, useStreamState } from '../../../lib/live-status';
+import { GatewayFlags } from './gateway-flags';
 
 function StaleNotice({ since }: { since: string | null | undefined }) {
   const { t, formatTime } = useI18n();
@@ -18,7 +20,7 @@ function StaleNotice({ since }: { since: string | null | undefined }) {
 }
 
 export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
-  const { t } = useI18n();
+  const { t, formatDateTime, catalogLocale } = useI18n();
   const live = useLiveGateway(detail.regionId, detail.id).data;
   const stream = useStreamState().data;
   const gw = live?.gateway ?? detail;
@@ -37,9 +39,15 @@ export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
         <Group gap="xs">
           <Text size="sm">{t('gateway.status')}:</Text>
           <StatusBadge status={gw.status} />
+          <GatewayFlags gateway={gw} />
         </Group>
       </Group>
       <StaleNotice since={staleSince} />
+      {gw.businessStatus === 'FinancialLocked' ? (
+        <Alert color="red" role="status">
+          {gatewayActionBlockText({ code: 'GATEWAY_FINANCIAL_LOCKED' }, catalogLocale)}
+        </Alert>
+      ) : null}
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <DetailField label={t('gateway.type')}>
@@ -67,6 +75,28 @@ export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
             {gw.enableBgp ? t('common.enabled') : t('common.disabled')}
           </DetailField>
           <DetailField label={t('gateway.connections')}>{detail.vpnConnections.length}</DetailField>
+          <DetailField label={t('gateway.version')}>
+            {gw.version ?? '—'}
+            {gw.supportsIpsecServer === false ? ` (${t('gateway.noIpsecServer')})` : ''}
+          </DetailField>
+          <DetailField label={t('gateway.chargeType')}>
+            {gw.chargeType === 'PREPAY'
+              ? t('gateway.chargePrepay')
+              : gw.chargeType === 'POSTPAY'
+                ? t('gateway.chargePostpay')
+                : (gw.chargeType ?? '—')}
+          </DetailField>
+          <DetailField label={t('gateway.expires')}>
+            {gw.chargeType !== 'POSTPAY' && gw.endTime !== undefined
+              ? formatDateTime(gw.endTime)
+              : '—'}
+          </DetailField>
+          <DetailField label={t('gateway.sslVpnIp')}>
+            {gw.sslVpn && gw.sslVpnInternetIp !== undefined ? gw.sslVpnInternetIp : '—'}
+          </DetailField>
+          <DetailField label={t('gateway.sslMaxConnections')}>
+            {gw.sslVpn ? (gw.sslMaxConnections ?? '—') : '—'}
+          </DetailField>
         </SimpleGrid>
       </Card>
     </>

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import type { VpnGatewayView } from '@vpn-console/shared/api/views';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../lib/i18n';
 import { useLiveGateway } from '../../../lib/live-status';
+import { GatewayFlags } from './gateway-flags';
 
 function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegion: boolean }) {
   const { t } = useI18n();
@@ -21,7 +22,10 @@ function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegi
       </Table.Td>
       {showRegion ? <Table.Td>{gateway.regionId}</Table.Td> : null}
       <Table.Td>
-        <StatusBadge status={current.status} />
+        <Group gap={4}>
+          <StatusBadge status={current.status} />
+          <GatewayFlags gateway={current} />
+        </Group>
       </Table.Td>
       <Table.Td>
         {current.vpnType === 'NationalStandard' ? (

@@ -1,8 +1,8 @@
 // The gateway's IPsec server (a gateway has at most one): its card, or the way to create it.
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { IpsecServerView } from '@vpn-console/shared/api/views';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ActionLink } from '../../../components/action-link';
 import { DetailField } from '../../../components/detail-field';
 import { PskView } from '../../../components/psk-view';
 import { ResourceActions } from '../../../components/resource-actions';
@@ -100,9 +100,12 @@ export function IpsecServerSection({
     <Stack align="flex-start">
       <Text size="sm">{t('ipsecServer.none')}</Text>
       {canWrite ? (
-        <Button component={Link} to={`${gatewayPagePath(regionId, vpnGatewayId)}/ipsec-server/new`}>
+        <ActionLink
+          action="createIpsecServer"
+          to={`${gatewayPagePath(regionId, vpnGatewayId)}/ipsec-server/new`}
+        >
           {t('ipsecServer.create')}
-        </Button>
+        </ActionLink>
       ) : null}
     </Stack>
   );

@@ -1,8 +1,8 @@
 // The gateway's SSL-VPN servers: one card each, and the way to create one.
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { SslVpnServerView } from '@vpn-console/shared/api/views';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ActionLink } from '../../../components/action-link';
 import { DetailField } from '../../../components/detail-field';
 import { ResourceActions } from '../../../components/resource-actions';
 import { useI18n } from '../../../lib/i18n';
@@ -87,12 +87,12 @@ export function SslVpnServerSection({
     <Stack>
       {canWrite ? (
         <Group>
-          <Button
-            component={Link}
+          <ActionLink
+            action="createSslVpnServer"
             to={`${gatewayPagePath(regionId, vpnGatewayId)}/ssl-vpn-servers/new`}
           >
             {t('sslServer.create')}
-          </Button>
+          </ActionLink>
         </Group>
       ) : null}
       {servers.length === 0 ? <Text size="sm">{t('sslServer.none')}</Text> : null}

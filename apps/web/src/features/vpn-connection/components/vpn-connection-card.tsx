@@ -4,7 +4,7 @@ import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import type { ConnectionStatus } from '@vpn-console/shared/api/events';
 import type { CustomerGatewayView, VpnConnectionView } from '@vpn-console/shared/api/views';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ActionLink } from '../../../components/action-link';
 import { DetailField } from '../../../components/detail-field';
 import { PskView } from '../../../components/psk-view';
 import { ResourceActions } from '../../../components/resource-actions';
@@ -179,12 +179,12 @@ export function VpnConnectionSection({
     <Stack>
       {canWrite ? (
         <Group>
-          <Button
-            component={Link}
+          <ActionLink
+            action="createVpnConnection"
             to={`${gatewayPagePath(regionId, vpnGatewayId)}/connections/new`}
           >
             {t('connection.create')}
-          </Button>
+          </ActionLink>
         </Group>
       ) : null}
       {connections.length === 0 ? <Text size="sm">{t('connection.none')}</Text> : null}

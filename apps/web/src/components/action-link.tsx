@@ -1,0 +1,43 @@
+// A link that starts a wizard on the open gateway, or, when the gateway cannot take that action
+// (locked for an overdue payment, SSL-VPN off, a version without IPsec server, its one server
+// already there), a disabled button with the reason beside it: the operator learns it before
+// filling five steps, not after (issue 17).
+import { Button, Group, Text, type ButtonProps } from '@mantine/core';
+import type { GatewayAction } from '@vpn-console/shared/common/gateway-actions';
+import { gatewayActionBlockText } from '@vpn-console/shared/errors/gateway-action-texts';
+import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useActionBlock } from '../lib/gateway-actions';
+import { useI18n } from '../lib/i18n';
+
+export function ActionLink({
+  to,
+  action,
+  children,
+  ...button
+}: {
+  to: string;
+  action: GatewayAction;
+  children: ReactNode;
+} & Pick<ButtonProps, 'size' | 'variant'>) {
+  const { catalogLocale } = useI18n();
+  const block = useActionBlock(action);
+  const reasonId = useId();
+  if (block === undefined) {
+    return (
+      <Button component={Link} to={to} {...button}>
+        {children}
+      </Button>
+    );
+  }
+  return (
+    <Group gap="xs" wrap="nowrap" align="center">
+      <Button disabled aria-describedby={reasonId} {...button}>
+        {children}
+      </Button>
+      <Text id={reasonId} size="sm">
+        {gatewayActionBlockText(block, catalogLocale)}
+      </Text>
+    </Group>
+  );
+}
