@@ -18,6 +18,8 @@ import { OperationRegistry } from './operations/registry';
 import { createGatewayStatusFetcher } from './modules/vpn-gateways/service';
 import { resumedJob } from './modules/write';
 import { StatusHub } from './status/hub';
+import { StatusCluster } from './status/cluster';
+import { LocalBus, PgBus, type Bus } from './store/bus';
 import { newHolderId } from './store/leases';
 import type { Store } from './store/store';
 
@@ -124,7 +126,29 @@ export const createRuntime = async (
     cloud.close();
   });
 
+  // Replicas on one store (issue 16): a poll lease per gateway and a bus between replicas
+  // (LISTEN/NOTIFY on PostgreSQL; in-process on PGlite, one process, same path).
+  const replicaId = newHolderId();
+  let cluster: StatusCluster | undefined;
+  if (options.store) {
+    let bus: Bus;
+    if (options.store.databaseUrl === undefined) bus = new LocalBus(options.store.db);
+    else {
+      const pgBus = new PgBus({ databaseUrl: options.store.databaseUrl, logger });
+      await pgBus.start();
+      bus = pgBus;
+    }
+    closers.push(() => bus.close());
+    cluster = new StatusCluster({
+      db: options.store.db,
+      bus,
+      holder: replicaId,
+      heartbeatMs: config.replicaHeartbeatMs,
+      logger,
+    });
+  }
   const hub = new StatusHub({
+    ...(cluster ? { cluster } : {}),
     fetcher: createGatewayStatusFetcher(cloud),
     fastMs: config.status.fastMs,
     slowMs: config.status.slowMs,
@@ -141,7 +165,6 @@ export const createRuntime = async (
     logger,
     ...(options.fastWindowMs === undefined ? {} : { fastWindowMs: options.fastWindowMs }),
   });
-  const replicaId = newHolderId();
   const heartbeatMs = config.replicaHeartbeatMs;
   const durable =
     options.store === undefined

@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from '@vpn-console/vpc-emulator/s
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DurableOperations } from '../src/operations/durable';
+import { leaseHolder } from '../src/store/leases';
 import type { Store } from '../src/store/store';
 import { openTestStore, testDatabaseUrl } from '../src/store/testing';
 import { startTestStack, type TestStack } from './harness';
@@ -167,5 +168,27 @@ describe('two replicas on one store', () => {
       .executeTakeFirstOrThrow();
     // Finished: the sealed RPC (it may hold a PSK) is gone.
     expect(row).toEqual({ job: null, owner: null, state: 'succeeded' });
+  });
+
+  it('polls a gateway watched on both replicas from one of them; both streams see its changes', async () => {
+    const query = `?gateways=${HZ}/${gw.free1}`;
+    const onA = await a.api.events(query);
+    const onB = await b.api.events(query);
+    for (const events of [onA, onB]) {
+      const snapshot = await events.next('snapshot');
+      expect(snapshot.gateways[0]?.gateway?.id ?? snapshot.gateways[0]?.vpnGatewayId).toBe(
+        gw.free1,
+      );
+    }
+    // One replica holds the gateway's poll lease; the other polls nothing for it.
+    const holder = await leaseHolder(store.db, `poll/${HZ}/${gw.free1}`);
+    expect([a.runtime.replicaId, b.runtime.replicaId]).toContain(holder);
+    emulator.setGatewayStatus(gw.free1, 'updating', 2500);
+    for (const events of [onA, onB]) {
+      await events.next('gateway', (e) => e.gateway?.status === 'updating', 5000);
+      await events.next('gateway', (e) => e.gateway?.status === 'active', 5000);
+    }
+    a.api.closeStreams();
+    b.api.closeStreams();
   });
 });

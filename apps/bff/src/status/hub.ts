@@ -1,35 +1,17 @@
-// The status hub: polls each watched gateway once per interval however many streams watch it
-// (singleflight), fast while something changes or just after a write, slow when stable, not at
-// all when unwatched; sends only changes to the streams that watch, with event ids.
+// The status hub's fan-out half: event streams (caps, hello, snapshots, heartbeats, logout,
+// shutdown) and which stream watches which gateway. Polling lives in ./poller.ts (one poll per
+// gateway per interval); with several replicas ./cluster.ts decides which replica polls a
+// gateway and brings the others' changes and operation events to this replica's streams.
 import type { ServerResponse } from 'node:http';
-import type {
-  ConnectionStatus,
-  GatewayRef,
-  GatewayStatusEntry,
-  SseEvent,
-} from '@vpn-console/shared/api/events';
+import type { GatewayRef, GatewayStatusEntry, SseEvent } from '@vpn-console/shared/api/events';
 import type { Operation } from '@vpn-console/shared/api/operations';
-import { changingGatewayStatuses, type VpnGatewayView } from '@vpn-console/shared/api/views';
-import { CloudError } from '../cloud/errors';
 import { sleep } from '../cloud/retry';
 import type { GatewayStatusSource } from '../operations/lanes';
-import {
-  awaitingVerdict,
-  CHANGING_CONNECTION_STATES,
-  readNegotiations,
-  type NegotiationStarts,
-} from './negotiation';
+import type { StatusCluster } from './cluster';
+import { gatewayKey, GatewayPoller, type Entry, type GatewayStatusFetcher } from './poller';
 import { SSE_HEADERS, SseStream, sseFrame } from './sse';
 
-export interface GatewayObservation {
-  /** null when the cloud says the gateway does not exist. */
-  gateway: VpnGatewayView | null;
-  connections: ConnectionStatus[];
-}
-
-export interface GatewayStatusFetcher {
-  fetch(ref: GatewayRef): Promise<GatewayObservation>;
-}
+export { gatewayKey, type GatewayObservation, type GatewayStatusFetcher } from './poller';
 
 export interface StatusHubOptions {
   fetcher: GatewayStatusFetcher;
@@ -50,6 +32,8 @@ export interface StatusHubOptions {
    * `negotiating` rather than `failed` (see ./negotiation.ts). Default 60 s.
    */
   negotiationVerdictMs?: number;
+  /** Replicas on one store (issue 16): who polls which gateway, and the bus between them. */
+  cluster?: StatusCluster;
   observer?: {
     poll(outcome: 'success' | 'failure'): void;
     interval(ref: GatewayRef, ms: number): void;
@@ -57,31 +41,6 @@ export interface StatusHubOptions {
   };
   logger?: { warn(obj: Record<string, unknown>, msg: string): void };
 }
-
-interface Entry {
-  ref: GatewayRef;
-  key: string;
-  watchers: Set<SseStream>;
-  gateway: VpnGatewayView | null;
-  connections: ConnectionStatus[];
-  negotiationStarts: NegotiationStarts;
-  notFound: boolean;
-  staleSince: string | null;
-  staleReason: string | undefined;
-  observedAt: string | null;
-  gatewayJson: string;
-  connectionsJson: string;
-  failures: number;
-  fastUntil: number;
-  intervalMs: number;
-  timer: NodeJS.Timeout | undefined;
-  inflight: Promise<void> | undefined;
-  lastError: unknown;
-}
-
-const CHANGING_GATEWAY_STATES: ReadonlySet<string> = new Set(changingGatewayStatuses);
-
-export const gatewayKey = (ref: GatewayRef): string => `${ref.regionId}/${ref.vpnGatewayId}`;
 
 /** `regionId/vpnGatewayId,…` as used by `GET /api/v1/events?gateways=`. */
 export const parseGatewayList = (text: string): GatewayRef[] | undefined => {
@@ -110,23 +69,59 @@ export class StreamCapError extends Error {
 }
 
 export class StatusHub implements GatewayStatusSource {
-  private readonly entries = new Map<string, Entry>();
+  private readonly poller: GatewayPoller;
   private readonly streams = new Map<string, SseStream>();
   private seq = 0;
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
-  private readonly fastWindowMs: number;
   private readonly snapshotWaitMs: number;
-  private readonly negotiationVerdictMs: number;
+  private readonly cluster: StatusCluster | undefined;
+  /** Gateways whose first look (lease claim, first poll) is under way: renewals leave them be. */
+  private readonly claiming = new Set<Entry>();
 
   constructor(private readonly options: StatusHubOptions) {
-    this.fastWindowMs = options.fastWindowMs ?? 30_000;
     this.snapshotWaitMs = options.snapshotWaitMs ?? 3000;
-    this.negotiationVerdictMs = options.negotiationVerdictMs ?? 60_000;
+    this.cluster = options.cluster;
+    this.poller = new GatewayPoller({
+      fetcher: options.fetcher,
+      fastMs: options.fastMs,
+      slowMs: options.slowMs,
+      fastWindowMs: options.fastWindowMs ?? 30_000,
+      negotiationVerdictMs: options.negotiationVerdictMs ?? 60_000,
+      ...(options.observer ? { observer: options.observer } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+      emit: (entry, event) => {
+        this.broadcast(entry, event);
+      },
+      changed: (entry) => {
+        this.published(entry);
+      },
+    });
     this.heartbeat = setInterval(() => {
       for (const stream of this.streams.values()) stream.heartbeat();
     }, options.heartbeatMs);
     this.heartbeat.unref();
+    this.cluster?.start({
+      watchedKeys: () =>
+        [...this.poller.entries.values()].filter((e) => e.watchers.size > 0).map((e) => e.key),
+      held: (keys) => {
+        for (const entry of this.poller.entries.values()) {
+          if (entry.watchers.size > 0 && !this.claiming.has(entry)) {
+            this.poller.setLocal(entry, keys.has(entry.key));
+          }
+        }
+      },
+      status: (key, status) => {
+        const entry = this.poller.get(key);
+        if (entry && entry.watchers.size > 0) this.poller.applyRemote(entry, status);
+      },
+      fast: (key) => {
+        this.poller.fast(key);
+      },
+      operation: (operation, origin) => {
+        this.deliverOperation(operation, origin);
+      },
+    });
   }
 
   get openStreams(): number {
@@ -135,7 +130,7 @@ export class StatusHub implements GatewayStatusSource {
 
   get watchedGateways(): number {
     let n = 0;
-    for (const entry of this.entries.values()) if (entry.watchers.size > 0) n += 1;
+    for (const entry of this.poller.entries.values()) if (entry.watchers.size > 0) n += 1;
     return n;
   }
 
@@ -147,7 +142,7 @@ export class StatusHub implements GatewayStatusSource {
 
   /** Whether the hub already polls `ref` (watching it costs no new cloud call). */
   isPolled(ref: GatewayRef): boolean {
-    const entry = this.entries.get(gatewayKey(ref));
+    const entry = this.poller.get(gatewayKey(ref));
     return entry !== undefined && (entry.watchers.size > 0 || entry.inflight !== undefined);
   }
 
@@ -216,18 +211,17 @@ export class StatusHub implements GatewayStatusSource {
     for (const [key, ref] of wanted) {
       if (stream.watched.has(key)) continue;
       stream.watched.add(key);
-      const entry = this.entry(ref);
+      const entry = this.poller.entry(ref, this.cluster === undefined);
       const first = entry.watchers.size === 0;
+      // With replicas, polling a watched gateway needs its lease (claimed below).
+      if (first && this.cluster) entry.local = false;
       entry.watchers.add(stream);
       // A gateway nobody watched may hold old data (or none): poll it now.
       if (first || entry.observedAt === null) fresh.push(entry);
     }
     if (fresh.length > 0) {
       // Wait (bounded) for the first polls so the snapshot carries real state.
-      await Promise.race([
-        Promise.allSettled(fresh.map((entry) => this.poll(entry))),
-        sleep(this.snapshotWaitMs),
-      ]);
+      await Promise.race([Promise.allSettled(this.firstLook(fresh)), sleep(this.snapshotWaitMs)]);
     }
     if (stream.closed) return true;
     this.sendSnapshot(stream);
@@ -235,31 +229,62 @@ export class StatusHub implements GatewayStatusSource {
     return true;
   }
 
+  /**
+   * Newly watched gateways: poll those this replica polls (all of them without replicas); for
+   * the ones another replica polls, take the state it published.
+   */
+  private firstLook(fresh: readonly Entry[]): Promise<void>[] {
+    const cluster = this.cluster;
+    if (!cluster) return fresh.map((entry) => this.poller.poll(entry));
+    const notLocal = fresh.filter((e) => !e.local);
+    for (const entry of notLocal) this.claiming.add(entry);
+    const claimed = (async () => {
+      const held = await cluster.claim(notLocal.map((e) => e.key)).finally(() => {
+        for (const entry of notLocal) this.claiming.delete(entry);
+      });
+      const others = notLocal.filter((e) => !held.has(e.key));
+      for (const entry of notLocal) if (held.has(entry.key)) entry.local = true;
+      const polls = fresh.filter((e) => e.local).map((e) => this.poller.poll(e));
+      const states = await cluster.published(others.map((e) => e.key)).catch(() => new Map());
+      for (const entry of others) {
+        const status = states.get(entry.key) as GatewayStatusEntry | undefined;
+        if (status) this.poller.applyRemote(entry, status);
+      }
+      await Promise.allSettled(polls);
+    })();
+    return [claimed];
+  }
+
   /** The current status of a gateway, polled now (coalesced with any poll in flight). */
   async currentStatus(ref: GatewayRef): Promise<string | null> {
-    const entry = this.entry(ref);
-    await this.poll(entry);
+    const entry = this.poller.entry(ref);
+    await this.poller.poll(entry);
     return entry.notFound ? null : (entry.gateway?.status ?? null);
   }
 
   writeLanded(ref: GatewayRef): void {
-    // Only watched (or being polled) gateways have an entry; no entry is created for others.
-    const entry = this.entries.get(gatewayKey(ref));
-    if (!entry) return;
-    entry.fastUntil = Date.now() + this.fastWindowMs;
-    if (entry.watchers.size > 0 && entry.intervalMs > this.options.fastMs) {
-      this.schedule(entry, this.options.fastMs);
-    }
+    const key = gatewayKey(ref);
+    this.poller.fast(key);
+    // The replica polling it may be another one.
+    this.cluster?.publishFast(key).catch(() => undefined);
   }
 
-  /** Operation state goes to the streams watching its gateway and to the stream it came from. */
+  /**
+   * Operation state goes to the streams watching its gateway and to the stream it came from,
+   * on this replica and (through the bus) on the others.
+   */
   publishOperation(operation: Operation, originStreamId: string | undefined): void {
+    this.deliverOperation(operation, originStreamId);
+    this.cluster?.publishOperation(operation, originStreamId).catch(() => undefined);
+  }
+
+  private deliverOperation(operation: Operation, originStreamId: string | undefined): void {
     const targets = new Set<SseStream>();
     if (operation.vpnGatewayId !== undefined) {
-      const entry = this.entries.get(
+      const entry = this.poller.get(
         gatewayKey({ regionId: operation.regionId, vpnGatewayId: operation.vpnGatewayId }),
       );
-      for (const s of entry?.watchers ?? []) targets.add(s);
+      for (const s of entry?.watchers ?? []) targets.add(s as SseStream);
     }
     const origin = originStreamId === undefined ? undefined : this.streams.get(originStreamId);
     if (origin) targets.add(origin);
@@ -284,54 +309,24 @@ export class StatusHub implements GatewayStatusSource {
   shutdown(): void {
     this.closed = true;
     clearInterval(this.heartbeat);
+    // Hand the gateways this replica polls to the others at once.
+    this.cluster?.close().catch(() => undefined);
     for (const stream of [...this.streams.values()]) {
       const retry = 1000 + Math.floor(Math.random() * 4000);
       stream.end(`retry: ${retry}\n${sseFrame(this.nextId(), { type: 'reconnect' })}`);
       this.close(stream);
     }
-    for (const entry of this.entries.values()) {
-      if (entry.timer) clearTimeout(entry.timer);
-      entry.timer = undefined;
-    }
+    this.poller.shutdown();
   }
 
   snapshotOf(ref: GatewayRef): GatewayStatusEntry | undefined {
-    const entry = this.entries.get(gatewayKey(ref));
-    return entry ? this.toStatusEntry(entry) : undefined;
+    const entry = this.poller.get(gatewayKey(ref));
+    return entry ? this.poller.toStatusEntry(entry) : undefined;
   }
 
   private nextId(): number {
     this.seq += 1;
     return this.seq;
-  }
-
-  private entry(ref: GatewayRef): Entry {
-    const key = gatewayKey(ref);
-    let entry = this.entries.get(key);
-    if (!entry) {
-      entry = {
-        ref: { regionId: ref.regionId, vpnGatewayId: ref.vpnGatewayId },
-        key,
-        watchers: new Set(),
-        gateway: null,
-        connections: [],
-        negotiationStarts: new Map(),
-        notFound: false,
-        staleSince: null,
-        staleReason: undefined,
-        observedAt: null,
-        gatewayJson: 'null',
-        connectionsJson: '[]',
-        failures: 0,
-        fastUntil: 0,
-        intervalMs: this.options.fastMs,
-        timer: undefined,
-        inflight: undefined,
-        lastError: undefined,
-      };
-      this.entries.set(key, entry);
-    }
-    return entry;
   }
 
   private close(stream: SseStream): void {
@@ -342,164 +337,36 @@ export class StatusHub implements GatewayStatusSource {
 
   private unwatch(stream: SseStream, key: string): void {
     stream.watched.delete(key);
-    const entry = this.entries.get(key);
+    const entry = this.poller.get(key);
     if (!entry) return;
     entry.watchers.delete(stream);
     if (entry.watchers.size === 0) {
-      if (entry.timer) clearTimeout(entry.timer);
-      entry.timer = undefined;
-      if (!entry.inflight) this.entries.delete(key);
-      this.options.observer?.forget(entry.ref);
+      if (entry.local && !this.closed) this.cluster?.release([key]);
+      this.poller.unwatched(entry);
     }
   }
 
-  private intervalFor(entry: Entry): number {
-    const { fastMs, slowMs } = this.options;
-    if (entry.staleSince !== null)
-      return Math.min(slowMs, fastMs * 2 ** Math.min(entry.failures, 6));
-    const changing =
-      Date.now() < entry.fastUntil ||
-      awaitingVerdict(entry.connections) ||
-      (entry.gateway !== null && CHANGING_GATEWAY_STATES.has(entry.gateway.status)) ||
-      entry.connections.some(
-        (c) =>
-          (c.state !== undefined && CHANGING_CONNECTION_STATES.has(c.state)) ||
-          (c.tunnels ?? []).some(
-            (t) => t.state !== undefined && CHANGING_CONNECTION_STATES.has(t.state),
-          ),
-      );
-    return changing ? fastMs : slowMs;
-  }
-
-  private schedule(entry: Entry, delay?: number): void {
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = undefined;
-    if (this.closed || entry.watchers.size === 0) return;
-    entry.intervalMs = this.intervalFor(entry);
-    this.options.observer?.interval(entry.ref, entry.intervalMs);
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined;
-      this.poll(entry).catch(() => undefined);
-    }, delay ?? entry.intervalMs);
-  }
-
-  /** Singleflight: one upstream poll per gateway at a time; callers share its result. */
-  private poll(entry: Entry): Promise<void> {
-    if (entry.inflight) return entry.inflight;
-    const run = (async () => {
-      try {
-        const observation = await this.options.fetcher.fetch(entry.ref);
-        this.options.observer?.poll('success');
-        this.apply(entry, observation);
-      } catch (error) {
-        this.options.observer?.poll('failure');
-        this.markStale(entry, error);
-        throw error;
-      } finally {
-        entry.inflight = undefined;
-        if (entry.watchers.size > 0) this.schedule(entry);
-        else if (!entry.timer) this.entries.delete(entry.key);
-      }
-    })();
-    entry.inflight = run;
-    return run;
-  }
-
-  private apply(entry: Entry, observation: GatewayObservation): void {
-    const now = Date.now();
-    const observedAt = new Date(now).toISOString();
-    entry.observedAt = observedAt;
-    entry.failures = 0;
-    entry.lastError = undefined;
-    const notFound = observation.gateway === null;
-    const connections = readNegotiations(
-      observation.connections,
-      entry.negotiationStarts,
-      now,
-      this.negotiationVerdictMs,
-    );
-    const gatewayJson = JSON.stringify(observation.gateway);
-    const connectionsJson = JSON.stringify(connections);
-    const gatewayChanged = gatewayJson !== entry.gatewayJson || notFound !== entry.notFound;
-    const connectionsChanged = connectionsJson !== entry.connectionsJson;
-    entry.gateway = observation.gateway;
-    entry.connections = connections;
-    entry.notFound = notFound;
-    entry.gatewayJson = gatewayJson;
-    entry.connectionsJson = connectionsJson;
-    entry.intervalMs = this.intervalFor(entry);
-    const { regionId, vpnGatewayId } = entry.ref;
-    if (entry.staleSince !== null) {
-      entry.staleSince = null;
-      entry.staleReason = undefined;
-      this.broadcast(entry, { type: 'stale', regionId, vpnGatewayId, staleSince: null });
-    }
-    if (gatewayChanged) {
-      this.broadcast(entry, {
-        type: 'gateway',
-        regionId,
-        vpnGatewayId,
-        gateway: entry.gateway,
-        notFound,
-        pollIntervalMs: entry.intervalMs,
-        observedAt,
+  /** A gateway this replica polls changed: the other replicas' streams get it too. */
+  private published(entry: Entry): void {
+    if (!this.cluster || !entry.local || entry.watchers.size === 0) return;
+    this.cluster
+      .publishStatus(entry.key, this.poller.toStatusEntry(entry))
+      .catch((error: unknown) => {
+        this.options.logger?.warn({ err: error, gateway: entry.key }, 'status not published');
       });
-    }
-    if (connectionsChanged) {
-      this.broadcast(entry, {
-        type: 'connections',
-        regionId,
-        vpnGatewayId,
-        connections: entry.connections,
-        observedAt,
-      });
-    }
-  }
-
-  private markStale(entry: Entry, error: unknown): void {
-    entry.failures += 1;
-    entry.lastError = error;
-    const reason = error instanceof CloudError ? error.code : 'InternalError';
-    if (!(error instanceof CloudError)) {
-      this.options.logger?.warn({ err: error, gateway: entry.key }, 'status poll failed');
-    }
-    if (entry.staleSince !== null && entry.staleReason === reason) return;
-    entry.staleSince ??= new Date().toISOString();
-    entry.staleReason = reason;
-    this.broadcast(entry, {
-      type: 'stale',
-      regionId: entry.ref.regionId,
-      vpnGatewayId: entry.ref.vpnGatewayId,
-      staleSince: entry.staleSince,
-      staleReason: reason,
-    });
   }
 
   private broadcast(entry: Entry, event: SseEvent): void {
     if (entry.watchers.size === 0) return;
     const frame = sseFrame(this.nextId(), event);
-    for (const stream of entry.watchers) stream.send(frame);
-  }
-
-  private toStatusEntry(entry: Entry): GatewayStatusEntry {
-    return {
-      regionId: entry.ref.regionId,
-      vpnGatewayId: entry.ref.vpnGatewayId,
-      gateway: entry.gateway,
-      connections: entry.connections,
-      staleSince: entry.staleSince,
-      ...(entry.staleReason === undefined ? {} : { staleReason: entry.staleReason }),
-      notFound: entry.notFound,
-      pollIntervalMs: entry.intervalMs,
-      observedAt: entry.observedAt,
-    };
+    for (const stream of entry.watchers) (stream as SseStream).send(frame);
   }
 
   private sendSnapshot(stream: SseStream): void {
     const gateways: GatewayStatusEntry[] = [];
     for (const key of stream.watched) {
-      const entry = this.entries.get(key);
-      if (entry) gateways.push(this.toStatusEntry(entry));
+      const entry = this.poller.get(key);
+      if (entry) gateways.push(this.poller.toStatusEntry(entry));
     }
     stream.writeRaw(sseFrame(this.nextId(), { type: 'snapshot', gateways }));
   }

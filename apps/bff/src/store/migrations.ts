@@ -157,6 +157,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 16: the last state the poller of a gateway published (other replicas read it when a
+  // NOTIFY names the gateway, or when their first stream starts watching it).
+  '0005-gateway-status': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('gateway_status')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('status', 'jsonb', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

@@ -81,6 +81,14 @@ export interface OperationsTable {
   updated_at: Timestamp;
 }
 
+export interface GatewayStatusTable {
+  /** `<region>/<gateway>`. */
+  key: string;
+  /** The GatewayStatusEntry its poller published last. */
+  status: Json;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -88,6 +96,7 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   leases: LeasesTable;
   operations: OperationsTable;
+  gateway_status: GatewayStatusTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -14,6 +14,8 @@ export type StoreEngine = 'pglite' | 'postgres';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly engine: StoreEngine;
+  /** PostgreSQL's URL (a replica's own LISTEN connection needs it); undefined on PGlite. */
+  readonly databaseUrl?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     db,
     engine,
+    databaseUrl: 'databaseUrl' in options ? options.databaseUrl : undefined,
     close: () => db.destroy(),
   };
 }

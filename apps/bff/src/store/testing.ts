@@ -53,6 +53,7 @@ export async function openTestStore(engine: StoreEngine): Promise<Store> {
   return {
     db: store.db,
     engine: store.engine,
+    databaseUrl: store.databaseUrl,
     close: async () => {
       await store.close();
       await drop();
