@@ -10,6 +10,7 @@ import { HttpError, toApiError } from './http/errors';
 import { spaRouter } from './http/spa';
 import { customerGatewaysRouter } from './modules/customer-gateways/router';
 import { eventsRouter } from './modules/events/router';
+import { historyRouter, type HistoryDeps } from './history/router';
 import { healthRouter } from './modules/health/router';
 import { ipsecServersRouter } from './modules/ipsec-servers/router';
 import { openapiRouter } from './modules/openapi/router';
@@ -31,6 +32,8 @@ export interface AppDeps {
    * must pass the explicitly named permissive layer of `bench/permissive-security.ts`.
    */
   security: AppSecurity;
+  /** The status history store (issue 15); without it the history routes are not served. */
+  history?: HistoryDeps;
 }
 
 export interface AppSecurity {
@@ -131,6 +134,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(peerConfigRouter(runtime));
   api.use(sslVpnServersRouter(runtime, deps.security.pskKeys));
   api.use(remoteAccessRouter(runtime, deps.security.pskKeys));
+  if (deps.history) api.use(historyRouter(runtime, deps.history));
   for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
 

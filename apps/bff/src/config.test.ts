@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, testConfig } from './config';
 
 describe('loadConfig', () => {
   it('defaults to the embedded emulator on 127.0.0.1:3000', () => {
@@ -36,5 +36,18 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/CLOUD_MODE/);
     expect(problems.join('\n')).toMatch(/DATABASE_URL/);
     expect((caught as ConfigError).message).toContain('Invalid configuration');
+  });
+});
+
+describe('config', () => {
+  it('defaults to a 60 s interval, 30 days of retention, 120 calls a minute', () => {
+    const config = testConfig();
+    expect(config.history).toEqual({
+      recorder: true,
+      intervalMs: 60_000,
+      fastMs: 10_000,
+      retentionDays: 30,
+      callsPerMinute: 120,
+    });
   });
 });

@@ -86,6 +86,17 @@ export const envSchema = z.object({
    * polled gateways; one silent for three of these is taken over by another.
    */
   REPLICA_HEARTBEAT_MS: intFromEnv(2000, 50, 60_000),
+  /**
+   * The status history recorder (issue 15): one per deployment (a lease in the store). It looks
+   * at every gateway of every region each HISTORY_INTERVAL_MS, every HISTORY_FAST_MS for two
+   * minutes after a change, never makes more than HISTORY_CALLS_PER_MINUTE upstream calls, and
+   * keeps HISTORY_RETENTION_DAYS of history and logs. `off` stops it on this replica.
+   */
+  HISTORY_RECORDER: z.enum(['on', 'off']).default('on'),
+  HISTORY_INTERVAL_MS: intFromEnv(60_000, 1000, 3_600_000),
+  HISTORY_FAST_MS: intFromEnv(10_000, 500, 3_600_000),
+  HISTORY_RETENTION_DAYS: intFromEnv(30, 1, 3650),
+  HISTORY_CALLS_PER_MINUTE: intFromEnv(120, 1, 100_000),
   // Sessions and cookies (issue 5): ASVS level 2 defaults, 30 min idle and 12 h absolute.
   SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
   SESSION_ABSOLUTE_HOURS: intFromEnv(12, 1, 24 * 30),
@@ -153,6 +164,13 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
   },
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   replicaHeartbeatMs: env.REPLICA_HEARTBEAT_MS,
+  history: {
+    recorder: env.HISTORY_RECORDER === 'on',
+    intervalMs: env.HISTORY_INTERVAL_MS,
+    fastMs: env.HISTORY_FAST_MS,
+    retentionDays: env.HISTORY_RETENTION_DAYS,
+    callsPerMinute: env.HISTORY_CALLS_PER_MINUTE,
+  },
   security: {
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { cloudLabel } from './modules/health/router';
 import { createRuntime, type Runtime } from './runtime';
 import { openStore } from './store/store';
+import { HistoryRecorder } from './history/recorder';
 
 const main = async (): Promise<void> => {
   // Everything the BFF writes (the store under DATA_DIR, demo passwords) is private to its user.
@@ -31,9 +32,25 @@ const main = async (): Promise<void> => {
     }),
   ]);
   late.hub = runtime.hub;
+  // The status history (issue 15): the recorder runs where it holds the lease in the store.
+  const recorder = config.history.recorder
+    ? new HistoryRecorder({
+        cloud: runtime.cloud,
+        db: secured.store.db,
+        defaultRegion: config.cloud.defaultRegion,
+        intervalMs: config.history.intervalMs,
+        fastMs: config.history.fastMs,
+        retentionDays: config.history.retentionDays,
+        callsPerMinute: config.history.callsPerMinute,
+        holder: runtime.replicaId,
+        logger: runtime.logger,
+      })
+    : undefined;
+  recorder?.start();
   const app = createApp({
     runtime,
     security: secured.security,
+    history: { db: secured.store.db, retentionDays: config.history.retentionDays },
   });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -63,8 +80,8 @@ const main = async (): Promise<void> => {
     }, config.shutdownGraceMs + 2000);
     hard.unref();
     // Streams get `event: reconnect` with a random retry and end; writes finish (bounded).
-    runtime
-      .close()
+    (recorder?.stop() ?? Promise.resolve())
+      .then(() => runtime.close())
       .then(() => secured.close())
       .then(() => store.close())
       .then(() => {

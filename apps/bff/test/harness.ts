@@ -170,6 +170,7 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
   const app = createApp({
     runtime,
     security: secured.security,
+    history: { db: secured.store.db, retentionDays: config.history.retentionDays },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => {

@@ -169,6 +169,76 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 15: the status history (changes only, with the time first seen), the value in force
+  // per subject and lane (change detection across restarts, the health overview), the negotiation
+  // log lines kept past the cloud's 10 minutes and where each connection's log was read up to.
+  '0006-history': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('history_current')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('region_id', 'text', (c) => c.notNull())
+        .addColumn('gateway_id', 'text', (c) => c.notNull())
+        .addColumn('gateway_name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text', (c) => c.notNull())
+        .addColumn('connection_id', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('tunnel_index', 'integer')
+        .addColumn('lane', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('since', 'timestamptz', (c) => c.notNull())
+        .addColumn('seen_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('history_current_region')
+        .on('history_current')
+        .column('region_id')
+        .execute();
+      await db.schema
+        .createTable('history_changes')
+        .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('region_id', 'text', (c) => c.notNull())
+        .addColumn('gateway_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text', (c) => c.notNull())
+        .addColumn('connection_id', 'text')
+        .addColumn('lane', 'text', (c) => c.notNull())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('history_changes_gateway_at')
+        .on('history_changes')
+        .columns(['gateway_id', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('history_changes_at')
+        .on('history_changes')
+        .column('at')
+        .execute();
+      await db.schema
+        .createTable('history_logs')
+        .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('region_id', 'text', (c) => c.notNull())
+        .addColumn('connection_id', 'text', (c) => c.notNull())
+        .addColumn('tunnel_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addColumn('line', 'text', (c) => c.notNull())
+        .addUniqueConstraint('history_logs_line', ['connection_id', 'tunnel_id', 'line'])
+        .execute();
+      await db.schema
+        .createIndex('history_logs_connection_at')
+        .on('history_logs')
+        .columns(['connection_id', 'at'])
+        .execute();
+      await db.schema
+        .createTable('history_log_cursors')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('fetched_to', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

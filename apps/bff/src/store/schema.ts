@@ -89,6 +89,54 @@ export interface GatewayStatusTable {
   updated_at: Timestamp;
 }
 
+/** The value in force per subject and lane (issue 15); `key` = region|kind|subject|lane. */
+export interface HistoryCurrentTable {
+  key: string;
+  region_id: string;
+  gateway_id: string;
+  gateway_name: string;
+  kind: string;
+  subject_id: string;
+  connection_id: string | null;
+  name: string;
+  tunnel_index: number | null;
+  lane: string;
+  value: string;
+  /** First seen with this value. */
+  since: Timestamp;
+  /** Last seen at all. */
+  seen_at: Timestamp;
+}
+
+export interface HistoryChangesTable {
+  id: Generated<string>;
+  region_id: string;
+  gateway_id: string;
+  kind: string;
+  subject_id: string;
+  connection_id: string | null;
+  lane: string;
+  value: string;
+  at: Timestamp;
+}
+
+export interface HistoryLogsTable {
+  id: Generated<string>;
+  region_id: string;
+  connection_id: string;
+  /** '' for a single-tunnel connection. */
+  tunnel_id: string;
+  at: Timestamp;
+  line: string;
+}
+
+export interface HistoryLogCursorsTable {
+  /** region|connection|tunnel. */
+  key: string;
+  /** The end of the last window read (the next one starts here). */
+  fetched_to: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -97,6 +145,10 @@ export interface Database {
   leases: LeasesTable;
   operations: OperationsTable;
   gateway_status: GatewayStatusTable;
+  history_current: HistoryCurrentTable;
+  history_changes: HistoryChangesTable;
+  history_logs: HistoryLogsTable;
+  history_log_cursors: HistoryLogCursorsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

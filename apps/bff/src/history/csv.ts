@@ -1,0 +1,13 @@
+// CSV (RFC 4180) for the history and log exports. A cell a spreadsheet would run as a formula
+// (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'`: the cloud's names and log lines are
+// text from elsewhere.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
