@@ -59,6 +59,10 @@ export const envSchema = z.object({
    */
   CLOUD_CALLS_PER_SECOND: intFromEnv(40, 1, 10_000),
   CLOUD_CALLS_BURST: intFromEnv(80, 1, 100_000),
+  /** How long a region's gateway list is shared by every viewer before the cloud is asked again. */
+  GATEWAY_LIST_TTL_MS: intFromEnv(15_000, 0, 600_000),
+  /** Regions listed at once for the all-regions list. */
+  REGION_CONCURRENCY: intFromEnv(6, 1, 64),
   POLL_FAST_MS: intFromEnv(1000, 50, 60_000),
   POLL_SLOW_MS: intFromEnv(20_000, 100, 300_000),
   SSE_HEARTBEAT_MS: intFromEnv(15_000, 50, 60_000),
@@ -149,6 +153,8 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     writeTimeoutMs: env.UPSTREAM_WRITE_TIMEOUT_MS,
     callsPerSecond: env.CLOUD_CALLS_PER_SECOND,
     callsBurst: env.CLOUD_CALLS_BURST,
+    gatewayListTtlMs: env.GATEWAY_LIST_TTL_MS,
+    regionConcurrency: env.REGION_CONCURRENCY,
   },
   logLevel: env.LOG_LEVEL,
   staticDir: env.STATIC_DIR,

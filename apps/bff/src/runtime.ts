@@ -15,7 +15,8 @@ import { createMetrics, type Metrics } from './http/metrics';
 import { DurableOperations } from './operations/durable';
 import { WriteLanes } from './operations/lanes';
 import { OperationRegistry } from './operations/registry';
-import { createGatewayStatusFetcher } from './modules/vpn-gateways/service';
+import { GatewayListCache } from './modules/vpn-gateways/list-cache';
+import { createGatewayStatusFetcher, listVpnGatewaysOrNone } from './modules/vpn-gateways/service';
 import { resumedJob } from './modules/write';
 import { StatusHub } from './status/hub';
 import { StatusCluster } from './status/cluster';
@@ -54,6 +55,8 @@ export interface Runtime {
   cloudMode: 'emulator' | 'alibaba';
   cloud: CloudClient;
   hub: StatusHub;
+  /** Region gateway lists kept briefly and shared by every viewer (issue 18). */
+  gatewayLists: GatewayListCache;
   registry: OperationRegistry;
   lanes: WriteLanes;
   /** This replica's name in the store (operation owner, lease holder). */
@@ -190,8 +193,16 @@ export const createRuntime = async (
     settleTimeoutMs: options.lanes?.settleTimeoutMs ?? 5 * 60_000,
     logger,
   });
+  const gatewayLists = new GatewayListCache({
+    list: (regionId) => listVpnGatewaysOrNone(cloud, regionId),
+    ttlMs: config.cloud.gatewayListTtlMs,
+    concurrency: config.cloud.regionConcurrency,
+    throttled: () => cloud.callBudget.state().throttled,
+  });
   registry.onChange((operation, record) => {
     hub.publishOperation(operation, record.originStreamId);
+    // What the region's list shows may change with a write (a gateway's name, its status).
+    gatewayLists.invalidate(operation.regionId);
     if (operation.state === 'succeeded' || operation.state === 'failed') {
       // One line per finished write, with the Alibaba RequestId for support.
       logger.info(
@@ -222,6 +233,7 @@ export const createRuntime = async (
     cloudMode,
     cloud,
     hub,
+    gatewayLists,
     registry,
     lanes,
     replicaId,

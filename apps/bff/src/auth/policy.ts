@@ -28,6 +28,7 @@ export const policyRules: readonly PolicyRule[] = [
   // Any signed-in account: who am I, reading resources, status, operations, audit (filtered).
   { methods: READ, pattern: '/api/v1/session', access: 'viewer' },
   { methods: READ, pattern: '/api/v1/regions', access: 'viewer' },
+  { methods: READ, pattern: '/api/v1/vpn-gateways', access: 'viewer' },
   { methods: READ, pattern: `${R}/vpn-gateways`, access: 'viewer' },
   { methods: READ, pattern: `${R}/vpn-gateways/:vpnGatewayId`, access: 'viewer' },
   { methods: READ, pattern: `${R}/customer-gateways`, access: 'viewer' },

@@ -1,5 +1,6 @@
 // Contract-shaped answers for component tests (each is parsed by the app with the shared schemas).
 import type { AuditPage } from '@vpn-console/shared/api/audit';
+import type { GatewayPage } from '@vpn-console/shared/api/gateway-list';
 import type { SslVpnClientCertList, SslVpnClientList } from '@vpn-console/shared/api/remote-access';
 import type { Role, SessionView } from '@vpn-console/shared/api/session';
 import type { Operation } from '@vpn-console/shared/api/operations';
@@ -52,6 +53,26 @@ export const gatewayShanghai: VpnGatewayView = {
   regionId: 'cn-shanghai',
   name: 'sh-gateway',
   status: 'updating',
+};
+
+/** A gateway list page as the BFF answers it (one page, fresh, nothing throttled). */
+export const gatewayPageOf = (
+  items: VpnGatewayView[],
+  extra: Partial<GatewayPage> = {},
+): GatewayPage => {
+  const statusCounts: Record<string, number> = {};
+  for (const g of items) statusCounts[g.status] = (statusCounts[g.status] ?? 0) + 1;
+  return {
+    items,
+    totalCount: items.length,
+    page: 1,
+    pageSize: 50,
+    statusCounts,
+    failedRegions: [],
+    listedSecondsAgo: 0,
+    statusMayBeOldSeconds: null,
+    ...extra,
+  };
 };
 
 export const detailOf = (g: VpnGatewayView): VpnGatewayDetailView => ({
@@ -248,12 +269,20 @@ export const baseRoutes = (role: Role, opts: { demo?: boolean } = {}): MockRoute
   {
     method: 'GET',
     path: '/api/v1/regions/cn-hangzhou/vpn-gateways',
-    respond: () => ({ status: 200, body: { items: [gatewayStandard, gatewaySm], totalCount: 2 } }),
+    respond: () => ({ status: 200, body: gatewayPageOf([gatewayStandard, gatewaySm]) }),
   },
   {
     method: 'GET',
     path: '/api/v1/regions/cn-shanghai/vpn-gateways',
-    respond: () => ({ status: 200, body: { items: [gatewayShanghai], totalCount: 1 } }),
+    respond: () => ({ status: 200, body: gatewayPageOf([gatewayShanghai]) }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/vpn-gateways',
+    respond: () => ({
+      status: 200,
+      body: gatewayPageOf([gatewayStandard, gatewaySm, gatewayShanghai]),
+    }),
   },
   {
     method: 'GET',

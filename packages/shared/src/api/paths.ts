@@ -7,7 +7,9 @@ const enc = encodeURIComponent;
 export const apiPaths = {
   health: () => '/api/v1/health',
   regions: () => '/api/v1/regions',
-  vpnGateways: (regionId: string) => `/api/v1/regions/${enc(regionId)}/vpn-gateways`,
+  vpnGateways: (regionId: string, search = '') =>
+    `/api/v1/regions/${enc(regionId)}/vpn-gateways${search}`,
+  allVpnGateways: (search = '') => `/api/v1/vpn-gateways${search}`,
   vpnGateway: (regionId: string, id: string) =>
     `/api/v1/regions/${enc(regionId)}/vpn-gateways/${enc(id)}`,
   customerGateways: (regionId: string) => `/api/v1/regions/${enc(regionId)}/customer-gateways`,

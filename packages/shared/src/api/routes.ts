@@ -29,9 +29,9 @@ import {
   vpnConnectionListSchema,
   vpnConnectionViewSchema,
   vpnGatewayDetailViewSchema,
-  vpnGatewayListSchema,
 } from './views';
 import { regionListSchema } from './regions';
+import { gatewayPageSchema } from './gateway-list';
 import { historyRoutes } from '../history/routes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -97,11 +97,22 @@ export const apiRoutes = [
     errors: [502, 503, 504],
   },
   {
+    id: 'listAllVpnGateways',
+    method: 'GET',
+    path: '/api/v1/vpn-gateways',
+    summary:
+      'VPN gateways of every region: searched, filtered, sorted and paged by the BFF from region lists shared for a short time',
+    query: ['q', 'status', 'regionId', 'sort', 'page', 'pageSize'],
+    success: { status: 200, schema: gatewayPageSchema },
+    errors: [400, 502, 503, 504],
+  },
+  {
     id: 'listVpnGateways',
     method: 'GET',
     path: `${R}/vpn-gateways`,
-    summary: 'VPN gateways of a region',
-    success: { status: 200, schema: vpnGatewayListSchema },
+    summary: 'VPN gateways of a region (searched, filtered, sorted and paged by the BFF)',
+    query: ['q', 'status', 'sort', 'page', 'pageSize'],
+    success: { status: 200, schema: gatewayPageSchema },
     errors: [400, 502, 503, 504],
   },
   {

@@ -8,9 +8,7 @@ import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import type { Runtime } from '../../runtime';
 import { principalOf } from '../../auth/principal';
-import { CloudError } from '../../cloud/errors';
 import { parseGatewayList, StreamCapError, TooManyStreamsError } from '../../status/hub';
-import { listVpnGateways } from '../vpn-gateways/service';
 import { WatchAdmission, WatchBudgetError } from './watch-admission';
 
 const querySchema = z.object({ gateways: z.string().max(8000).optional() });
@@ -22,16 +20,10 @@ const ownerOf = (locals: Record<string, unknown>): string | undefined =>
 export const eventsRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
   const admission = new WatchAdmission({
-    listGatewayIds: async (regionId) => {
-      try {
-        return (await listVpnGateways(runtime.cloud, regionId)).map((g) => g.id);
-      } catch (error) {
-        // A region the cloud refuses (unknown, not open to this account) has no gateways; a
-        // transient failure is left to the caller (the region's refs are then charged per poll).
-        if (error instanceof CloudError && !error.retryable) return [];
-        throw error;
-      }
-    },
+    // The shared region lists (one listing serves the list pages and the watch checks); a region
+    // the cloud refuses for good has no gateways, a transient failure is left to the caller.
+    listGatewayIds: async (regionId) =>
+      (await runtime.gatewayLists.region(regionId)).items.map((g) => g.id),
     isPolled: (ref) => runtime.hub.isPolled(ref),
     callsPerMinute: runtime.config.status.watchCallsPerMinute,
   });

@@ -42,6 +42,22 @@ export const listVpnGateways = async (
   return gateways.map((g) => presentVpnGateway(g, regionId));
 };
 
+/**
+ * A region's gateways for the shared lists: a region the cloud refuses for good (unknown, not
+ * open to this account) has none; a transient failure is thrown (the region is then named failed).
+ */
+export const listVpnGatewaysOrNone = async (
+  cloud: CloudClient,
+  regionId: string,
+): Promise<VpnGatewayView[]> => {
+  try {
+    return await listVpnGateways(cloud, regionId);
+  } catch (error) {
+    if (error instanceof CloudError && error.kind === 'api' && !error.retryable) return [];
+    throw error;
+  }
+};
+
 export const getVpnGatewayDetail = async (
   cloud: CloudClient,
   regionId: string,

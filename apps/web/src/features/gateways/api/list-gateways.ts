@@ -1,17 +1,38 @@
+import {
+  gatewayListSearch,
+  gatewayPageSchema,
+  type GatewayListRequest,
+} from '@vpn-console/shared/api/gateway-list';
 import { apiPaths } from '@vpn-console/shared/api/paths';
-import { vpnGatewayListSchema } from '@vpn-console/shared/api/views';
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 
-export const listGateways = (regionId: string) =>
-  apiRequest(vpnGatewayListSchema, apiPaths.vpnGateways(regionId));
+/**
+ * One page of gateways, searched, filtered and sorted by the BFF (issue 18): a region's, or every
+ * region's when `regionId` is undefined.
+ */
+export const listGatewayPage = (regionId: string | undefined, request: GatewayListRequest) => {
+  const search = gatewayListSearch(request);
+  return apiRequest(
+    gatewayPageSchema,
+    regionId === undefined
+      ? apiPaths.allVpnGateways(search)
+      : apiPaths.vpnGateways(regionId, search),
+  );
+};
 
-export const gatewaysQueryOptions = (regionId: string) =>
-  queryOptions({ queryKey: gatewayKeys.list(regionId), queryFn: () => listGateways(regionId) });
+export const gatewayPageQueryOptions = (
+  regionId: string | undefined,
+  request: GatewayListRequest,
+) =>
+  queryOptions({
+    queryKey:
+      regionId === undefined ? gatewayKeys.allPage(request) : gatewayKeys.page(regionId, request),
+    queryFn: () => listGatewayPage(regionId, request),
+    // The rows stay while the next page or search result loads (no flash of a spinner).
+    placeholderData: keepPreviousData,
+  });
 
-export const useGateways = (regionId: string) => useQuery(gatewaysQueryOptions(regionId));
-
-/** All regions at once (the support view). */
-export const useGatewaysOfRegions = (regionIds: readonly string[]) =>
-  useQueries({ queries: regionIds.map((id) => gatewaysQueryOptions(id)) });
+export const useGatewayPage = (regionId: string | undefined, request: GatewayListRequest) =>
+  useQuery(gatewayPageQueryOptions(regionId, request));

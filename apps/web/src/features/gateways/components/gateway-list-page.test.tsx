@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
 import { FakeEventSource } from '../../../test/fake-event-source';
 import { mockFetch } from '../../../test/fetch-mock';
-import { baseRoutes, gatewayStandard } from '../../../test/fixtures';
+import { baseRoutes, gatewayPageOf, gatewayStandard } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
 
 describe('gateway list', () => {
@@ -81,4 +81,67 @@ describe('gateway list', () => {
     await userEvent.selectOptions(screen.getByRole('combobox', { name: '地域' }), 'cn-shanghai');
     expect(await screen.findByRole('link', { name: 'sh-gateway' })).toBeInTheDocument();
   });
+
+  it('searches, filters and pages on the server, and says how old status may be when throttled', async () => {
+    // A large account: 120 gateways, the BFF answers pages of 50.
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...gatewayStandard,
+      id: `vpn-many${String(i).padStart(4, '0')}`,
+      name: `${i % 3 === 0 ? 'store' : 'customer'}-${String(i).padStart(4, '0')}`,
+      status: i % 10 === 0 ? 'updating' : 'active',
+    }));
+    const { calls } = mockFetch([
+      {
+        method: 'GET',
+        path: '/api/v1/vpn-gateways',
+        respond: (req) => {
+          const q = req.query.get('q') ?? '';
+          const status = req.query.get('status');
+          const page = Number(req.query.get('page') ?? '1');
+          const searched = many.filter((g) => g.name.includes(q));
+          const filtered = status === null ? searched : searched.filter((g) => g.status === status);
+          const counts: Record<string, number> = {};
+          for (const g of searched) counts[g.status] = (counts[g.status] ?? 0) + 1;
+          return {
+            status: 200,
+            body: gatewayPageOf(filtered.slice((page - 1) * 50, page * 50), {
+              totalCount: filtered.length,
+              page,
+              statusCounts: counts,
+              statusMayBeOldSeconds: 42,
+            }),
+          };
+        },
+      },
+      ...baseRoutes('viewer'),
+    ]);
+    renderApp('/gateways');
+    expect(await screen.findByRole('link', { name: 'customer-0001' })).toBeInTheDocument();
+    // One page of rows in the browser, however large the account.
+    expect(screen.getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('Page 1 of 3 · 120 gateways')).toBeInTheDocument();
+    expect(
+      screen.getByText("The cloud is limiting this account's calls: status may be up to 42 s old."),
+    ).toBeInTheDocument();
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Page 2 of 3 · 120 gateways')).toBeInTheDocument();
+    expect(
+      calls.some((c) => c.path === '/api/v1/vpn-gateways' && c.query.get('page') === '2'),
+    ).toBe(true);
+
+    // Typing searches on the server (once the typing settles) and goes back to page 1.
+    await user.type(screen.getByRole('searchbox', { name: 'Search name, ID or IP' }), 'store');
+    expect(await screen.findByText('Page 1 of 1 · 40 gateways')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'customer-0001' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status filter' }), 'updating');
+    expect(await screen.findByText('Page 1 of 1 · 4 gateways')).toBeInTheDocument();
+    const last = calls.filter((c) => c.path === '/api/v1/vpn-gateways').at(-1);
+    expect(last?.query.get('q')).toBe('store');
+    expect(last?.query.get('status')).toBe('updating');
+    await user.type(screen.getByRole('searchbox', { name: 'Search name, ID or IP' }), '-nothing');
+    expect(await screen.findByText('No gateway matches the search or filter.')).toBeInTheDocument();
+    expect(await seriousViolations()).toEqual([]);
+  }, 60_000);
 });
