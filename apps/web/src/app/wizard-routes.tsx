@@ -7,6 +7,7 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { useGateway } from '../features/gateways/api/get-gateway';
 import { IpsecServerWizard } from '../features/ipsec-server/components/ipsec-server-wizard';
 import { SslVpnServerWizard } from '../features/ssl-vpn-server/components/ssl-vpn-server-wizard';
+import { DualTunnelWizard } from '../features/vpn-connection/components/dual-tunnel-wizard';
 import { VpnConnectionWizard } from '../features/vpn-connection/components/vpn-connection-wizard';
 import { useI18n } from '../lib/i18n';
 import { useCapabilities } from '../lib/session';
@@ -63,8 +64,11 @@ export function VpnConnectionWizardRoute() {
       render={({ detail, resourceId, done, cancel }) => {
         const existing = detail.vpnConnections.find((c) => c.id === resourceId);
         if (resourceId !== undefined && existing === undefined) return <Navigate to=".." replace />;
+        // A dual-tunnel gateway takes only dual-tunnel connections (issue 12); the others keep
+        // the single-tunnel wizard unchanged.
+        const Chosen = detail.dualTunnel ? DualTunnelWizard : VpnConnectionWizard;
         return (
-          <VpnConnectionWizard
+          <Chosen
             gateway={detail}
             {...(existing === undefined ? {} : { existing })}
             onSucceeded={done}

@@ -163,6 +163,29 @@ export const en = {
   'field.enableTunnelsBgp': 'BGP on both tunnels',
   'gateway.publicIpTunnel1': 'Public IP (tunnel 1)',
   'gateway.publicIpTunnel2': 'Second public IP (tunnel 2)',
+  'weak.title': 'Weak choice (allowed)',
+  'weak.auth':
+    '{value} is a broken hash. Use {proposed} if the peer supports it (nearly every current device does).',
+  'weak.enc':
+    '{value} is weak encryption. Use {proposed} if the peer supports it (nearly every current device does).',
+  'weak.dh':
+    '{value} is too small a DH group to resist a well-funded attacker. Use {proposed} (2048-bit) if the peer supports it (nearly every current device does).',
+  'weak.use': 'Use {proposed}',
+  'dual.intro':
+    'This gateway is dual-tunnel: every connection has two tunnels, tunnel 1 (active) from {ip1} and tunnel 2 (standby) from {ip2}. Each tunnel may use its own customer gateway.',
+  'dual.sameTunnels': 'Keep both tunnels the same',
+  'dual.sameHint':
+    "Tunnel 2 uses tunnel 1's phase 1 and phase 2 settings, pre-shared key, DPD, NAT traversal, CA certificate and local ASN; its customer gateway, identities and BGP addresses stay its own. Turn this off to set any of tunnel 2's values on its own.",
+  'dual.bgpHint':
+    'With BGP on, each tunnel needs its own tunnel CIDR (a /30 inside 169.254.0.0/16) and local BGP IP.',
+  'dual.connection': 'Connection',
+  'dual.unchanged': 'Unchanged.',
+  'dual.tunnelOnly':
+    'Only {tunnel} changes: the change is applied to that tunnel alone (ModifyTunnelAttribute); the other tunnel is not touched.',
+  'summary.dualConnection':
+    'A dual-tunnel IPsec connection "{name}" on gateway {gateway} links {local} with {remote}. {tunnels}',
+  'summary.tunnel':
+    'Tunnel {index} ({role}) to customer gateway {cgw}: phase 1 {ike}, phase 2 {ipsec}.',
 
   'psk.none': 'no pre-shared key',
   'psk.masked': 'Pre-shared key',

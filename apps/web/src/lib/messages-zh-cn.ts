@@ -161,6 +161,27 @@ export const zhCN: Messages = {
   'field.enableTunnelsBgp': '两条隧道启用 BGP',
   'gateway.publicIpTunnel1': '公网 IP（隧道 1）',
   'gateway.publicIpTunnel2': '第二公网 IP（隧道 2）',
+  'weak.title': '弱算法（允许使用）',
+  'weak.auth':
+    '{value} 是已被攻破的哈希算法。如果对端支持，请改用 {proposed}（目前几乎所有设备都支持）。',
+  'weak.enc': '{value} 是弱加密算法。如果对端支持，请改用 {proposed}（目前几乎所有设备都支持）。',
+  'weak.dh':
+    '{value} 的 DH 组过小，难以抵御有实力的攻击者。如果对端支持，请改用 {proposed}（2048 位，目前几乎所有设备都支持）。',
+  'weak.use': '改用 {proposed}',
+  'dual.intro':
+    '此网关为双隧道网关：每个连接有两条隧道，隧道 1（主）使用 {ip1}，隧道 2（备）使用 {ip2}。每条隧道可以使用各自的用户网关。',
+  'dual.sameTunnels': '两条隧道保持一致',
+  'dual.sameHint':
+    '隧道 2 使用隧道 1 的第一阶段和第二阶段配置、预共享密钥、DPD、NAT 穿越、CA 证书和本端 ASN；其用户网关、身份标识和 BGP 地址单独设置。关闭此开关即可单独设置隧道 2 的任意配置。',
+  'dual.bgpHint':
+    '启用 BGP 后，每条隧道都需要各自的隧道网段（169.254.0.0/16 内的 /30）和本端 BGP 地址。',
+  'dual.connection': '连接',
+  'dual.unchanged': '无变更。',
+  'dual.tunnelOnly':
+    '仅{tunnel}有变更：只修改该隧道（ModifyTunnelAttribute），另一条隧道不受影响。',
+  'summary.dualConnection':
+    '网关 {gateway} 上的双隧道 IPsec 连接“{name}”连通 {local} 与 {remote}。{tunnels}',
+  'summary.tunnel': '隧道 {index}（{role}）连接用户网关 {cgw}：第一阶段 {ike}，第二阶段 {ipsec}。',
 
   'psk.none': '无预共享密钥',
   'psk.masked': '预共享密钥',

@@ -21,6 +21,8 @@ export const apiPaths = {
   vpnConnections: (regionId: string) => `/api/v1/regions/${enc(regionId)}/vpn-connections`,
   vpnConnection: (regionId: string, id: string) =>
     `/api/v1/regions/${enc(regionId)}/vpn-connections/${enc(id)}`,
+  vpnConnectionTunnel: (regionId: string, id: string, tunnelId: string) =>
+    `/api/v1/regions/${enc(regionId)}/vpn-connections/${enc(id)}/tunnels/${enc(tunnelId)}`,
   sslVpnServers: (regionId: string) => `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers`,
   sslVpnServer: (regionId: string, id: string) =>
     `/api/v1/regions/${enc(regionId)}/ssl-vpn-servers/${enc(id)}`,

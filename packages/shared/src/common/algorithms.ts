@@ -106,3 +106,23 @@ export function ipsecDefaults(resource: IpsecResource, gatewayType: GatewayType)
     ipsecLifetime: 86400,
   };
 }
+
+/**
+ * Choices the console warns about and never refuses (issue 12): md5 is a broken hash, des/3des
+ * weak ciphers, DH group1/2/5 (768/1024/1536-bit) too small. Each names the strongest choice of the
+ * same field that a peer is still likely to support: sha256, aes256 and group14 (2048-bit) are
+ * offered by practically every IKE implementation in use, unlike sha512 or the larger groups.
+ */
+export const WEAK_CHOICES = {
+  auth: { weak: ['md5'], proposed: 'sha256' },
+  enc: { weak: ['des', '3des'], proposed: 'aes256' },
+  dh: { weak: ['group1', 'group2', 'group5'], proposed: 'group14' },
+} as const satisfies Record<string, { weak: readonly string[]; proposed: string }>;
+
+export type WeakKind = keyof typeof WEAK_CHOICES;
+
+/** The proposed replacement when `value` is a weak choice of its kind, else undefined. */
+export function strongerChoice(kind: WeakKind, value: unknown): string | undefined {
+  const rule = WEAK_CHOICES[kind];
+  return (rule.weak as readonly unknown[]).includes(value) ? rule.proposed : undefined;
+}

@@ -24,6 +24,104 @@ export const phaseOf = (t: I18n['t'], path: string): string =>
 const worded = (t: I18n['t'], value: string): string =>
   value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
 
+/** Every value of a create (secrets only as entered / not entered). */
+export function ValuesTable({
+  values,
+  secretPaths,
+  hidden = [],
+  label,
+}: {
+  values: unknown;
+  secretPaths: readonly string[];
+  hidden?: readonly string[];
+  label?: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const flat = flatten(values);
+  return (
+    <Table {...(label === undefined ? {} : { 'aria-label': label })}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('wizard.field')}</Table.Th>
+          <Table.Th>{t('wizard.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {Object.entries(flat)
+          .filter(([path]) => !hidden.includes(path) && !secretPaths.includes(path))
+          .map(([path, value]) => (
+            <Table.Tr key={path}>
+              <Table.Td>
+                {phaseOf(t, path)}
+                {fieldLabel(i18n, path)}
+              </Table.Td>
+              <Table.Td>
+                <Code>{worded(t, value)}</Code>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        {secretPaths.map((path) => (
+          <Table.Tr key={path}>
+            <Table.Td>
+              {phaseOf(t, path)}
+              {fieldLabel(i18n, path)}
+            </Table.Td>
+            <Table.Td>
+              {flat[path] === undefined ? t('diff.secretNotSet') : t('diff.secretSet')}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The field-by-field diff of an edit (secrets only as changed / unchanged). */
+export function DiffTable({ changes, label }: { changes: readonly FieldChange[]; label: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <Table aria-label={label}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('wizard.field')}</Table.Th>
+          <Table.Th>{t('wizard.before')}</Table.Th>
+          <Table.Th>{t('wizard.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {changes.map((c) => (
+          <Table.Tr key={c.path}>
+            <Table.Td>
+              {phaseOf(t, c.path)}
+              {fieldLabel(i18n, c.path)}
+            </Table.Td>
+            {c.secret ? (
+              <Table.Td colSpan={2}>
+                {c.changed ? t('diff.secretChanged') : t('diff.secretUnchanged')}
+              </Table.Td>
+            ) : (
+              <>
+                <Table.Td>
+                  <del>{c.before === undefined ? t('common.notSet') : worded(t, c.before)}</del>
+                </Table.Td>
+                <Table.Td>
+                  <ins>{worded(t, c.after)}</ins>
+                </Table.Td>
+              </>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Whether a diff changes anything (an untouched secret is no change). */
+export const changesNothing = (changes: readonly FieldChange[]): boolean =>
+  changes.every((c) => c.secret && !c.changed);
+
 export function Review({
   summary,
   values,
@@ -40,8 +138,7 @@ export function Review({
   /** Paths not worth showing (ids already in the summary). */
   hidden?: readonly string[];
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   return (
     <>
       <Title order={2} size="h4">
@@ -49,85 +146,14 @@ export function Review({
       </Title>
       <Text>{summary}</Text>
       {changes === undefined ? (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('wizard.field')}</Table.Th>
-              <Table.Th>{t('wizard.after')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {Object.entries(flatten(values))
-              .filter(([path]) => !hidden.includes(path) && !secretPaths.includes(path))
-              .map(([path, value]) => (
-                <Table.Tr key={path}>
-                  <Table.Td>
-                    {phaseOf(t, path)}
-                    {fieldLabel(i18n, path)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{worded(t, value)}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            {secretPaths.map((path) => (
-              <Table.Tr key={path}>
-                <Table.Td>
-                  {phaseOf(t, path)}
-                  {fieldLabel(i18n, path)}
-                </Table.Td>
-                <Table.Td>
-                  {flatten(values)[path] === undefined
-                    ? t('diff.secretNotSet')
-                    : t('diff.secretSet')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ValuesTable values={values} secretPaths={secretPaths} hidden={hidden} />
       ) : (
         <>
           <Title order={2} size="h4">
             {t('wizard.diff')}
           </Title>
-          {changes.every((c) => c.secret && !c.changed) ? (
-            <Alert color="gray">{t('wizard.noChanges')}</Alert>
-          ) : null}
-          <Table aria-label={t('wizard.diff')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('wizard.field')}</Table.Th>
-                <Table.Th>{t('wizard.before')}</Table.Th>
-                <Table.Th>{t('wizard.after')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {changes.map((c) => (
-                <Table.Tr key={c.path}>
-                  <Table.Td>
-                    {phaseOf(t, c.path)}
-                    {fieldLabel(i18n, c.path)}
-                  </Table.Td>
-                  {c.secret ? (
-                    <Table.Td colSpan={2}>
-                      {c.changed ? t('diff.secretChanged') : t('diff.secretUnchanged')}
-                    </Table.Td>
-                  ) : (
-                    <>
-                      <Table.Td>
-                        <del>
-                          {c.before === undefined ? t('common.notSet') : worded(t, c.before)}
-                        </del>
-                      </Table.Td>
-                      <Table.Td>
-                        <ins>{worded(t, c.after)}</ins>
-                      </Table.Td>
-                    </>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          {changesNothing(changes) ? <Alert color="gray">{t('wizard.noChanges')}</Alert> : null}
+          <DiffTable changes={changes} label={t('wizard.diff')} />
         </>
       )}
     </>

@@ -1,4 +1,5 @@
 import { apiPaths } from '@vpn-console/shared/api/paths';
+import type { ModifyDualTunnelVpnConnectionInput } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import type { ModifyVpnConnectionAttributeInput } from '@vpn-console/shared/vpn-connection/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -9,10 +10,9 @@ import {
 } from '../../../lib/resource-write';
 
 /** Only the changed fields; the region and the connection's id are in the path. */
-export type ChangeVpnConnectionBody = WriteBody<
-  ModifyVpnConnectionAttributeInput,
-  'regionId' | 'vpnConnectionId'
->;
+export type ChangeVpnConnectionBody =
+  | WriteBody<ModifyVpnConnectionAttributeInput, 'regionId' | 'vpnConnectionId'>
+  | WriteBody<ModifyDualTunnelVpnConnectionInput, 'regionId' | 'vpnConnectionId'>;
 
 /** PATCH …/vpn-connections/{id}: 202 + operation (ModifyVpnConnectionAttribute has no dry run). */
 export const useChangeVpnConnection = () =>

@@ -1,4 +1,5 @@
 import { apiPaths } from '@vpn-console/shared/api/paths';
+import type { CreateDualTunnelVpnConnectionInput } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import type { CreateVpnConnectionInput } from '@vpn-console/shared/vpn-connection/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -9,7 +10,9 @@ import {
   type WriteBody,
 } from '../../../lib/resource-write';
 
-export type CreateVpnConnectionBody = WriteBody<CreateVpnConnectionInput>;
+/** Single-tunnel, or dual-tunnel on a dual-tunnel gateway (the BFF chooses by the gateway). */
+export type CreateVpnConnectionBody =
+  WriteBody<CreateVpnConnectionInput> | WriteBody<CreateDualTunnelVpnConnectionInput>;
 
 /** POST …/vpn-connections: 202 + operation; the Idempotency-Key becomes the cloud ClientToken. */
 export const useCreateVpnConnection = () =>

@@ -1,99 +1,11 @@
-import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
 import { screen, within } from '@testing-library/react';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { FakeEventSource } from '../../../test/fake-event-source';
 import { mockFetch } from '../../../test/fetch-mock';
-import { baseRoutes, detailOf, gatewayStandard } from '../../../test/fixtures';
+import { dualRoutes } from '../../../test/dual-tunnel-fixtures';
+import { baseRoutes } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
-
-const dualGateway: VpnGatewayView = {
-  ...gatewayStandard,
-  id: 'vpn-dual001',
-  name: 'dual-gateway',
-  internetIp: '192.0.2.131',
-  disasterRecoveryInternetIp: '192.0.2.132',
-  dualTunnel: true,
-};
-
-const tunnel = (index: 1 | 2): NonNullable<VpnConnectionView['tunnels']>[number] => ({
-  tunnelId: `tun-dual00${String(index)}`,
-  tunnelIndex: index,
-  role: index === 1 ? 'master' : 'slave',
-  state: 'active',
-  status: 'ipsec_sa_established',
-  customerGatewayId: `cgw-dual00${String(index)}`,
-  internetIp: index === 1 ? '192.0.2.131' : '192.0.2.132',
-  zoneNo: index === 1 ? 'cn-hangzhou-k' : 'cn-hangzhou-j',
-  enableDpd: true,
-  enableNatTraversal: true,
-  psk: { masked: '••••••••', fingerprint: `fp-tunnel-${String(index)}` },
-  ikeConfig: {
-    ikeVersion: 'ikev2',
-    ikeMode: 'main',
-    ikeEncAlg: 'aes256',
-    ikeAuthAlg: 'sha256',
-    ikePfs: 'group14',
-    ikeLifetime: 86400,
-  },
-  ipsecConfig: {
-    ipsecEncAlg: 'aes256',
-    ipsecAuthAlg: 'sha256',
-    ipsecPfs: 'group14',
-    ipsecLifetime: 86400,
-  },
-  bgpConfig: {
-    localAsn: 65530,
-    peerAsn: 65010,
-    tunnelCidr: `169.254.2${String(index)}.0/30`,
-    localBgpIp: `169.254.2${String(index)}.1`,
-    bgpStatus: 'success',
-  },
-});
-
-const dualConnection: VpnConnectionView = {
-  id: 'vco-dual001',
-  regionId: 'cn-hangzhou',
-  vpnGatewayId: 'vpn-dual001',
-  name: 'to-branch-dual',
-  localSubnet: ['172.22.0.0/16'],
-  remoteSubnet: ['10.70.0.0/16'],
-  state: 'active',
-  status: 'ipsec_sa_established',
-  createTime: Date.parse('2026-11-01T08:00:00Z'),
-  enableTunnelsBgp: true,
-  tunnels: [tunnel(1), tunnel(2)],
-};
-
-const dualRoutes = [
-  {
-    method: 'GET',
-    path: '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn-dual001',
-    respond: () => ({
-      status: 200,
-      body: { ...detailOf(dualGateway), vpnConnections: [dualConnection] },
-    }),
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/regions/cn-hangzhou/customer-gateways',
-    respond: () => ({
-      status: 200,
-      body: {
-        items: [1, 2].map((i) => ({
-          id: `cgw-dual00${String(i)}`,
-          regionId: 'cn-hangzhou',
-          name: `branch-dual-${String(i)}`,
-          description: '',
-          ipAddress: `203.0.113.7${String(i)}`,
-          asn: 65010,
-          hasAuthKey: false,
-        })),
-        totalCount: 2,
-      },
-    }),
-  },
-];
 
 describe('connection cards', () => {
   it('show a viewer each tunnel of a dual-tunnel connection: role, peer, algorithms, BGP, live status and what to check', async () => {

@@ -1,7 +1,7 @@
 // IPsec connection wizard, create and edit: gateway and customer gateway (pick one or create one
 // inline), subnets, name → phase 1 → phase 2 → advanced (DPD, NAT traversal, auto route, BGP,
 // health check) → review. Algorithms follow the gateway's type; SM gateways ask for the peer CA.
-import { Alert, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { SimpleGrid, Text, Title } from '@mantine/core';
 import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
 import type { Operation } from '@vpn-console/shared/api/operations';
 import { ikeDefaults, ipsecDefaults } from '@vpn-console/shared/common/algorithms';
@@ -12,7 +12,6 @@ import {
   connectionIkeConfigChangeSchema,
   ipsecConfigChangeSchema,
 } from '@vpn-console/shared/common/ike-config';
-import { customerGatewayCreateParts } from '@vpn-console/shared/customer-gateway/schema';
 import {
   createVpnConnectionSchema,
   modifyVpnConnectionAttributeSchema,
@@ -23,10 +22,10 @@ import {
   vpnConnectionSteps,
 } from '@vpn-console/shared/vpn-connection/steps';
 import { useQueryClient } from '@tanstack/react-query';
-import { useController, type DeepPartial } from 'react-hook-form';
-import { z } from 'zod';
+import type { DeepPartial } from 'react-hook-form';
+import type { z } from 'zod';
 import { CidrListField } from '../../../components/cidr-list-field';
-import { NumberField, SelectField, SwitchField } from '../../../components/choice-fields';
+import { NumberField, SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
 import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
@@ -40,14 +39,12 @@ import {
   useResourceWizard,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { ApiRequestError } from '../../../lib/api-client';
 import { useI18n } from '../../../lib/i18n';
 import { issuesOf, type FormIssue } from '../../../lib/issue-text';
-import { liveKeys } from '../../../lib/live-status';
-import { waitForOperation } from '../../../lib/operations';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import { useChangeVpnConnection, type ChangeVpnConnectionBody } from '../api/change-vpn-connection';
 import {
+  createdCustomerGatewayId,
   dryRunCreateCustomerGateway,
   useCreateCustomerGateway,
 } from '../api/create-customer-gateway';
@@ -56,14 +53,7 @@ import {
   useCreateVpnConnection,
   type CreateVpnConnectionBody,
 } from '../api/create-vpn-connection';
-import { useCustomerGateways } from '../api/list-customer-gateways';
-
-/** The inline customer gateway, from the shared customer-gateway field schemas. */
-const newCustomerGatewaySchema = z.object({
-  ipAddress: customerGatewayCreateParts.basics.ipAddress,
-  name: customerGatewayCreateParts.basics.name,
-  asn: customerGatewayCreateParts.bgp.asn,
-});
+import { CustomerGatewayPicker, newCustomerGatewaySchema } from './customer-gateway-picker';
 
 type FormValue = CreateVpnConnectionInput & {
   customerGatewayMode: 'existing' | 'new';
@@ -139,61 +129,6 @@ const valuesOf = (
   };
   return { value, unknown: [...ike.unknown, ...ipsec.unknown, ...bgp.unknown, ...hc.unknown] };
 };
-
-function CustomerGatewayPicker({ regionId, editing }: { regionId: string; editing: boolean }) {
-  const { t } = useI18n();
-  const list = useCustomerGateways(regionId);
-  const mode = useController<FormValue, 'customerGatewayMode'>({ name: 'customerGatewayMode' });
-  const options = (list.data?.items ?? []).map((g) => ({
-    value: g.id,
-    label: `${g.name === '' ? g.id : g.name} (${g.ipAddress}${g.asn === undefined ? '' : `, ASN ${g.asn}`})`,
-  }));
-  return (
-    <Stack gap="xs">
-      <Text component="span" fw={500} size="sm" id="cgw-mode-label">
-        {t('cgw.mode')}
-      </Text>
-      {editing ? null : (
-        <SegmentedControl
-          aria-labelledby="cgw-mode-label"
-          value={mode.field.value}
-          onChange={(v) => {
-            mode.field.onChange(v === 'new' ? 'new' : 'existing');
-          }}
-          data={[
-            { value: 'existing', label: t('cgw.pick') },
-            { value: 'new', label: t('cgw.create') },
-          ]}
-        />
-      )}
-      {mode.field.value === 'new' ? (
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextField
-            name="newCustomerGateway.ipAddress"
-            label={t('field.ipAddress')}
-            required
-            placeholder="203.0.113.10"
-          />
-          <NumberField name="newCustomerGateway.asn" label={t('field.asn')} min={1} />
-          <TextField name="newCustomerGateway.name" label={t('cgw.name')} />
-        </SimpleGrid>
-      ) : (
-        <>
-          {list.data !== undefined && options.length === 0 ? (
-            <Alert color="blue">{t('cgw.none')}</Alert>
-          ) : null}
-          <SelectField
-            name="customerGatewayId"
-            label={t('field.customerGatewayId')}
-            options={options}
-            required
-            disabled={editing}
-          />
-        </>
-      )}
-    </Stack>
-  );
-}
 
 export function VpnConnectionWizard({
   gateway,
@@ -312,16 +247,7 @@ export function VpnConnectionWizard({
         body: newCgwBody(),
         idempotencyKey: `${idempotencyKey}-cgw`,
       });
-      const done = await waitForOperation(started.id, () =>
-        client.getQueryData<Operation>(liveKeys.operation(started.id)),
-      );
-      if (done.state !== 'succeeded' || done.resourceId === undefined) {
-        throw new ApiRequestError(
-          done.error?.httpStatus ?? 502,
-          done.error ?? { code: 'UnknownError', httpStatus: 502 },
-        );
-      }
-      customerGatewayId = done.resourceId;
+      customerGatewayId = await createdCustomerGatewayId(client, started);
       // A retry reuses the customer gateway that now exists.
       form.setValue('customerGatewayMode', 'existing');
       form.setValue('customerGatewayId', customerGatewayId);
