@@ -28,6 +28,12 @@ const GatewayActivity = lazy(() =>
   })),
 );
 
+const HistoryView = lazy(() =>
+  import('../features/history/components/history-view').then((m) => ({
+    default: m.HistoryView,
+  })),
+);
+
 function TabLoading({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   return (
@@ -76,6 +82,7 @@ function GatewayPage({ regionId, gatewayId }: { regionId: string; gatewayId: str
               {t('tab.connections', { count: detail.vpnConnections.length })}
             </Tabs.Tab>
             <Tabs.Tab value="activity">{t('tab.activity')}</Tabs.Tab>
+            <Tabs.Tab value="history">{t('tab.history')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="ipsec-server" pt="md">
             <IpsecServerSection {...ids} server={detail.ipsecServer} />
@@ -93,6 +100,11 @@ function GatewayPage({ regionId, gatewayId }: { regionId: string; gatewayId: str
           <Tabs.Panel value="activity" pt="md">
             <TabLoading>
               <GatewayActivity vpnGatewayId={detail.id} />
+            </TabLoading>
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="md">
+            <TabLoading>
+              <HistoryView {...ids} />
             </TabLoading>
           </Tabs.Panel>
         </Tabs>

@@ -116,6 +116,7 @@ export function AppLayout() {
       active: location.pathname.startsWith('/regions'),
     },
     { to: '/gateways', label: t('nav.allRegions'), active: location.pathname === '/gateways' },
+    { to: '/health', label: t('nav.health'), active: location.pathname === '/health' },
     ...(caps.canReadAudit
       ? [{ to: '/audit', label: t('nav.audit'), active: location.pathname === '/audit' }]
       : []),

@@ -28,6 +28,9 @@ const SslVpnServerWizardRoute = lazy(() =>
 const AuditRoute = lazy(() =>
   import('../features/audit/components/audit-page').then((m) => ({ default: m.AuditPage })),
 );
+const HealthRoute = lazy(() =>
+  import('../features/history/components/health-page').then((m) => ({ default: m.HealthPage })),
+);
 const AccountsRoute = lazy(() =>
   import('../features/accounts/components/accounts-page').then((m) => ({
     default: m.AccountsPage,
@@ -71,6 +74,7 @@ export function AppRoutes() {
           element={<SslVpnServerWizardRoute />}
         />
         <Route path="audit" element={<AuditRoute />} />
+        <Route path="health" element={<HealthRoute />} />
         <Route path="accounts" element={<AccountsRoute />} />
         <Route path="*" element={<RootRedirect />} />
       </Route>

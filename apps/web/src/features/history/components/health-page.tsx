@@ -1,0 +1,130 @@
+// The health page (issue 15): everything not fully up across all regions, longest first, with
+// search and filters, for support staff. From the recorder's store (no cloud call per view).
+import {
+  Alert,
+  Anchor,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { historyLanes, historyLevel, type HistoryLane } from '@vpn-console/shared/history/schema';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useRegions } from '../../gateways/api/list-regions';
+import { useI18n } from '../../../lib/i18n';
+import { useHealthOverview } from '../api/history';
+import { hoursMinutes } from '../lib/timeline';
+
+export function HealthPage() {
+  const { t, formatDateTime } = useI18n();
+  const [q, setQ] = useState('');
+  const [regionId, setRegionId] = useState<string | undefined>(undefined);
+  const [lane, setLane] = useState<HistoryLane | undefined>(undefined);
+  const regions = useRegions();
+  const overview = useHealthOverview({ q: q.trim() === '' ? undefined : q.trim(), regionId, lane });
+  // Durations as of the answer (refetched every minute).
+  const now = overview.dataUpdatedAt;
+  return (
+    <Stack>
+      <Title order={2}>{t('health.title')}</Title>
+      <Text size="sm">{t('health.intro')}</Text>
+      <Group align="end">
+        <TextInput
+          label={t('health.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+          }}
+        />
+        <Select
+          label={t('health.region')}
+          value={regionId ?? ''}
+          onChange={(v) => {
+            setRegionId(v === null || v === '' ? undefined : v);
+          }}
+          data={[
+            { value: '', label: t('health.allRegions') },
+            ...(regions.data?.items ?? []).map((r) => ({ value: r.regionId, label: r.regionId })),
+          ]}
+        />
+        <Select
+          label={t('health.lane')}
+          value={lane ?? ''}
+          onChange={(v) => {
+            setLane(historyLanes.find((l) => l === v));
+          }}
+          data={[
+            { value: '', label: t('health.allLanes') },
+            ...historyLanes.map((l) => ({ value: l, label: t(`history.lane.${l}`) })),
+          ]}
+        />
+      </Group>
+      {overview.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {overview.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
+      {overview.data === undefined ? null : (
+        <Text size="xs" c="dimmed">
+          {overview.data.observedAt === null
+            ? t('health.notYet')
+            : t('health.observedAt', { time: formatDateTime(overview.data.observedAt) })}
+        </Text>
+      )}
+      {overview.data?.items.length === 0 ? <Text>{t('health.none')}</Text> : null}
+      {overview.data !== undefined && overview.data.items.length > 0 ? (
+        <Table striped aria-label={t('health.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('health.region')}</Table.Th>
+              <Table.Th>{t('health.gateway')}</Table.Th>
+              <Table.Th>{t('health.subject')}</Table.Th>
+              <Table.Th>{t('health.lane')}</Table.Th>
+              <Table.Th>{t('health.state')}</Table.Th>
+              <Table.Th>{t('health.since')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {overview.data.items.map((item) => {
+              const [hours, minutes] = hoursMinutes(now - Date.parse(item.since));
+              const historyLink = `/regions/${item.regionId}/gateways/${item.vpnGatewayId}?tab=history${
+                item.vpnConnectionId === null ? '' : `&connection=${item.vpnConnectionId}`
+              }`;
+              return (
+                <Table.Tr key={`${item.regionId}|${item.kind}|${item.subjectId}|${item.lane}`}>
+                  <Table.Td>{item.regionId}</Table.Td>
+                  <Table.Td>{item.gatewayName || item.vpnGatewayId}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={historyLink} size="sm">
+                      {item.kind === 'gateway'
+                        ? item.gatewayName || item.subjectId
+                        : item.name || item.subjectId}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {item.subjectId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{t(`history.lane.${item.lane}`)}</Table.Td>
+                  <Table.Td>
+                    {t(`history.level.${historyLevel(item.lane, item.value)}`)}
+                    <Text size="xs" c="dimmed">
+                      {item.value}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {formatDateTime(item.since)}
+                    <Text size="xs" c="dimmed">
+                      {t('health.duration', { hours, minutes })}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Stack>
+  );
+}

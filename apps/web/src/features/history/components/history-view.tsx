@@ -1,0 +1,439 @@
+// The gateway page's history tab (issue 15), loaded only when opened: per gateway, connection and
+// tunnel a timeline of the last 24 hours / 7 days / 30 days (negotiation with BGP and health check
+// as lanes), uptime, "down since", CSV export; for one connection the cloud's diagnosis on top of
+// the negotiation logs the console kept. Readable by every role.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import type {
+  Diagnosis,
+  HistoryChange,
+  HistoryLane,
+  HistoryLevel,
+  HistoryResponse,
+  HistorySubject,
+} from '@vpn-console/shared/history/schema';
+import { isDiagnosisCode } from '@vpn-console/shared/history/diagnosis-codes';
+import { logQuery } from '../api/history';
+import { apiPaths } from '@vpn-console/shared/api/paths';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '../../../lib/i18n';
+import {
+  historyExportUrl,
+  rangeWindow,
+  useConnectionLogs,
+  useDiagnosis,
+  useGatewayHistory,
+  type HistoryRange,
+} from '../api/history';
+import { downSince, hoursMinutes, laneSegments, uptimeFraction } from '../lib/timeline';
+
+const WIDTH = 720;
+const LANE_HEIGHT = 14;
+
+export const LEVEL_COLOURS: Record<HistoryLevel, string> = {
+  up: 'var(--mantine-color-green-6)',
+  partial: 'var(--mantine-color-yellow-6)',
+  down: 'var(--mantine-color-red-6)',
+  off: 'var(--mantine-color-gray-2)',
+  unknown: 'var(--mantine-color-gray-4)',
+};
+
+const LANES_OF: Record<HistorySubject['kind'], HistoryLane[]> = {
+  gateway: ['gateway-status', 'gateway-business'],
+  connection: ['negotiation', 'bgp', 'health-check'],
+  tunnel: ['negotiation', 'bgp'],
+};
+
+const keyOf = (kind: string, subjectId: string, lane: string) => `${kind}|${subjectId}|${lane}`;
+
+function Lane({
+  lane,
+  baseline,
+  changes,
+  from,
+  to,
+}: {
+  lane: HistoryLane;
+  baseline: HistoryChange | undefined;
+  changes: readonly HistoryChange[];
+  from: number;
+  to: number;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const segments = laneSegments(lane, baseline, changes, from, to, WIDTH);
+  const scale = WIDTH / (to - from);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" w={110} c="dimmed">
+        {t(`history.lane.${lane}`)}
+      </Text>
+      <svg
+        width={WIDTH}
+        height={LANE_HEIGHT}
+        role="img"
+        aria-label={t(`history.lane.${lane}`)}
+        style={{ maxWidth: '100%' }}
+      >
+        {segments.map((s) => (
+          <rect
+            key={s.from}
+            x={(s.from - from) * scale}
+            y={0}
+            width={Math.max(1, (s.to - s.from) * scale)}
+            height={LANE_HEIGHT}
+            fill={LEVEL_COLOURS[s.level]}
+          >
+            <title>{`${t(`history.level.${s.level}`)}: ${formatDateTime(s.from)} – ${formatDateTime(s.to)}`}</title>
+          </rect>
+        ))}
+      </svg>
+    </Group>
+  );
+}
+
+function SubjectTimeline({
+  subject,
+  history,
+  from,
+  to,
+}: {
+  subject: HistorySubject;
+  history: HistoryResponse;
+  from: number;
+  to: number;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const lanes = LANES_OF[subject.kind].filter((lane) => {
+    const k = keyOf(subject.kind, subject.subjectId, lane);
+    const values = [
+      ...history.baseline.filter((c) => keyOf(c.kind, c.subjectId, c.lane) === k),
+      ...history.changes.filter((c) => keyOf(c.kind, c.subjectId, c.lane) === k),
+    ].map((c) => c.value);
+    // A lane that was never on (BGP, health check off) is left out.
+    return values.some((v) => v !== '');
+  });
+  const main = lanes[0] ?? LANES_OF[subject.kind][0] ?? 'negotiation';
+  const mainKey = keyOf(subject.kind, subject.subjectId, main);
+  const baselineOf = (lane: HistoryLane) =>
+    history.baseline.find(
+      (c) => keyOf(c.kind, c.subjectId, c.lane) === keyOf(subject.kind, subject.subjectId, lane),
+    );
+  const changesOf = (lane: HistoryLane) =>
+    history.changes.filter(
+      (c) => keyOf(c.kind, c.subjectId, c.lane) === keyOf(subject.kind, subject.subjectId, lane),
+    );
+  const uptime = uptimeFraction(main, baselineOf(main), changesOf(main), from, to);
+  const since = downSince(main, baselineOf(main), changesOf(main));
+  const last =
+    changesOf(main).at(-1) ??
+    history.baseline.find((c) => keyOf(c.kind, c.subjectId, c.lane) === mainKey);
+  const [hours, minutes] = hoursMinutes(to - (since ?? to));
+  const label =
+    subject.kind === 'tunnel' && subject.tunnelIndex !== undefined
+      ? `${subject.name.replace(/ #\d+$/, '')} · ${t('history.tunnel', { index: subject.tunnelIndex })}`
+      : subject.name || subject.subjectId;
+  return (
+    <Stack gap={4} pl={subject.kind === 'tunnel' ? 'lg' : 0}>
+      <Group gap="sm">
+        <Text fw={600} size="sm">
+          {label}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {subject.subjectId}
+        </Text>
+        <Badge
+          variant="light"
+          color={uptime === null ? 'gray' : uptime >= 0.999 ? 'green' : 'orange'}
+        >
+          {uptime === null
+            ? t('history.uptimeUnknown')
+            : t('history.uptime', { percent: (uptime * 100).toFixed(uptime >= 0.999 ? 1 : 2) })}
+        </Badge>
+        {since === undefined ? null : (
+          <Text size="sm" c="red.7">
+            {t(
+              last !== undefined && last.value === 'ike_sa_established'
+                ? 'history.partialSince'
+                : 'history.downSince',
+              { time: formatDateTime(since), hours, minutes },
+            )}
+          </Text>
+        )}
+      </Group>
+      {lanes.map((lane) => (
+        <Lane
+          key={lane}
+          lane={lane}
+          baseline={baselineOf(lane)}
+          changes={changesOf(lane)}
+          from={from}
+          to={to}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function DiagnosisItem({ item }: { item: Diagnosis }) {
+  const { t, formatDateTime } = useI18n();
+  const words = isDiagnosisCode(item.code)
+    ? t(`diagnosis.${item.code}`, { local: item.localValue ?? '', remote: item.remoteValue ?? '' })
+    : item.reason || item.code;
+  return (
+    <Alert color={item.severity === 'Critical' ? 'red' : 'yellow'} title={words}>
+      <Stack gap={2}>
+        {item.tunnelId === null ? null : <Text size="xs">{item.tunnelId}</Text>}
+        {item.localValue !== null || item.remoteValue !== null ? (
+          <Text size="sm">
+            {t('history.diagnosisValues', {
+              local: item.localValue ?? '—',
+              remote: item.remoteValue ?? '—',
+            })}
+          </Text>
+        ) : null}
+        {item.failedAt === null ? null : (
+          <Text size="xs" c="dimmed">
+            {t('history.diagnosisSince', { time: formatDateTime(item.failedAt) })}
+          </Text>
+        )}
+        {item.sourceLog === null ? null : (
+          <Text size="xs" ff="monospace">
+            {item.sourceLog}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function ConnectionDetails({
+  regionId,
+  vpnConnectionId,
+  tunnels,
+  window,
+}: {
+  regionId: string;
+  vpnConnectionId: string;
+  tunnels: HistorySubject[];
+  window: { from: string; to: string };
+}) {
+  const { t, formatDateTime } = useI18n();
+  const [tunnelId, setTunnelId] = useState<string | undefined>(undefined);
+  const diagnosis = useDiagnosis(regionId, vpnConnectionId);
+  const logs = useConnectionLogs(regionId, vpnConnectionId, window, tunnelId);
+  return (
+    <Stack gap="sm">
+      <Title order={4}>{t('history.diagnosis')}</Title>
+      {diagnosis.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {diagnosis.isError ? <Alert color="red">{t('history.diagnosisFailed')}</Alert> : null}
+      {diagnosis.data?.items.length === 0 ? (
+        <Text size="sm">{t('history.diagnosisNone')}</Text>
+      ) : null}
+      {diagnosis.data?.items.map((item) => (
+        <DiagnosisItem
+          key={`${item.vpnConnectionId}|${item.tunnelId ?? ''}|${item.code}`}
+          item={item}
+        />
+      ))}
+      <Group justify="space-between">
+        <Title order={4}>{t('history.logs')}</Title>
+        <Group>
+          {tunnels.length === 0 ? null : (
+            <Select
+              aria-label={t('history.allTunnels')}
+              size="xs"
+              value={tunnelId ?? ''}
+              onChange={(v) => {
+                setTunnelId(v === null || v === '' ? undefined : v);
+              }}
+              data={[
+                { value: '', label: t('history.allTunnels') },
+                ...tunnels.map((tn) => ({
+                  value: tn.subjectId,
+                  label: t('history.tunnel', { index: tn.tunnelIndex ?? 0 }),
+                })),
+              ]}
+            />
+          )}
+          <Anchor
+            size="sm"
+            href={apiPaths.vpnConnectionLogsExport(
+              regionId,
+              vpnConnectionId,
+              logQuery(window, tunnelId),
+            )}
+            download
+          >
+            {t('history.logsExport')}
+          </Anchor>
+        </Group>
+      </Group>
+      {logs.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {logs.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
+      {logs.data?.items.length === 0 ? <Text size="sm">{t('history.logsNone')}</Text> : null}
+      {logs.data?.truncated === true ? (
+        <Text size="xs" c="dimmed">
+          {t('history.logsTruncated', { count: logs.data.items.length })}
+        </Text>
+      ) : null}
+      {logs.data !== undefined && logs.data.items.length > 0 ? (
+        <Table.ScrollContainer minWidth={600} mah={360}>
+          <Table striped fz="xs" aria-label={t('history.logs')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('history.logTime')}</Table.Th>
+                <Table.Th>{t('history.logLine')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {logs.data.items.map((l) => (
+                <Table.Tr key={`${l.tunnelId ?? ''}|${l.line}`}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(l.at)}</Table.Td>
+                  <Table.Td ff="monospace">{l.line}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Stack>
+  );
+}
+
+export function HistoryView({
+  regionId,
+  vpnGatewayId,
+}: {
+  regionId: string;
+  vpnGatewayId: string;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const range = (['24h', '7d', '30d'] as const).find((r) => r === params.get('range')) ?? '24h';
+  const connection = params.get('connection') ?? undefined;
+  // The window ends at the minute the view was opened (a new range picks a new one).
+  const [openedAt] = useState(() => Date.now());
+  const window = useMemo(() => rangeWindow(range, openedAt), [range, openedAt]);
+  const scope = { regionId, vpnGatewayId };
+  const history = useGatewayHistory(scope, window);
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value === undefined || value === '') next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  const data = history.data;
+  const connections = data?.subjects.filter((s) => s.kind === 'connection') ?? [];
+  const shown =
+    data?.subjects.filter((s) => connection === undefined || s.vpnConnectionId === connection) ??
+    [];
+  // Gateway first, then each connection followed by its tunnels.
+  const ordered = [
+    ...shown.filter((s) => s.kind === 'gateway'),
+    ...shown
+      .filter((s) => s.kind === 'connection')
+      .flatMap((c) => [
+        c,
+        ...shown
+          .filter((s) => s.kind === 'tunnel' && s.vpnConnectionId === c.subjectId)
+          .sort((a, b) => (a.tunnelIndex ?? 0) - (b.tunnelIndex ?? 0)),
+      ]),
+  ];
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <SegmentedControl
+            aria-label={t('history.range')}
+            value={range}
+            onChange={(v) => {
+              set('range', v);
+            }}
+            data={(['24h', '7d', '30d'] as const).map((r: HistoryRange) => ({
+              value: r,
+              label: t(`history.range.${r}`),
+            }))}
+          />
+          <Select
+            aria-label={t('history.connection')}
+            size="sm"
+            value={connection ?? ''}
+            onChange={(v) => {
+              set('connection', v ?? undefined);
+            }}
+            data={[
+              { value: '', label: t('history.allConnections') },
+              ...connections.map((c) => ({ value: c.subjectId, label: c.name || c.subjectId })),
+            ]}
+          />
+        </Group>
+        <Anchor
+          size="sm"
+          href={historyExportUrl({ ...scope, vpnConnectionId: connection }, window)}
+          download
+        >
+          {t('history.export')}
+        </Anchor>
+      </Group>
+      <Group gap="md">
+        {(['up', 'partial', 'down', 'off'] as const).map((level) => (
+          <Group key={level} gap={4}>
+            <svg width={12} height={12} aria-hidden>
+              <rect width={12} height={12} fill={LEVEL_COLOURS[level]} />
+            </svg>
+            <Text size="xs">{t(`history.level.${level}`)}</Text>
+          </Group>
+        ))}
+        {data?.observedAt ? (
+          <Text size="xs" c="dimmed">
+            {t('history.observedAt', { time: formatDateTime(data.observedAt) })}
+          </Text>
+        ) : null}
+      </Group>
+      {history.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
+      {history.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
+      {data !== undefined && data.subjects.length === 0 ? (
+        <Text size="sm">{t('history.empty')}</Text>
+      ) : null}
+      {data === undefined
+        ? null
+        : ordered.map((s) => (
+            <SubjectTimeline
+              key={`${s.kind}|${s.subjectId}`}
+              subject={s}
+              history={data}
+              from={from}
+              to={to}
+            />
+          ))}
+      {connection === undefined ? (
+        connections.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('history.pickConnection')}
+          </Text>
+        ) : null
+      ) : (
+        <ConnectionDetails
+          regionId={regionId}
+          vpnConnectionId={connection}
+          tunnels={shown.filter((s) => s.kind === 'tunnel')}
+          window={window}
+        />
+      )}
+    </Stack>
+  );
+}
