@@ -109,14 +109,14 @@ describe('read routes', () => {
     expect(byId.get(gw.locked)).toMatchObject({
       businessStatus: 'FinancialLocked',
       chargeType: 'PREPAY',
-      endTime: expect.any(Number),
+      endTime: expect.any(Number) as unknown,
     });
     expect(byId.get(gw.old)).toMatchObject({ version: 'v1.0.0', supportsIpsecServer: false });
     expect(byId.get(gw.servers)).toMatchObject({
       version: 'v1.2.4',
       supportsIpsecServer: true,
       sslMaxConnections: 50,
-      sslVpnInternetIp: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+      sslVpnInternetIp: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) as unknown,
     });
   });
 
