@@ -63,7 +63,12 @@ describe('dual-tunnel connection wizard', () => {
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-dual001/connections/new');
       expect(
-        await screen.findByRole('heading', { name: 'Create an IPsec connection' }),
+        // The wizard's chunk compiles on first use: slow on a busy machine.
+        await screen.findByRole(
+          'heading',
+          { name: 'Create an IPsec connection' },
+          { timeout: 30_000 },
+        ),
       ).toBeInTheDocument();
       expect(screen.getByText(/tunnel 1 \(active\) from 192\.0\.2\.131/)).toBeInTheDocument();
       const user = userEvent.setup();
@@ -165,7 +170,11 @@ describe('dual-tunnel connection wizard', () => {
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-dual001/connections/vco-dual001/edit');
       expect(
-        await screen.findByRole('heading', { name: 'Change the IPsec connection' }),
+        await screen.findByRole(
+          'heading',
+          { name: 'Change the IPsec connection' },
+          { timeout: 30_000 },
+        ),
       ).toBeInTheDocument();
       const user = userEvent.setup();
       await user.click(screen.getByRole('button', { name: 'Next' }));
