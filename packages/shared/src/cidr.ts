@@ -26,6 +26,12 @@ export const RESERVED_RANGES = [
   '255.0.0.0/8',
 ] as const;
 
+/**
+ * Where a peer (customer gateway) cannot be: the reserved ranges and 0.0.0.0/8, "this network",
+ * which no device answers from (issue 17: 0.0.0.0 was accepted as a customer gateway's IP).
+ */
+export const UNUSABLE_PEER_RANGES = ['0.0.0.0/8', ...RESERVED_RANGES] as const;
+
 const PREFIX_PATTERN = /^(?:0|[1-9]\d?)$/;
 
 /**

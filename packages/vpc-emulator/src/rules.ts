@@ -7,6 +7,7 @@ import {
   parseCidr,
   prefixWithin,
   reservedRangeOf,
+  UNUSABLE_PEER_RANGES,
 } from '@vpn-console/shared/cidr';
 import { apiErrors } from './errors';
 import type { Params } from './params';
@@ -231,7 +232,7 @@ export function anyOverlap(a: readonly string[], b: readonly string[]): boolean 
 
 /** IPv4 address check for customer gateways: well-formed and outside the unusable ranges. */
 export function isUsableGatewayIp(value: string): boolean {
-  return isIpv4Address(value) && reservedRangeOf(value) === undefined;
+  return isIpv4Address(value) && reservedRangeOf(value, UNUSABLE_PEER_RANGES) === undefined;
 }
 
 /** Client IP pool checks shared by IPsec and SSL servers (prefix, reserved ranges). */

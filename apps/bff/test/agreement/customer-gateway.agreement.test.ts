@@ -53,15 +53,23 @@ const rows: AgreementCase[] = [
     'InvalidIpAddress.WrongFormat',
     { IpAddress: '198.051.100.7' },
   ),
-  ...['100.64.0.1', '127.0.0.1', '169.254.1.1', '224.0.0.5', '239.255.255.250', '255.0.0.1'].map(
-    (ip) =>
-      r.refused(
-        `IP address in an unusable range (${ip})`,
-        { ipAddress: ip },
-        C.IP_ADDRESS_RESERVED,
-        'InvalidIpAddress.WrongFormat',
-        { IpAddress: ip },
-      ),
+  ...[
+    '0.0.0.0',
+    '0.1.2.3',
+    '100.64.0.1',
+    '127.0.0.1',
+    '169.254.1.1',
+    '224.0.0.5',
+    '239.255.255.250',
+    '255.0.0.1',
+  ].map((ip) =>
+    r.refused(
+      `IP address in an unusable range (${ip})`,
+      { ipAddress: ip },
+      C.IP_ADDRESS_RESERVED,
+      'InvalidIpAddress.WrongFormat',
+      { IpAddress: ip },
+    ),
   ),
   r.known(
     'IP address already used by another customer gateway in the region',

@@ -1,6 +1,7 @@
 // Generated form values for the free-text and numeric fields: whatever fast-check produces, the console
 // refuses it ⇔ the cloud refuses it (DryRun calls; the documented known differences are excluded).
 import fc from 'fast-check';
+import { overlaps } from '@vpn-console/shared/cidr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   refineClientPoolSize,
@@ -244,8 +245,11 @@ describe('generated values: console ⇔ cloud', () => {
 
   it('remote subnets (one CIDR each, any text a user could type)', async () => {
     const tally: Tally = { accepted: 0, refused: 0 };
+    // A remote subnet overlapping the local one is a known, documented difference (a row of
+    // vpn-connection.agreement.test.ts and the README): the console refuses it, the cloud not.
+    const apartFromLocal = cidrText.filter((cidr) => !overlaps(cidr, '172.20.0.0/16'));
     await fc.assert(
-      fc.asyncProperty(cidrText, async (cidr) =>
+      fc.asyncProperty(apartFromLocal, async (cidr) =>
         agrees(
           cloud,
           connection,

@@ -112,6 +112,13 @@ const createStandard: AgreementCase[] = [
     },
     { LocalSubnet: '172.20.0.0/24,172.20.1.0/24', RemoteSubnet: '10.50.0.0/24,10.51.0.0/24' },
   ),
+  std.known(
+    'remote subnet inside the local subnet',
+    { localSubnet: ['172.20.0.0/16'], remoteSubnet: ['172.20.5.0/24'] },
+    { console: C.REMOTE_SUBNET_OVERLAPS_LOCAL, cloud: 'ok' },
+    { LocalSubnet: '172.20.0.0/16', RemoteSubnet: '172.20.5.0/24' },
+    'The seed documents no overlap rule; traffic to an address on both sides cannot be routed through the tunnel, so the console refuses it (issue 17).',
+  ),
   std.ok(
     '0.0.0.0/0 on both sides (destination-routing mode)',
     { localSubnet: ['0.0.0.0/0'], remoteSubnet: ['0.0.0.0/0'] },
@@ -427,6 +434,32 @@ const createStandard: AgreementCase[] = [
     hcRaw({ enable: 'true', dip: '10.50.0.1', sip: '172.20.0.1', interval: '5', retry: '4' }),
   ),
   std.ok('health check off', hc({ enable: false }), hcRaw({ enable: 'false' })),
+  std.ok(
+    'health check interval 60 and 100 retries (the documented maxima)',
+    hc({ enable: true, dip: '10.50.0.1', sip: '172.20.0.1', interval: 60, retry: 100 }),
+    hcRaw({ enable: 'true', dip: '10.50.0.1', sip: '172.20.0.1', interval: '60', retry: '100' }),
+  ),
+  std.refused(
+    'health check interval 61',
+    hc({ enable: true, dip: '10.50.0.1', sip: '172.20.0.1', interval: 61 }),
+    C.HEALTH_CHECK_INTERVAL_RANGE,
+    'InvalidParameter',
+    hcRaw({ enable: 'true', dip: '10.50.0.1', sip: '172.20.0.1', interval: '61' }),
+  ),
+  std.refused(
+    'health check 200 retries',
+    hc({ enable: true, dip: '10.50.0.1', sip: '172.20.0.1', retry: 200 }),
+    C.HEALTH_CHECK_RETRY_RANGE,
+    'InvalidParameter',
+    hcRaw({ enable: 'true', dip: '10.50.0.1', sip: '172.20.0.1', retry: '200' }),
+  ),
+  std.known(
+    'health check source IP inside the remote subnet',
+    hc({ enable: true, dip: '10.50.0.1', sip: '10.50.0.9' }),
+    { console: C.HEALTH_CHECK_SIP_IN_REMOTE_SUBNET, cloud: 'ok' },
+    hcRaw({ enable: 'true', dip: '10.50.0.1', sip: '10.50.0.9' }),
+    'The seed calls sip the source IP and says nothing of where it lies; a probe sourced from the customer side cannot test the tunnel from the VPC, so the console refuses it (issue 17).',
+  ),
   std.refused(
     'health check on without dip',
     hc({ enable: true, sip: '172.20.0.1' }),

@@ -62,6 +62,12 @@ const refused: RefusedCase<Base>[] = [
     code: 'IPV4_INVALID',
   },
   {
+    rule: 'ipAddress 0.0.0.0 ("this network", issue 17)',
+    value: (b) => ({ ...b, ipAddress: '0.0.0.0' }),
+    path: 'ipAddress',
+    code: 'IP_ADDRESS_RESERVED',
+  },
+  {
     rule: 'ipAddress reserved 100.64/10',
     value: (b) => ({ ...b, ipAddress: '100.64.1.1' }),
     path: 'ipAddress',

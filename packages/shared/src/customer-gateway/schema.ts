@@ -1,6 +1,6 @@
 // CreateCustomerGateway (reference §5.3, §6.4).
 import { z } from 'zod';
-import { isIpv4Address, reservedRangeOf } from '../cidr';
+import { isIpv4Address, reservedRangeOf, UNUSABLE_PEER_RANGES } from '../cidr';
 import { ISSUE_CODES } from '../errors/issue-codes';
 import { asnSchema, clientTokenSchema, regionIdSchema } from '../common/fields';
 import { addIssue, required } from '../common/issue';
@@ -14,7 +14,7 @@ export const customerGatewayIpSchema = z.string(required).superRefine((value, ct
     addIssue(ctx, C.IPV4_INVALID);
     return;
   }
-  const range = reservedRangeOf(value);
+  const range = reservedRangeOf(value, UNUSABLE_PEER_RANGES);
   if (range !== undefined) addIssue(ctx, C.IP_ADDRESS_RESERVED, [], { range });
 });
 

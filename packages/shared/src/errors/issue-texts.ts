@@ -314,6 +314,32 @@ const texts = {
     en: 'This connection has no tunnel {tunnelId}.',
   },
 
+  // ── IPsec connection: sides and health check (issue 17) ──
+  REMOTE_SUBNET_OVERLAPS_LOCAL: {
+    zh: '对端网段 {remote} 与本端网段 {local} 重叠。',
+    en: 'The remote subnet {remote} overlaps the local subnet {local}.',
+    action: {
+      zh: '本端填写 VPC 侧的网段，对端填写客户侧的网段，两者不能重叠。',
+      en: 'Local is the VPC side and remote the customer side: they cannot share addresses.',
+    },
+  },
+  HEALTH_CHECK_SIP_IN_REMOTE_SUBNET: {
+    zh: '源 IP 位于对端网段 {subnet} 内。',
+    en: 'The source IP lies inside the remote subnet {subnet}.',
+    action: {
+      zh: '源 IP 应是 VPC 侧（本端）的地址，目标 IP 才是对端的地址。',
+      en: 'The source IP is an address on the VPC (local) side; the destination IP is the remote one.',
+    },
+  },
+  HEALTH_CHECK_INTERVAL_RANGE: {
+    zh: '重试间隔必须在 {min} 到 {max} 秒之间。',
+    en: 'The retry interval must be {min} to {max} seconds.',
+  },
+  HEALTH_CHECK_RETRY_RANGE: {
+    zh: '重试次数必须在 {min} 到 {max} 之间。',
+    en: 'The number of retries must be {min} to {max}.',
+  },
+
   // ── what a gateway can take (their own small file: the gateway page shows them) ──
   ...GATEWAY_ACTION_TEXTS,
 } as const satisfies Record<IssueCode, IssueText>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ISSUE_CODES } from '../errors/issue-codes';
 import { bgpConfigChangeSchema, bgpConfigCreateSchema } from '../common/bgp-config';
+import { contains, findOverlaps, isIpv4Address } from '../cidr';
 import { cidrListSchema } from '../common/cidr-fields';
 import {
   booleanSchema,
@@ -58,6 +59,52 @@ export function refineRemoteCaCertificate(ctx: SchemaContext, requireForSm: bool
   };
 }
 
+const isAnyRoute = (cidr: string): boolean => cidr === '0.0.0.0/0';
+
+/** The well-formed CIDR texts of a list that may still be half typed (other fields' issues). */
+const typedList = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.filter((c): c is string => typeof c === 'string' && c !== '' && !isAnyRoute(c))
+    : [];
+
+/**
+ * These cross-field checks also run while other fields still have issues (zod skips refinements
+ * then by default): a wizard says them as you type, not once the whole step is valid.
+ */
+export const evenWithOtherIssues = { when: () => true } as const;
+
+/**
+ * The local (VPC) and remote (customer) sides share no address (issue 17: a remote subnet inside
+ * the local one passed). `0.0.0.0/0` on either side is destination-based routing, not a subnet.
+ */
+export function refineSubnetsApart(
+  value: { localSubnet?: unknown; remoteSubnet?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  const [first] = findOverlaps(typedList(value.remoteSubnet), typedList(value.localSubnet));
+  if (first !== undefined) {
+    addIssue(ctx, C.REMOTE_SUBNET_OVERLAPS_LOCAL, ['remoteSubnet'], {
+      remote: first.a,
+      local: first.b,
+    });
+  }
+}
+
+/** The health check's source IP is a local (VPC side) address, never one of the remote subnets. */
+export function refineHealthCheckSource(
+  value: { remoteSubnet?: unknown; healthCheckConfig?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  const hc = value.healthCheckConfig;
+  if (typeof hc !== 'object' || hc === null) return;
+  const { enable, sip } = hc as { enable?: unknown; sip?: unknown };
+  if (enable !== true || typeof sip !== 'string' || !isIpv4Address(sip)) return;
+  const subnet = typedList(value.remoteSubnet).find((c) => contains(c, sip));
+  if (subnet !== undefined) {
+    addIssue(ctx, C.HEALTH_CHECK_SIP_IN_REMOTE_SUBNET, ['healthCheckConfig', 'sip'], { subnet });
+  }
+}
+
 /** The create form, split by wizard step. */
 export function vpnConnectionCreateParts(ctx: SchemaContext) {
   return {
@@ -91,7 +138,9 @@ export const createVpnConnectionSchema = memoByGatewayType((ctx) => {
   const p = vpnConnectionCreateParts(ctx);
   return z
     .strictObject({ ...p.basics, ...p.phase1, ...p.phase2, ...p.advanced }, required)
-    .superRefine(refineRemoteCaCertificate(ctx, true));
+    .superRefine(refineRemoteCaCertificate(ctx, true))
+    .superRefine(refineSubnetsApart, evenWithOtherIssues)
+    .superRefine(refineHealthCheckSource, evenWithOtherIssues);
 });
 
 export const modifyVpnConnectionAttributeSchema = memoByGatewayType((ctx) =>
@@ -116,7 +165,9 @@ export const modifyVpnConnectionAttributeSchema = memoByGatewayType((ctx) =>
       },
       required,
     )
-    .superRefine(refineRemoteCaCertificate(ctx, false)),
+    .superRefine(refineRemoteCaCertificate(ctx, false))
+    .superRefine(refineSubnetsApart, evenWithOtherIssues)
+    .superRefine(refineHealthCheckSource, evenWithOtherIssues),
 );
 
 type CreateSchema = ReturnType<typeof createVpnConnectionSchema>;

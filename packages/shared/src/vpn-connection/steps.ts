@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { memoByGatewayType } from '../common/gateway-type';
 import {
   createVpnConnectionSchema,
+  evenWithOtherIssues,
+  refineHealthCheckSource,
   refineRemoteCaCertificate,
+  refineSubnetsApart,
   vpnConnectionCreateParts,
 } from './schema';
 
@@ -13,10 +16,15 @@ export type VpnConnectionStep = (typeof VPN_CONNECTION_STEPS)[number];
 export const vpnConnectionSteps = memoByGatewayType((ctx) => {
   const p = vpnConnectionCreateParts(ctx);
   return {
-    basics: z.object(p.basics),
+    basics: z.object(p.basics).superRefine(refineSubnetsApart, evenWithOtherIssues),
+    /** The basics' fields alone, to derive from (zod cannot omit from a refined object). */
+    basicsFields: z.object(p.basics),
     phase1: z.object(p.phase1).superRefine(refineRemoteCaCertificate(ctx, true)),
     phase2: z.object(p.phase2),
-    advanced: z.object(p.advanced),
+    // The remote subnet (basics) is read, not checked, so the source IP's rule holds as you type.
+    advanced: z
+      .object({ ...p.advanced, remoteSubnet: z.array(z.string()).optional() })
+      .superRefine(refineHealthCheckSource, evenWithOtherIssues),
     review: createVpnConnectionSchema(ctx),
   };
 });

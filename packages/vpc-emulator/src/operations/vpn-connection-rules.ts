@@ -128,10 +128,11 @@ export function resolveHealth(
     if (!isIpv4Address(health.Dip)) throw apiErrors.invalidParameter('HealthCheckConfig.dip');
     if (!isIpv4Address(health.Sip)) throw apiErrors.invalidParameter('HealthCheckConfig.sip');
   }
-  if (!Number.isInteger(health.Interval) || health.Interval < 1) {
+  // The console documentation's ranges (重试间隔 1~60 秒, 重试次数 1~100).
+  if (!Number.isInteger(health.Interval) || health.Interval < 1 || health.Interval > 60) {
     throw apiErrors.invalidParameter('HealthCheckConfig.interval');
   }
-  if (!Number.isInteger(health.Retry) || health.Retry < 1) {
+  if (!Number.isInteger(health.Retry) || health.Retry < 1 || health.Retry > 100) {
     throw apiErrors.invalidParameter('HealthCheckConfig.retry');
   }
   return health;

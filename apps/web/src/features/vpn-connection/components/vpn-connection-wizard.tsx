@@ -14,7 +14,9 @@ import {
 } from '@vpn-console/shared/common/ike-config';
 import {
   createVpnConnectionSchema,
+  evenWithOtherIssues,
   modifyVpnConnectionAttributeSchema,
+  refineSubnetsApart,
   type CreateVpnConnectionInput,
 } from '@vpn-console/shared/vpn-connection/schema';
 import {
@@ -145,9 +147,10 @@ export function VpnConnectionWizard({
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = vpnConnectionSteps(ctx);
-  const basicsWithNewCgw = steps.basics
+  const basicsWithNewCgw = steps.basicsFields
     .omit({ customerGatewayId: true })
-    .extend({ newCustomerGateway: newCustomerGatewaySchema });
+    .extend({ newCustomerGateway: newCustomerGatewaySchema })
+    .superRefine(refineSubnetsApart, evenWithOtherIssues);
   const schemaOfStep = (index: number, value: FormValue): z.ZodType => {
     const id = STEP_IDS[index];
     if (id === undefined) return steps.review;

@@ -1,0 +1,69 @@
+// Issue 17, wizard checks as you type: what passed before (a remote subnet inside the local one,
+// a customer gateway at 0.0.0.0) is said at the field while typing, in both languages.
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { mockFetch } from '../../../test/fetch-mock';
+import { baseRoutes } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render';
+
+const customerGateways = {
+  method: 'GET',
+  path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+  respond: () => ({
+    status: 200,
+    body: {
+      items: [
+        {
+          id: 'cgw-001',
+          regionId: 'cn-hangzhou',
+          name: 'branch',
+          description: '',
+          ipAddress: '198.51.100.7',
+          hasAuthKey: false,
+        },
+      ],
+      totalCount: 1,
+    },
+  }),
+};
+
+const wizard = '/regions/cn-hangzhou/gateways/vpn-std001/connections/new';
+
+describe('IPsec connection wizard checks as you type', () => {
+  it(
+    'says a remote subnet inside the local subnet overlaps it, before Next',
+    { timeout: 60_000 },
+    async () => {
+      mockFetch([...baseRoutes('operator'), customerGateways]);
+      renderApp(wizard);
+      await screen.findByRole(
+        'heading',
+        { name: 'Create an IPsec connection' },
+        { timeout: 20_000 },
+      );
+      const user = userEvent.setup();
+      await user.type(screen.getByRole('textbox', { name: 'Local subnets 1' }), '192.168.0.0/16');
+      await user.type(screen.getByRole('textbox', { name: 'Remote subnets 1' }), '192.168.5.0/24');
+      expect(
+        await screen.findByText(
+          /remote subnet 192\.168\.5\.0\/24 overlaps the local subnet 192\.168\.0\.0\/16/,
+        ),
+      ).toBeInTheDocument();
+      const remote = screen.getByRole('textbox', { name: 'Remote subnets 1' });
+      await user.clear(remote);
+      await user.type(remote, '172.16.0.0/16');
+      expect(screen.queryByText(/overlaps the local subnet/)).not.toBeInTheDocument();
+    },
+  );
+
+  it('refuses 0.0.0.0 as the new customer gateway, in Chinese', { timeout: 60_000 }, async () => {
+    mockFetch([...baseRoutes('operator'), customerGateways]);
+    renderApp(wizard, 'zh-CN');
+    await screen.findByRole('heading', { level: 1 }, { timeout: 20_000 });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('radio', { name: '现在新建' }));
+    await user.type(screen.getByRole('textbox', { name: /公网 IP/ }), '0.0.0.0');
+    expect(await screen.findByText(/0\.0\.0\.0\/8/)).toBeInTheDocument();
+  });
+});
