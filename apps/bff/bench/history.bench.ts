@@ -1,0 +1,148 @@
+// History bench (issue 15): (1) upstream calls per gateway per hour the recorder makes against
+// the demo cloud (a simulated hour of 60 s rounds; connections that are down have their logs
+// read every round), (2) the time to draw a 30-day timeline of a connection that changed state
+// every minute (43,200 changes): reading them from the store and reducing them to the chart's
+// stretches (the web's laneSegments at 800 px).
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { startEmulator } from '@vpn-console/vpc-emulator/server';
+import { laneSegments } from '../../web/src/features/history/lib/timeline';
+import { testConfig } from '../src/config';
+import { HistoryRecorder } from '../src/history/recorder';
+import { readGatewayHistory } from '../src/history/store';
+import { createRuntime } from '../src/runtime';
+import { openStore } from '../src/store/store';
+
+const key = {
+  accessKeyId: `LTAIbench${randomBytes(6).toString('hex')}`,
+  accessKeySecret: randomBytes(18).toString('hex'),
+};
+
+async function callsPerGatewayHour(): Promise<void> {
+  const emulator = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    seed: 'demo',
+    accessKeys: [key],
+  });
+  const runtime = await createRuntime(testConfig({}), {
+    cloudTarget: { url: emulator.url, ...key },
+    metricsDefaults: false,
+  });
+  const store = await openStore({ memory: true });
+  let now = Date.now();
+  const recorder = new HistoryRecorder({
+    cloud: runtime.cloud,
+    db: store.db,
+    defaultRegion: 'cn-hangzhou',
+    intervalMs: 60_000,
+    fastMs: 10_000,
+    retentionDays: 30,
+    callsPerMinute: 10_000,
+    holder: 'bench',
+    now: () => now,
+  });
+  await recorder.runRound();
+  const gateways = await store.db
+    .selectFrom('history_current')
+    .select((eb) => eb.fn.count('key').as('n'))
+    .where('kind', '=', 'gateway')
+    .where('lane', '=', 'gateway-status')
+    .executeTakeFirst();
+  const gatewayCount = Number(gateways?.n ?? 0);
+  const down = await store.db
+    .selectFrom('history_current')
+    .select((eb) => eb.fn.count('key').as('n'))
+    .where('lane', '=', 'negotiation')
+    .where('value', '!=', 'ipsec_sa_established')
+    .executeTakeFirst();
+  // A steady hour: the first round (start-up, all new) is not counted.
+  const before = recorder.calls;
+  let rounds = 0;
+  let elapsed = 0;
+  while (elapsed < 3_600_000) {
+    const wait = recorder.nextDelayMs();
+    now += wait;
+    elapsed += wait;
+    await recorder.runRound();
+    rounds += 1;
+  }
+  const calls = recorder.calls - before;
+  process.stdout.write(
+    `recorder: ${String(gatewayCount)} gateways in 4 regions, ${String(Number(down?.n ?? 0))} connections/tunnels not up (logs read every round)\n` +
+      `recorder: ${String(rounds)} rounds in a simulated hour, ${String(calls)} upstream calls = ${(calls / gatewayCount).toFixed(1)} calls per gateway per hour\n`,
+  );
+  await store.close();
+  await runtime.close();
+  await emulator.close();
+}
+
+async function thirtyDayTimeline(): Promise<void> {
+  const store = await openStore({ memory: true });
+  const start = Date.UTC(2026, 9, 1);
+  const minutes = 30 * 24 * 60;
+  const rows = Array.from({ length: minutes }, (_, m) => ({
+    region_id: 'cn-hangzhou',
+    gateway_id: 'vpn-bench',
+    kind: 'connection',
+    subject_id: 'vco-bench',
+    connection_id: 'vco-bench',
+    lane: 'negotiation',
+    value: m % 2 === 0 ? 'ike_sa_not_established' : 'ipsec_sa_established',
+    at: new Date(start + m * 60_000),
+  }));
+  for (let i = 0; i < rows.length; i += 5000) {
+    await store.db
+      .insertInto('history_changes')
+      .values(rows.slice(i, i + 5000))
+      .execute();
+  }
+  await store.db
+    .insertInto('history_current')
+    .values({
+      key: 'cn-hangzhou|connection|vco-bench|negotiation',
+      region_id: 'cn-hangzhou',
+      gateway_id: 'vpn-bench',
+      gateway_name: 'bench',
+      kind: 'connection',
+      subject_id: 'vco-bench',
+      connection_id: 'vco-bench',
+      name: 'flapping',
+      tunnel_index: null,
+      lane: 'negotiation',
+      value: 'ipsec_sa_established',
+      since: new Date(start + (minutes - 1) * 60_000),
+      seen_at: new Date(start + minutes * 60_000),
+    })
+    .execute();
+  const from = start;
+  const to = start + minutes * 60_000;
+  const runs: Array<{ read: number; draw: number; segments: number; changes: number }> = [];
+  for (let i = 0; i < 5; i += 1) {
+    const t0 = performance.now();
+    const history = await readGatewayHistory(
+      store.db,
+      'cn-hangzhou',
+      'vpn-bench',
+      new Date(from),
+      new Date(to),
+      undefined,
+    );
+    const t1 = performance.now();
+    const changes = history?.changes ?? [];
+    const segments = laneSegments('negotiation', history?.baseline[0], changes, from, to, 800);
+    const t2 = performance.now();
+    runs.push({ read: t1 - t0, draw: t2 - t1, segments: segments.length, changes: changes.length });
+  }
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const last = runs[runs.length - 1];
+  process.stdout.write(
+    `timeline: 30 days, ${String(last?.changes ?? 0)} changes → ${String(last?.segments ?? 0)} stretches at 800 px; ` +
+      `median of 5: store read ${median(runs.map((r) => r.read)).toFixed(0)} ms, reduce to stretches ${median(runs.map((r) => r.draw)).toFixed(1)} ms\n`,
+  );
+  await store.close();
+}
+
+await callsPerGatewayHour();
+await thirtyDayTimeline();
