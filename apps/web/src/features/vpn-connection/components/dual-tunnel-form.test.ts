@@ -81,4 +81,23 @@ describe('dual-tunnel wizard value', () => {
       tunnels: [{}, { ikeConfig: { ikePfs: 'group5' } }],
     });
   });
+
+  it('asks an SM gateway for a CA certificate per tunnel, copied to tunnel 2 while both are the same', () => {
+    const sm = { gatewayType: 'sm' } as const;
+    const gateway = { ...dualGateway, vpnType: 'NationalStandard' };
+    const { value } = dualTunnelValuesOf(gateway, sm, undefined);
+    value.localSubnet = ['172.22.0.0/16'];
+    value.remoteSubnet = ['10.70.0.0/16'];
+    value.tunnels[0].customerGatewayId = 'cgw-a';
+    value.tunnels[1].customerGatewayId = 'cgw-b';
+    expect(value.tunnels[0].ikeConfig).toMatchObject({ ikeEncAlg: 'sm4', ikeAuthAlg: 'sm3' });
+    const missing = dualTunnelStepSchema(sm, 0).safeParse(value);
+    expect(missing.error?.issues.map((i) => i.path.join('.'))).toContain(
+      'tunnels.0.remoteCaCertificate',
+    );
+    value.tunnels[0].remoteCaCertificate = '-----BEGIN CERTIFICATE-----\nMIIB';
+    expect(effectiveTunnels(value)[1].remoteCaCertificate).toBe(
+      value.tunnels[0].remoteCaCertificate,
+    );
+  });
 });
