@@ -1,6 +1,7 @@
 // The BFF under test, in its own process so its RSS is its own: the real app as server.ts builds
 // it (runtime + security layer: sessions, CSRF, authorisation, audit; PGlite store) against an
-// emulator given on the command line. Creates one viewer account and prints
+// emulator given on the command line; with `databaseUrl`, one replica of several on PostgreSQL.
+// Creates one viewer account and prints
 // `{"port":…,"username":…,"password":…}` when listening; the bench signs in through the API.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { startSecurity } from '../src/auth/bootstrap';
 import { generatePassword } from '../src/auth/passwords';
 import { testConfig } from '../src/config';
 import { createRuntime } from '../src/runtime';
+import { openStore } from '../src/store/store';
 
 const argsSchema = z.object({
   url: z.string(),
@@ -22,6 +24,8 @@ const argsSchema = z.object({
   accessKeySecret: z.string(),
   env: z.record(z.string(), z.string()),
   security: z.boolean(),
+  /** A replica on this PostgreSQL database (issue 16); PGlite in a fresh data folder otherwise. */
+  databaseUrl: z.string().optional(),
 });
 
 const main = async () => {
@@ -35,7 +39,15 @@ const main = async () => {
     SSE_MAX_STREAMS_PER_ACCOUNT: '20000',
     ...args.env,
   });
+  // As in production (server.ts): the store opens first; operations, poll leases and the bus
+  // between replicas live there as well as sessions and audit.
+  const store = await openStore(
+    args.databaseUrl === undefined
+      ? { dataDir: mkdtempSync(path.join(tmpdir(), 'bff-bench-data-')) }
+      : { databaseUrl: args.databaseUrl },
+  );
   const runtime = await createRuntime(config, {
+    store,
     cloudTarget: {
       url: args.url,
       accessKeyId: args.accessKeyId,
@@ -46,8 +58,7 @@ const main = async () => {
   const secured = args.security
     ? await startSecurity(config, {
         demo: false,
-        // As in production: PGlite in a data folder (a fresh temporary one).
-        store: { dataDir: mkdtempSync(path.join(tmpdir(), 'bff-bench-data-')) },
+        openStore: store,
         onStreamSessionEnded: (sessionHash) => runtime.hub.logout(sessionHash),
       })
     : undefined;
@@ -70,6 +81,7 @@ const main = async () => {
     void runtime
       .close()
       .then(() => secured?.close())
+      .then(() => store.close())
       .then(() => {
         server.closeAllConnections();
         process.exit(0);

@@ -21,6 +21,7 @@ import { stateSchema } from '@vpn-console/vpc-emulator/state';
 import { z } from 'zod';
 import { staticCredentials } from '../src/cloud/credentials';
 import { PopTransport } from '../src/cloud/pop-client';
+import { createTestDatabase } from '../src/store/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GATEWAYS = 50;
@@ -34,13 +35,23 @@ const SLOW_MS = 5000;
 type Mode = 'spread' | 'all';
 /** BENCH_SECURITY=off measures the BFF core without the security layer (no sign-in). */
 const SECURITY = process.env.BENCH_SECURITY !== 'off';
-const SCENARIOS: Array<{ watchers: number; mode: Mode }> = (
-  process.env.BENCH_SCENARIOS ?? '1000:spread,5000:spread,1000:all'
+/**
+ * `watchers:mode[:replicas]`. With DATABASE_URL (PostgreSQL) the default adds a three-replica
+ * run (issue 16): three BFF processes on one fresh database, watchers spread round-robin.
+ */
+const DATABASE_URL = process.env.DATABASE_URL === '' ? undefined : process.env.DATABASE_URL;
+const SCENARIOS: Array<{ watchers: number; mode: Mode; replicas: number }> = (
+  process.env.BENCH_SCENARIOS ??
+  `1000:spread,5000:spread,1000:all${DATABASE_URL === undefined ? '' : ',1000:spread:3,5000:spread:3'}`
 )
   .split(',')
   .map((item) => {
-    const [count, mode] = item.split(':');
-    return { watchers: Number(count), mode: mode === 'all' ? 'all' : 'spread' };
+    const [count, mode, replicas] = item.split(':');
+    return {
+      watchers: Number(count),
+      mode: mode === 'all' ? 'all' : 'spread',
+      replicas: Math.max(1, Number(replicas ?? '1') || 1),
+    };
   });
 
 type Key = { accessKeyId: string; accessKeySecret: string };
@@ -154,10 +165,11 @@ const startBenchEmulator = async (key: Key) => {
   };
 };
 
-const startBff = async (emulatorUrl: string, key: Key) => {
+const startBff = async (emulatorUrl: string, key: Key, databaseUrl?: string) => {
   const args = JSON.stringify({
     url: emulatorUrl,
     ...key,
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
     env: { POLL_FAST_MS: String(FAST_MS), POLL_SLOW_MS: String(SLOW_MS), LOG_LEVEL: 'silent' },
     security: SECURITY,
   });
@@ -296,21 +308,33 @@ const readRatio = async (port: number, cookie: string, emulatorUrl: string, key:
   };
 };
 
-const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
+const runScenario = async (watchers: number, mode: Mode, first: boolean, replicas: number) => {
   const key: Key = {
     accessKeyId: `LTAIbench${randomBytes(4).toString('hex')}`,
     accessKeySecret: randomBytes(16).toString('hex'),
   };
   const emulator = await startBenchEmulator(key);
-  const bff = await startBff(emulator.url, key).catch(async (error: unknown) => {
+  // Several replicas share one fresh PostgreSQL database (dropped at the end).
+  const database =
+    replicas > 1 && DATABASE_URL !== undefined ? await createTestDatabase(DATABASE_URL) : undefined;
+  const bffs: Array<Awaited<ReturnType<typeof startBff>>> = [];
+  try {
+    for (let i = 0; i < replicas; i += 1)
+      bffs.push(await startBff(emulator.url, key, database?.url));
+  } catch (error) {
+    for (const b of bffs) await b.stop();
     await emulator.stop();
+    await database?.drop();
     throw error;
-  });
+  }
+  const bff = bffs[0];
+  if (!bff) throw new Error('no BFF');
   const queryAll = `?gateways=${emulator.ids.map((id) => `${REGION}/${id}`).join(',')}`;
   const queryFor = (i: number) =>
     mode === 'all' ? queryAll : `?gateways=${REGION}/${emulator.ids[i % GATEWAYS] ?? ''}`;
   try {
     const rssIdle = await rssOf(bff.port);
+    const rssIdleAll = await Promise.all(bffs.map((b) => rssOf(b.port)));
     // Read latency first, with no SSE load: plain loopback, then with 20 ms upstream latency.
     let ratio: Awaited<ReturnType<typeof readRatio>> | undefined;
     let ratioWithLatency: Awaited<ReturnType<typeof readRatio>> | undefined;
@@ -343,7 +367,13 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     for (let i = 0; i < watchers; i += 50) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, watchers - i) }, (_, j) =>
-          openWatcher(bff.port, bff.cookie, queryFor(i + j), i + j, onEvent),
+          openWatcher(
+            (bffs[(i + j) % bffs.length] ?? bff).port,
+            (bffs[(i + j) % bffs.length] ?? bff).cookie,
+            queryFor(i + j),
+            i + j,
+            onEvent,
+          ),
         ),
       );
       clients.push(...batch);
@@ -359,6 +389,7 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     const describeCalls = (await emulator.calls()).DescribeVpnGateway ?? 0;
     const callsPerGatewayPerInterval = describeCalls / GATEWAYS / (window / SLOW_MS);
     const rssStable = await rssOf(bff.port);
+    const rssStableAll = await Promise.all(bffs.map((b) => rssOf(b.port)));
 
     // ── status changes on all 50 gateways: delivery and change → client latency ──────────
     // Each gateway goes `updating` (the hub sees it within one slow interval and then polls
@@ -375,6 +406,7 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
     await sleep(updatingMs + 3000);
     measuring = false;
     const rssPeak = await rssOf(bff.port);
+    const rssPeakAll = await Promise.all(bffs.map((b) => rssOf(b.port)));
     for (const c of clients) c.close();
     await sleep(500);
     return {
@@ -394,12 +426,17 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean) => {
       rssIdle,
       rssStable,
       rssPeak,
+      rssIdleAll,
+      rssStableAll,
+      rssPeakAll,
+      replicas: bffs.length,
       ratio,
       ratioWithLatency,
     };
   } finally {
-    await bff.stop();
+    for (const b of bffs) await b.stop();
     await emulator.stop();
+    await database?.drop();
   }
 };
 
@@ -408,14 +445,25 @@ const main = async () => {
     `SSE bench: ${String(GATEWAYS)} gateways; ${SECURITY ? 'signed in as a viewer (sessions, CSRF, authorisation, PGlite store on)' : 'BFF core without the security layer (BENCH_SECURITY=off)'}; BFF, emulator and clients in ` +
       `separate processes on this machine; fast ${String(FAST_MS)} ms, slow ${String(SLOW_MS)} ms (slow shortened from 20 s to keep the run bounded)`,
   );
+  if (DATABASE_URL === undefined && process.env.BENCH_SCENARIOS === undefined) {
+    console.log('(the three-replica runs need DATABASE_URL: skipped)');
+  }
   for (const [index, scenario] of SCENARIOS.entries()) {
-    const r = await runScenario(scenario.watchers, scenario.mode, index === 0);
+    if (scenario.replicas > 1 && DATABASE_URL === undefined) {
+      console.log(`\n── ${String(scenario.replicas)} replicas: skipped (DATABASE_URL is not set)`);
+      continue;
+    }
+    const r = await runScenario(scenario.watchers, scenario.mode, index === 0, scenario.replicas);
     const how =
       r.mode === 'all'
         ? 'every watcher watches all 50 gateways'
         : `each watcher watches one gateway, ${String(r.watchers / GATEWAYS)} per gateway`;
+    const where =
+      r.replicas > 1
+        ? `; ${String(r.replicas)} BFF replicas on one PostgreSQL database, watchers round-robin`
+        : '; one BFF process';
     console.log(
-      `\n── ${String(r.watchers)} watchers of ${String(GATEWAYS)} gateways (${how}; connected in ${fmt(r.connectSeconds)} s)`,
+      `\n── ${String(r.watchers)} watchers of ${String(GATEWAYS)} gateways (${how}${where}; connected in ${fmt(r.connectSeconds)} s)`,
     );
     console.log(
       `  DescribeVpnGateway calls per gateway per interval: ${fmt(r.callsPerGatewayPerInterval, 2)} ` +
@@ -427,9 +475,17 @@ const main = async () => {
     console.log(
       `  emulator status change → client event: p50 ${fmt(r.changeP50, 0)} ms, p95 ${fmt(r.changeP95, 0)} ms over ${String(r.changes)} (watcher, gateway) pairs (target ≤ ${String(FAST_MS + 500)} ms)`,
     );
-    console.log(
-      `  BFF RSS: idle ${fmt(r.rssIdle)} MB, streams open ${fmt(r.rssStable)} MB, after the change burst ${fmt(r.rssPeak)} MB (target ≤ 300 MB)`,
-    );
+    if (r.replicas > 1) {
+      r.rssIdleAll.forEach((idle, i) => {
+        console.log(
+          `  replica ${String(i + 1)} RSS: idle ${fmt(idle)} MB, streams open ${fmt(r.rssStableAll[i] ?? Number.NaN)} MB, after the change burst ${fmt(r.rssPeakAll[i] ?? Number.NaN)} MB (target ≤ 300 MB)`,
+        );
+      });
+    } else {
+      console.log(
+        `  BFF RSS: idle ${fmt(r.rssIdle)} MB, streams open ${fmt(r.rssStable)} MB, after the change burst ${fmt(r.rssPeak)} MB (target ≤ 300 MB)`,
+      );
+    }
     if (r.ratio) {
       const q = r.ratio;
       console.log(

@@ -16,7 +16,13 @@ import type { Database } from '../store/schema';
 const leaseName = (key: string): string => `poll/${key}`;
 
 const messageSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('status'), from: z.string(), key: z.string() }),
+  z.object({
+    t: z.literal('status'),
+    from: z.string(),
+    key: z.string(),
+    /** The state itself when it fits in one NOTIFY; otherwise read from gateway_status. */
+    status: z.unknown().optional(),
+  }),
   z.object({ t: z.literal('fast'), from: z.string(), key: z.string() }),
   z.object({
     t: z.literal('operation'),
@@ -126,7 +132,11 @@ export class StatusCluster {
         oc.column('key').doUpdateSet({ status: JSON.stringify(status), updated_at: now }),
       )
       .execute();
-    await this.send({ t: 'status', from: this.options.holder, key });
+    const message = { t: 'status' as const, from: this.options.holder, key };
+    const whole = JSON.stringify({ ...message, status });
+    await this.send(
+      Buffer.byteLength(whole) <= MAX_BUS_MESSAGE_BYTES ? { ...message, status } : message,
+    );
   }
 
   async publishFast(key: string): Promise<void> {
@@ -189,7 +199,10 @@ export class StatusCluster {
     if (message.t === 'fast') handlers.fast(message.key);
     else if (message.t === 'operation') handlers.operation(message.operation, message.origin);
     else {
-      const status = (await this.published([message.key])).get(message.key);
+      const carried = gatewayStatusEntrySchema.safeParse(message.status);
+      const status = carried.success
+        ? carried.data
+        : (await this.published([message.key])).get(message.key);
       if (status) handlers.status(message.key, status);
     }
   }

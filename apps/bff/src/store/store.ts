@@ -1,6 +1,8 @@
 // The store: PGlite in DATA_DIR by default (nothing to install), PostgreSQL when DATABASE_URL is
 // set, both through Kysely with the same schema and migrations, run on open.
-import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Dialect } from 'kysely';
@@ -45,14 +47,64 @@ export const PGLITE_MEMORY_SETTINGS: readonly string[] = [
   'wal_buffers=256kB',
 ];
 
+const pgliteStartParams = (): string[] => [
+  ...PGlite.defaultStartParams,
+  ...PGLITE_MEMORY_SETTINGS.flatMap((setting) => ['-c', setting]),
+];
+
 const newPglite = (dataDir?: string): PGlite =>
   new PGlite({
     ...(dataDir === undefined ? {} : { dataDir }),
-    startParams: [
-      ...PGlite.defaultStartParams,
-      ...PGLITE_MEMORY_SETTINGS.flatMap((setting) => ['-c', setting]),
-    ],
+    startParams: pgliteStartParams(),
   });
+
+const INIT_SCRIPT = `
+const { PGlite } = require(process.env.VPNC_PGLITE);
+(async () => {
+  const db = new PGlite({
+    dataDir: process.env.VPNC_STORE_DIR,
+    startParams: JSON.parse(process.env.VPNC_START_PARAMS),
+  });
+  await db.waitReady;
+  await db.close();
+})().catch((error) => {
+  process.stderr.write(String(error && error.stack || error));
+  process.exit(1);
+});
+`;
+
+/**
+ * A new PGlite store is created (initdb) in a short-lived child process: PGlite's first
+ * initialisation grows the WebAssembly heap to about 750 MB, which a process never gives back,
+ * while opening an existing store stays near 260 MB (issue 16, measured). False when the child
+ * could not do it (the caller then initialises in-process, as before).
+ */
+export async function initialisePgliteApart(dir: string): Promise<boolean> {
+  let pgliteEntry: string;
+  try {
+    pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  } catch {
+    return false;
+  }
+  return new Promise<boolean>((resolve) => {
+    const child = spawn(process.execPath, ['-e', INIT_SCRIPT], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        VPNC_PGLITE: pgliteEntry,
+        VPNC_STORE_DIR: dir,
+        VPNC_START_PARAMS: JSON.stringify(pgliteStartParams()),
+      },
+    });
+    child.stderr.resume();
+    child.once('error', () => {
+      resolve(false);
+    });
+    child.once('exit', (code) => {
+      resolve(code === 0);
+    });
+  });
+}
 
 async function dialectFor(
   options: StoreOptions,
@@ -65,6 +117,8 @@ async function dialectFor(
     const dir = path.join(options.dataDir, 'store');
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await chmod(options.dataDir, 0o700);
+    const fresh = !(await stat(path.join(dir, 'PG_VERSION')).catch(() => undefined));
+    if (fresh) await initialisePgliteApart(dir);
     return { dialect: new PgliteDialect(newPglite(dir)), engine: 'pglite' };
   }
   return { dialect: new PgliteDialect(newPglite()), engine: 'pglite' };
