@@ -352,6 +352,8 @@ export const en = {
   'wizard.dryRunRunning': 'Asking the cloud whether it would accept this…',
   'wizard.dryRunOk': 'The cloud accepts this configuration.',
   'wizard.dryRunRefused': 'The cloud would refuse this configuration.',
+  'wizard.refusedFixFirst':
+    'Refused by the dry run: go back, correct it, and the dry run runs again.',
   'wizard.submitCreate': 'Create',
   'wizard.submitChange': 'Apply changes',
   'wizard.following': 'Applying your change',

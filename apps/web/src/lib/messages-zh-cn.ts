@@ -340,6 +340,7 @@ export const zhCN: Messages = {
   'wizard.dryRunRunning': '正在请云端预检此配置…',
   'wizard.dryRunOk': '云端预检通过。',
   'wizard.dryRunRefused': '云端预检未通过。',
+  'wizard.refusedFixFirst': '预检未通过：请返回修改，修改后会重新预检。',
   'wizard.submitCreate': '创建',
   'wizard.submitChange': '应用变更',
   'wizard.following': '正在应用变更',

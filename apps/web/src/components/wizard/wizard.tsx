@@ -4,6 +4,7 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import type { DryRunVerdict, Operation } from '@vpn-console/shared/api/operations';
 import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
+import { isRetryableCloudError } from '@vpn-console/shared/errors/cloud-errors';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
@@ -137,6 +138,17 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   // The operation as it is now (events and polls update the same cache entry).
   const liveOperation = useOperation(operation?.id).data ?? operation;
   const verdict = dryRun.data;
+  // A refusal that waiting cannot cure (not a busy gateway, not throttling) leaves nothing to
+  // submit: the real request would be refused the same way (issue 17: Create stayed enabled).
+  const refusal =
+    verdict !== undefined && 'ok' in verdict && !verdict.ok
+      ? verdict.error
+      : apiErrorOf(dryRun.error);
+  const refused =
+    refusal !== undefined &&
+    refusal.retryable !== true &&
+    !isRetryableCloudError(refusal.code) &&
+    (refusal.httpStatus === 0 || refusal.httpStatus < 500);
 
   return (
     <FormProvider {...form}>
@@ -260,15 +272,23 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                         {t('wizard.editAgain')}
                       </Button>
                     ) : (
-                      <Button
-                        loading={submit.isPending}
-                        disabled={operation !== undefined}
-                        onClick={() => {
-                          submit.mutate(idempotencyKey);
-                        }}
-                      >
-                        {props.submitLabel}
-                      </Button>
+                      <Group gap="xs">
+                        {refused && operation === undefined ? (
+                          <Text size="sm" id="wizard-refused-reason">
+                            {t('wizard.refusedFixFirst')}
+                          </Text>
+                        ) : null}
+                        <Button
+                          loading={submit.isPending}
+                          disabled={operation !== undefined || refused}
+                          aria-describedby={refused ? 'wizard-refused-reason' : undefined}
+                          onClick={() => {
+                            submit.mutate(idempotencyKey);
+                          }}
+                        >
+                          {props.submitLabel}
+                        </Button>
+                      </Group>
                     )
                   ) : (
                     <Button type="submit">{t('common.next')}</Button>

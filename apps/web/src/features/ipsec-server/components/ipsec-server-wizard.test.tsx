@@ -175,8 +175,42 @@ describe('IPsec server wizard', () => {
     ]);
     // The DryRun refusal is explained from the catalog with what to do.
     expect(await screen.findByText('云端预检未通过。')).toBeInTheDocument();
+    // A busy gateway is no reason to refuse the save: the write waits for it.
+    expect(screen.getByRole('button', { name: '应用变更' })).toBeEnabled();
     const dry = calls.find((c) => c.method === 'PATCH');
     expect(dry?.body).toEqual({ ipsecServerName: 'clients-2' });
+  });
+
+  it('keeps Apply disabled after the dry run refused what waiting cannot cure (issue 17)', async () => {
+    mockFetch([
+      ...baseRoutes('operator'),
+      {
+        method: 'PATCH',
+        path: '/api/v1/regions/cn-hangzhou/ipsec-servers/iss-001',
+        query: 'dryRun=true',
+        respond: () => ({
+          status: 200,
+          body: {
+            dryRun: true,
+            ok: false,
+            error: { code: 'InvalidClientIpPool.Conflict', httpStatus: 400, retryable: false },
+          },
+        }),
+      },
+    ]);
+    renderApp(`${base}/ipsec-server/iss-001/edit`);
+    await screen.findByRole('heading', { name: 'Change the IPsec server' }, { timeout: 5000 });
+    const user = userEvent.setup();
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    await user.clear(name);
+    await user.type(name, 'clients-2');
+    for (let i = 0; i < 4; i += 1) await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(
+      await screen.findByText('The cloud would refuse this configuration.'),
+    ).toBeInTheDocument();
+    const apply = screen.getByRole('button', { name: 'Apply changes' });
+    expect(apply).toBeDisabled();
+    expect(apply).toHaveAccessibleDescription(/Refused by the dry run: go back, correct it/);
   });
 
   it('shows a cloud value it does not know and keeps it: never a default in its place', async () => {
