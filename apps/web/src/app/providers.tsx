@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiRequestError } from '../lib/api-client';
 import { I18nProvider, type Language } from '../lib/i18n';
+import { cssVariablesResolver, theme } from './theme';
 
 export const createQueryClient = (): QueryClient =>
   new QueryClient({
@@ -32,7 +33,11 @@ export function Providers({
   env?: 'default' | 'test';
 }) {
   return (
-    <MantineProvider env={env ?? 'default'}>
+    <MantineProvider
+      env={env ?? 'default'}
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+    >
       <I18nProvider {...(language === undefined ? {} : { initialLanguage: language })}>
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
       </I18nProvider>

@@ -144,7 +144,7 @@ describe('accounts page', () => {
     renderApp('/accounts');
     await screen.findByText('alice');
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Reset the password of alice' }));
+    await user.click(screen.getByRole('button', { name: 'Reset password for alice' }));
     const dialog = await screen.findByRole('dialog', { name: 'Reset the password of alice' });
     await user.type(within(dialog).getByLabelText(/New password/), 'short');
     await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
@@ -161,9 +161,9 @@ describe('accounts page', () => {
     });
 
     expect(
-      within(rowOf('admin')).getByRole('button', { name: 'End the sessions of admin' }),
+      within(rowOf('admin')).getByRole('button', { name: 'End sessions of admin' }),
     ).toBeDisabled();
-    await user.click(screen.getByRole('button', { name: 'End the sessions of alice' }));
+    await user.click(screen.getByRole('button', { name: 'End sessions of alice' }));
     const end = await screen.findByRole('dialog', { name: 'End every session of alice?' });
     await user.click(within(end).getByRole('button', { name: 'End sessions' }));
     expect(await screen.findByText('Every session of alice ended.')).toBeInTheDocument();
