@@ -14,6 +14,11 @@ import { useLiveGateway } from '../../../lib/live-status';
 import { gatewayPagePath } from '../../../lib/page-paths';
 import { useCapabilities } from '../../../lib/session';
 import { useCustomerGateways } from '../api/list-customer-gateways';
+import {
+  ConnectionListTools,
+  queryConnections,
+  type ConnectionListQuery,
+} from './connection-list-tools';
 import { NegotiationBadge, NegotiationHint } from './negotiation-hint';
 import { PeerText, phase1Text, phase2Text, ProbeBadge, TunnelList } from './connection-facts';
 
@@ -175,6 +180,18 @@ export function VpnConnectionSection({
   const live = useLiveGateway(regionId, vpnGatewayId).data;
   const customerGateways = useCustomerGateways(regionId).data?.items;
   const liveById = new Map((live?.connections ?? []).map((c) => [c.id, c]));
+  const [query, setQuery] = useState<ConnectionListQuery>({
+    search: '',
+    status: 'all',
+    sort: 'name',
+  });
+  const cgwById = new Map((customerGateways ?? []).map((g) => [g.id, g]));
+  const shown = queryConnections(
+    connections,
+    query,
+    (c) => liveById.get(c.id) ?? c,
+    (id) => (id === undefined ? undefined : cgwById.get(id)),
+  );
   return (
     <Stack>
       {canWrite ? (
@@ -193,7 +210,17 @@ export function VpnConnectionSection({
           {t('connection.observedAt', { time: formatTime(live.observedAt) })}
         </Text>
       )}
-      {connections.map((c) => (
+      {connections.length > 1 ? (
+        <>
+          <ConnectionListTools query={query} onChange={setQuery} />
+          <Text size="sm" role="status">
+            {shown.length === 0
+              ? t('connection.noneMatch')
+              : t('connection.shownOf', { shown: shown.length, total: connections.length })}
+          </Text>
+        </>
+      ) : null}
+      {shown.map((c) => (
         <VpnConnectionCard
           key={c.id}
           regionId={regionId}
