@@ -6,7 +6,7 @@ import type { VpnGatewayView } from '@vpn-console/shared/api/views';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../test/axe';
 import { mockFetch } from '../test/fetch-mock';
-import { baseRoutes, detailOf, gatewayStandard } from '../test/fixtures';
+import { baseRoutes, detailOf, gatewayPageOf, gatewayStandard } from '../test/fixtures';
 import { renderApp } from '../test/render';
 
 const overdue: VpnGatewayView = {
@@ -39,10 +39,7 @@ const routesFor = (role: 'operator' | 'viewer', ...gateways: VpnGatewayView[]) =
   {
     method: 'GET',
     path: '/api/v1/regions/cn-hangzhou/vpn-gateways',
-    respond: () => ({
-      status: 200,
-      body: { items: [gatewayStandard, ...gateways], totalCount: gateways.length + 1 },
-    }),
+    respond: () => ({ status: 200, body: gatewayPageOf([gatewayStandard, ...gateways]) }),
   },
   ...gateways.map((g) => ({
     method: 'GET',
@@ -128,5 +125,24 @@ describe('gateway facts and what a gateway can take', () => {
     const normalRow = screen.getByRole('link', { name: 'hq-gateway' }).closest('tr');
     if (normalRow === null) throw new Error('no row');
     expect(within(normalRow).queryByText('欠费锁定')).not.toBeInTheDocument();
+  });
+
+  it('does not start a wizard the gateway cannot take, even from its address', async () => {
+    mockFetch(routesFor('operator', overdue, sslOff));
+    renderApp(`${page(sslOff.id)}/ssl-vpn-servers/new`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/This gateway cannot take this change.*SSL-VPN is off/);
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: 'Back to the gateway' }));
+    expect(await screen.findByRole('tab', { name: 'SSL-VPN servers (0)' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('does not start an edit on a locked gateway, in Chinese', async () => {
+    mockFetch(routesFor('operator', overdue));
+    renderApp(`${page(overdue.id)}/connections/vco-001/edit`, 'zh-CN');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/该网关无法进行此操作.*欠费被锁定/);
   });
 });

@@ -1,9 +1,13 @@
 // Wizard routes: compose the gateways feature (the gateway and its resources) with a wizard, and
-// land on the gateway page when the operation is done (each write refreshes what it changed).
-import { Alert, Loader } from '@mantine/core';
+// land on the gateway page's tab of the resource when the operation is done (each write refreshes
+// what it changed). A wizard the gateway cannot take (issue 17: locked, SSL-VPN off, a version
+// without IPsec server, its one server there) does not start: the reason shows instead.
+import { Alert, Anchor, Loader, Stack, Text } from '@mantine/core';
 import type { VpnGatewayDetailView } from '@vpn-console/shared/api/views';
+import { gatewayActionBlock, type GatewayAction } from '@vpn-console/shared/common/gateway-actions';
+import { gatewayActionBlockText } from '@vpn-console/shared/errors/gateway-action-texts';
 import { useCallback, type ReactNode } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useGateway } from '../features/gateways/api/get-gateway';
 import { IpsecServerWizard } from '../features/ipsec-server/components/ipsec-server-wizard';
 import { SslVpnServerWizard } from '../features/ssl-vpn-server/components/ssl-vpn-server-wizard';
@@ -19,13 +23,24 @@ interface WizardContext {
   cancel: () => void;
 }
 
-function WithGateway({ render }: { render: (ctx: WizardContext) => ReactNode }) {
-  const { t } = useI18n();
+type GatewayTab = 'ipsec-server' | 'ssl-vpn' | 'connections';
+
+function WithGateway({
+  tab,
+  createAction,
+  render,
+}: {
+  /** The gateway page's tab that shows this resource. */
+  tab: GatewayTab;
+  createAction: GatewayAction;
+  render: (ctx: WizardContext) => ReactNode;
+}) {
+  const { t, catalogLocale } = useI18n();
   const { regionId = '', gatewayId = '', resourceId } = useParams();
   const { canWrite } = useCapabilities();
   const navigate = useNavigate();
   const gateway = useGateway(regionId, gatewayId);
-  const back = `/regions/${regionId}/gateways/${gatewayId}`;
+  const back = `/regions/${regionId}/gateways/${gatewayId}?tab=${tab}`;
   const done = useCallback(() => {
     void navigate(back);
   }, [navigate, back]);
@@ -35,12 +50,35 @@ function WithGateway({ render }: { render: (ctx: WizardContext) => ReactNode }) 
   if (!canWrite) return <Alert color="yellow">{t('wizard.viewerNoAccess')}</Alert>;
   if (gateway.isPending) return <Loader aria-label={t('common.loading')} />;
   if (gateway.data === undefined) return <Alert color="red">{t('wizard.loadFailed')}</Alert>;
-  return render({ detail: gateway.data, resourceId, done, cancel });
+  const detail = gateway.data;
+  const block = gatewayActionBlock(
+    detail,
+    {
+      ipsecServers: detail.ipsecServer === null ? 0 : 1,
+      sslVpnServers: detail.sslVpnServers.length,
+    },
+    resourceId === undefined ? createAction : 'change',
+  );
+  if (block !== undefined) {
+    return (
+      <Alert color="yellow" role="alert" title={t('wizard.cannotStart')}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{gatewayActionBlockText(block, catalogLocale)}</Text>
+          <Anchor component={Link} to={back}>
+            {t('wizard.backToGateway')}
+          </Anchor>
+        </Stack>
+      </Alert>
+    );
+  }
+  return render({ detail, resourceId, done, cancel });
 }
 
 export function IpsecServerWizardRoute() {
   return (
     <WithGateway
+      tab="ipsec-server"
+      createAction="createIpsecServer"
       render={({ detail, resourceId, done, cancel }) => {
         const existing = resourceId === undefined ? undefined : (detail.ipsecServer ?? undefined);
         if (resourceId !== undefined && existing?.id !== resourceId)
@@ -61,6 +99,8 @@ export function IpsecServerWizardRoute() {
 export function VpnConnectionWizardRoute() {
   return (
     <WithGateway
+      tab="connections"
+      createAction="createVpnConnection"
       render={({ detail, resourceId, done, cancel }) => {
         const existing = detail.vpnConnections.find((c) => c.id === resourceId);
         if (resourceId !== undefined && existing === undefined) return <Navigate to=".." replace />;
@@ -83,6 +123,8 @@ export function VpnConnectionWizardRoute() {
 export function SslVpnServerWizardRoute() {
   return (
     <WithGateway
+      tab="ssl-vpn"
+      createAction="createSslVpnServer"
       render={({ detail, resourceId, done, cancel }) => {
         const existing = detail.sslVpnServers.find((c) => c.id === resourceId);
         if (resourceId !== undefined && existing === undefined) return <Navigate to=".." replace />;

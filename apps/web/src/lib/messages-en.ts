@@ -365,6 +365,8 @@ export const en = {
   'wizard.dryRunRunning': 'Asking the cloud whether it would accept this…',
   'wizard.dryRunOk': 'The cloud accepts this configuration.',
   'wizard.dryRunRefused': 'The cloud would refuse this configuration.',
+  'wizard.cannotStart': 'This gateway cannot take this change',
+  'wizard.backToGateway': 'Back to the gateway',
   'wizard.refusedFixFirst':
     'Refused by the dry run: go back, correct it, and the dry run runs again.',
   'wizard.submitCreate': 'Create',

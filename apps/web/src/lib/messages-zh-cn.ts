@@ -353,6 +353,8 @@ export const zhCN: Messages = {
   'wizard.dryRunRunning': '正在请云端预检此配置…',
   'wizard.dryRunOk': '云端预检通过。',
   'wizard.dryRunRefused': '云端预检未通过。',
+  'wizard.cannotStart': '该网关无法进行此操作',
+  'wizard.backToGateway': '返回网关',
   'wizard.refusedFixFirst': '预检未通过：请返回修改，修改后会重新预检。',
   'wizard.submitCreate': '创建',
   'wizard.submitChange': '应用变更',

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
 import { mockFetch } from '../../../test/fetch-mock';
-import { baseRoutes, operation } from '../../../test/fixtures';
+import { baseRoutes, detailOf, gatewayStandard, operation } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
 
 const base = '/regions/cn-hangzhou/gateways/vpn-std001';
@@ -22,6 +22,15 @@ describe('SSL-VPN server wizard', () => {
         error: { code: 'VpnGateway.Configuring', httpStatus: 400, requestId: 'REQ-42' },
       });
       const { calls } = mockFetch([
+        // A gateway without its SSL-VPN server yet: one per gateway (issue 17).
+        {
+          method: 'GET',
+          path: '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn-std001',
+          respond: () => ({
+            status: 200,
+            body: { ...detailOf(gatewayStandard), sslVpnServers: [] },
+          }),
+        },
         ...baseRoutes('operator'),
         {
           method: 'POST',
