@@ -6,8 +6,7 @@
 // Processes: this one runs the raw-HTTP SSE clients; the emulator (its CLI, port 0, driven through
 // its control API) and the BFF (bench/bff-child.ts) each run in their own child process, so the
 // BFF's RSS is measured alone. All three share the same 2 cores.
-import { BENCH_METRICS_TOKEN } from './metrics-token';
-import { spawn } from 'node:child_process';
+import { rssOf, signIn, spawnReady } from './children';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -24,7 +23,8 @@ import { PopTransport } from '../src/cloud/pop-client';
 import { createTestDatabase } from '../src/store/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const GATEWAYS = 50;
+/** Gateways watched (BENCH_GATEWAYS; 1,000 for issue 18's large account). */
+const GATEWAYS = Number(process.env.BENCH_GATEWAYS ?? '50');
 const REGION = 'cn-hangzhou';
 const FAST_MS = 1000;
 const SLOW_MS = 5000;
@@ -65,51 +65,6 @@ const percentile = (values: number[], p: number): number => {
   );
 };
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-/** Children still running: killed if this process ends early. */
-const children = new Set<ReturnType<typeof spawn>>();
-const killChildren = () => {
-  for (const child of children) child.kill('SIGTERM');
-};
-process.on('exit', killChildren);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    killChildren();
-    process.exit(1);
-  });
-}
-
-/** A child process that prints one line (its address) when ready. */
-const spawnReady = (args: string[]) =>
-  new Promise<{ line: string; stop: () => Promise<void> }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.add(child);
-    child.once('exit', () => children.delete(child));
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) {
-        resolve({
-          line,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.once('exit', () => {
-                done();
-              });
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      reject(new Error(`child exited (${String(code)})`));
-    });
-  });
 
 const callsSchema = z.object({ calls: z.record(z.string(), z.number()) });
 
@@ -170,7 +125,20 @@ const startBff = async (emulatorUrl: string, key: Key, databaseUrl?: string) => 
     url: emulatorUrl,
     ...key,
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
-    env: { POLL_FAST_MS: String(FAST_MS), POLL_SLOW_MS: String(SLOW_MS), LOG_LEVEL: 'silent' },
+    env: {
+      POLL_FAST_MS: String(FAST_MS),
+      POLL_SLOW_MS: String(SLOW_MS),
+      LOG_LEVEL: 'silent',
+      // One session watches everything here: lift the per-account budget of watch changes.
+      SSE_WATCH_CALLS_PER_MINUTE: '100000',
+      // The account's call budget (issue 18); BENCH_CALLS_PER_SECOND measures the hub without it.
+      ...(process.env.BENCH_CALLS_PER_SECOND === undefined
+        ? {}
+        : {
+            CLOUD_CALLS_PER_SECOND: process.env.BENCH_CALLS_PER_SECOND,
+            CLOUD_CALLS_BURST: process.env.BENCH_CALLS_PER_SECOND,
+          }),
+    },
     security: SECURITY,
   });
   const child = await spawnReady([path.join(here, 'bff-child.ts'), args]);
@@ -178,28 +146,13 @@ const startBff = async (emulatorUrl: string, key: Key, databaseUrl?: string) => 
     .object({ port: z.number(), username: z.string(), password: z.string() })
     .parse(JSON.parse(child.line));
   if (!SECURITY) return { port: ready.port, cookie: 'none=1', stop: child.stop };
-  // Sign in through the API like the web does; every request then carries the session cookie.
-  const res = await fetch(`http://127.0.0.1:${String(ready.port)}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
-    body: JSON.stringify({ username: ready.username, password: ready.password }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!res.ok || cookie === undefined) {
-    await child.stop();
-    throw new Error(`login failed: ${String(res.status)}`);
-  }
+  const cookie = await signIn(ready.port, ready.username, ready.password).catch(
+    async (error: unknown) => {
+      await child.stop();
+      throw error;
+    },
+  );
   return { port: ready.port, cookie, stop: child.stop };
-};
-
-const rssOf = async (port: number): Promise<number> => {
-  const text = await (
-    await fetch(`http://127.0.0.1:${port}/metrics`, {
-      headers: { Authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
-    })
-  ).text();
-  const match = /^bff_process_resident_memory_bytes (\S+)$/m.exec(text);
-  return match?.[1] === undefined ? Number.NaN : Number(match[1]) / 1024 / 1024;
 };
 
 interface BenchEvent {

@@ -59,6 +59,14 @@ export const envSchema = z.object({
    */
   CLOUD_CALLS_PER_SECOND: intFromEnv(40, 1, 10_000),
   CLOUD_CALLS_BURST: intFromEnv(80, 1, 100_000),
+  /**
+   * The embedded emulator's cloud (emulator mode): the demo seed, or a large account (issue 18:
+   * `scale`, EMULATOR_SCALE_GATEWAYS gateways in 25 regions, 5 connections each), optionally
+   * limited to EMULATOR_RATE_LIMIT calls per second like the cloud's flow control.
+   */
+  EMULATOR_SEED: z.enum(['demo', 'scale']).default('demo'),
+  EMULATOR_SCALE_GATEWAYS: intFromEnv(1000, 0, 10_000),
+  EMULATOR_RATE_LIMIT: intFromEnv(0, 0, 100_000),
   /** How long a region's gateway list is shared by every viewer before the cloud is asked again. */
   GATEWAY_LIST_TTL_MS: intFromEnv(15_000, 0, 600_000),
   /** Regions listed at once for the all-regions list. */
@@ -154,6 +162,10 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
     callsPerSecond: env.CLOUD_CALLS_PER_SECOND,
     callsBurst: env.CLOUD_CALLS_BURST,
     gatewayListTtlMs: env.GATEWAY_LIST_TTL_MS,
+    emulatorSeed: env.EMULATOR_SEED,
+    emulatorScaleGateways: env.EMULATOR_SCALE_GATEWAYS,
+    /** 0: no limit. */
+    emulatorRateLimit: env.EMULATOR_RATE_LIMIT,
     regionConcurrency: env.REGION_CONCURRENCY,
   },
   logLevel: env.LOG_LEVEL,

@@ -93,7 +93,9 @@ export const createRuntime = async (
     const emulator = await startEmulator({
       host: '127.0.0.1',
       port: 0,
-      seed: 'demo',
+      seed: config.cloud.emulatorSeed,
+      scale: { gateways: config.cloud.emulatorScaleGateways },
+      ...(config.cloud.emulatorRateLimit > 0 ? { rateLimit: config.cloud.emulatorRateLimit } : {}),
       accessKeys: [key],
       ...options.emulator,
     });

@@ -32,7 +32,12 @@ function control(core: EmulatorCore, method: string, path: string, json: unknown
     return [200, { faults: [] }];
   }
   if (route === 'GET /faults') return [200, { faults: core.faults.list() }];
-  if (route === 'GET /calls') return [200, { calls: Object.fromEntries(core.callCounts) }];
+  if (route === 'GET /calls') {
+    return [
+      200,
+      { calls: Object.fromEntries(core.callCounts), rateLimited: core.rateLimit?.refused ?? 0 },
+    ];
+  }
   if (route === 'DELETE /calls') {
     core.callCounts.clear();
     return [200, { calls: {} }];

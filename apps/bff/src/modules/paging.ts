@@ -3,7 +3,8 @@ import type { RpcParams } from '../cloud/pop-client';
 import type { CloudCallOptions, CloudClient } from '../cloud/client';
 import type { z } from 'zod';
 
-const MAX_PAGES = 20;
+/** 100 pages of 50: a region of up to 5,000 (issue 18: large accounts). */
+const MAX_PAGES = 100;
 
 /** What a read may say about its calls: its retry policy and its place in the call budget. */
 export type ReadOptions = Pick<CloudCallOptions<unknown>, 'policy' | 'priority'>;
