@@ -62,6 +62,8 @@ export const useConnectionLogs = (
 ) =>
   useQuery({
     queryKey: ['history', 'logs', regionId, vpnConnectionId, window, tunnelId],
+    // The recorder stores new lines every round while the connection is down.
+    refetchInterval: 30_000,
     queryFn: () =>
       apiRequest(
         storedLogListSchema,
