@@ -421,6 +421,8 @@ export const en = {
   'field.ipsecLifetime': 'SA lifetime (seconds)',
   'field.psk': 'Pre-shared key',
   'field.pskEnabled': 'Use a pre-shared key',
+  'ipsecServer.pskAlwaysOn':
+    'Clients authenticate with a pre-shared key (always on for an IPsec server).',
   'field.customerGatewayId': 'Customer gateway',
   'field.enableDpd': 'Dead peer detection (DPD)',
   'field.enableNatTraversal': 'NAT traversal',

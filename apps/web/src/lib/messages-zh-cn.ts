@@ -406,6 +406,7 @@ export const zhCN: Messages = {
   'field.ipsecLifetime': 'SA 生存周期（秒）',
   'field.psk': '预共享密钥',
   'field.pskEnabled': '使用预共享密钥',
+  'ipsecServer.pskAlwaysOn': '客户端使用预共享密钥认证（IPsec 服务端始终启用）。',
   'field.customerGatewayId': '用户网关',
   'field.enableDpd': '对等体存活检测（DPD）',
   'field.enableNatTraversal': 'NAT 穿越',

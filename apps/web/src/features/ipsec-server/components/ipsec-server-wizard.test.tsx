@@ -124,6 +124,10 @@ describe('IPsec server wizard', () => {
         ikeConfig: { ikeLifetime: 3600, ikeVersion: 'ikev2' },
         pskEnabled: true,
       });
+      // PskEnabled takes only true: no switch offers to turn it off (issue 17).
+      expect(
+        screen.queryByRole('switch', { name: 'Use a pre-shared key' }),
+      ).not.toBeInTheDocument();
 
       const create = screen.getByRole('button', { name: 'Create' });
       await user.dblClick(create);

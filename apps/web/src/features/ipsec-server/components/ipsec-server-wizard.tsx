@@ -1,5 +1,5 @@
 // IPsec server wizard, create and edit: basics → phase 1 → phase 2 → authentication → review.
-import { SimpleGrid } from '@mantine/core';
+import { SimpleGrid, Text } from '@mantine/core';
 import type { IpsecServerView, VpnGatewayView } from '@vpn-console/shared/api/views';
 import { ikeDefaults, ipsecDefaults } from '@vpn-console/shared/common/algorithms';
 import { gatewayTypeFromVpnType } from '@vpn-console/shared/common/gateway-type';
@@ -170,7 +170,8 @@ export function IpsecServerWizard({
       fields: IPSEC_SERVER_STEP_FIELDS.auth,
       content: (
         <SimpleGrid cols={1}>
-          <SwitchField name="pskEnabled" label={t('field.pskEnabled')} />
+          {/* PskEnabled takes only true (the cloud's rule): a statement, not a switch (issue 17). */}
+          <Text size="sm">{t('ipsecServer.pskAlwaysOn')}</Text>
           <PskField
             name="psk"
             label={t('field.psk')}

@@ -102,6 +102,7 @@ describe('SSL-VPN server wizard', () => {
       expect(await screen.findByText(/over UDP port 1195 with AES-128-CBC/)).toBeInTheDocument();
       expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
       expect(await seriousViolations()).toEqual([]);
+      expect(screen.getByText('idaas-cn-001')).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: 'Create' }));
       expect(await screen.findByText('The change failed')).toBeInTheDocument();
       expect(
@@ -119,6 +120,15 @@ describe('SSL-VPN server wizard', () => {
       // Correcting and retrying is a new intent with a new key.
       await user.click(screen.getByRole('button', { name: 'Correct and try again' }));
       expect(await stepForm('Basics')).toBeInTheDocument();
+
+      // Two-factor off again: its IDaaS values leave the review (issue 17).
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await stepForm('Protocol')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      await user.click(await screen.findByRole('switch', { name: 'Two-factor authentication' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText(/over UDP port 1195 with AES-128-CBC/)).toBeInTheDocument();
+      expect(screen.queryByText('idaas-cn-001')).not.toBeInTheDocument();
     },
   );
 });

@@ -211,7 +211,14 @@ export function SslVpnServerWizard({
           }
           values={values}
           secretPaths={[]}
-          hidden={['regionId', 'vpnGatewayId']}
+          hidden={[
+            'regionId',
+            'vpnGatewayId',
+            // Two-factor off: its IDaaS values are not part of the server (issue 17).
+            ...(values.enableMultiFactorAuth === true
+              ? []
+              : ['idaasInstanceId', 'idaasRegionId', 'idaasApplicationId']),
+          ]}
           {...(changes === undefined ? {} : { changes })}
         />
       }
