@@ -1,6 +1,7 @@
 // Fixed-window counters (the PSK check, the watch budget) and the failed-login back-off (per
-// user name and per client address). In-process memory: with several replicas each holds its own window, which multiplies the
-// allowance by the replica count (accepted; see docs/decisions/0030, "Login rate limit").
+// user name and per client address), in process memory. The login route uses the same back-off
+// rule kept in the store (./login-backoff-store.ts), so every replica counts the same failures
+// (issue 16).
 
 export interface RateLimitRule {
   /** Attempts allowed per window. */

@@ -21,7 +21,8 @@ import { Accounts } from './accounts';
 import type { CookieOptions } from './cookies';
 import { authGuard, csrfGuard, hostGuard } from './guard';
 import type { Principal } from './principal';
-import { LoginBackoff, type BackoffRule } from './rate-limit';
+import { StoreLoginLimits } from './login-backoff-store';
+import type { BackoffRule } from './rate-limit';
 import { defaultSessionTimeouts, Sessions, type SessionTimeouts } from './sessions';
 
 export interface SecurityOptions {
@@ -173,8 +174,8 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
       audit,
       cookie: options.cookie,
       demo: demoAccounts !== undefined,
-      userLimiter: new LoginBackoff(limits.perUser, clock),
-      ipLimiter: new LoginBackoff(limits.perIp, clock),
+      // In the store: every replica counts the same failures (issue 16).
+      loginLimits: new StoreLoginLimits(db, limits, clock),
       onLogout: onStreamSessionEnded,
     }),
     accountsRouter({ accounts, sessions, audit }),

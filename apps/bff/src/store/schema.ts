@@ -137,6 +137,15 @@ export interface HistoryLogCursorsTable {
   fetched_to: Timestamp;
 }
 
+export interface LoginFailuresTable {
+  /** `user:<name>` or `ip:<address>`. */
+  key: string;
+  count: number;
+  /** Epoch milliseconds (the back-off's clock). */
+  last_at: ColumnType<string | number, number, number>;
+  until: ColumnType<string | number, number, number>;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -149,6 +158,7 @@ export interface Database {
   history_changes: HistoryChangesTable;
   history_logs: HistoryLogsTable;
   history_log_cursors: HistoryLogCursorsTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -11,7 +11,7 @@ import {
 } from '../../auth/cookies';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf, type Principal } from '../../auth/principal';
-import type { LoginBackoff } from '../../auth/rate-limit';
+import type { LoginLimits } from '../../auth/login-backoff-store';
 import type { Sessions } from '../../auth/sessions';
 import type { AuditLog } from '../audit/audit-log';
 
@@ -21,10 +21,8 @@ export interface SessionRouterDeps {
   readonly audit: AuditLog;
   readonly cookie: CookieOptions;
   readonly demo: boolean;
-  /** Failed logins per user name. */
-  readonly userLimiter: LoginBackoff;
-  /** Failed logins per client address. */
-  readonly ipLimiter: LoginBackoff;
+  /** Failed logins per user name and per client address (in the store: shared by replicas). */
+  readonly loginLimits: LoginLimits;
   /** Called with the session's hash on logout (ends its event streams). */
   readonly onLogout?: (sessionHash: string) => void;
 }
@@ -55,7 +53,10 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
     const ip = clientIp(req);
     // One key per person however the name is typed (`Admin`, ` ADMIN`, full-width letters).
     const userKey = username.normalize('NFKC').trim().toLowerCase();
-    const wait = Math.max(deps.userLimiter.retryAfterMs(userKey), deps.ipLimiter.retryAfterMs(ip));
+    // Checked and counted in one step BEFORE the hash is checked (one transaction in the store,
+    // whichever replica takes it), so parallel attempts cannot all pass the check while the
+    // first ones are being verified; a success gives the name's attempts back.
+    const wait = await deps.loginLimits.attempt(userKey, ip);
     if (wait > 0) {
       await deps.audit.record({
         category: 'auth',
@@ -69,11 +70,6 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
       sendError(res, 429, 'TooManyRequests');
       return;
     }
-    // Counted BEFORE the hash is checked (synchronously, right after the limit check), so
-    // parallel attempts cannot all pass the check while the first ones are being verified; a
-    // success gives the name's attempt back.
-    deps.userLimiter.hit(userKey);
-    deps.ipLimiter.hit(ip);
     // A previous session of this browser ends: every login gets a new id.
     const previous = readSessionCookie(req, deps.cookie);
     if (previous !== undefined) await deps.sessions.destroy(previous);
@@ -90,8 +86,7 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
       sendError(res, 401, 'InvalidCredentials');
       return;
     }
-    deps.userLimiter.reset(userKey);
-    deps.ipLimiter.release(ip);
+    await deps.loginLimits.succeeded(userKey, ip);
     const { token } = await deps.sessions.create(account.id);
     const principal = await deps.sessions.resolve(token, false);
     if (principal === undefined) throw new Error('session vanished right after login');
