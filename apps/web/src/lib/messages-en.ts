@@ -365,6 +365,10 @@ export const en = {
   'wizard.dryRunRunning': 'Asking the cloud whether it would accept this…',
   'wizard.dryRunOk': 'The cloud accepts this configuration.',
   'wizard.dryRunRefused': 'The cloud would refuse this configuration.',
+  'wizard.leaveTitle': 'Leave this wizard?',
+  'wizard.leaveBody': 'What you entered here has not been sent and will be lost.',
+  'wizard.leaveStay': 'Stay',
+  'wizard.leaveDiscard': 'Leave and discard',
   'wizard.cannotStart': 'This gateway cannot take this change',
   'wizard.backToGateway': 'Back to the gateway',
   'wizard.refusedFixFirst':

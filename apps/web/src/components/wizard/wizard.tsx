@@ -1,7 +1,18 @@
 // The wizard frame shared by the three wizards: steps validated with the shared step schemas as
 // you type, a review with the plain-words summary, the field diff (edits) and the cloud's DryRun
 // verdict, one Idempotency-Key for the whole wizard, and the operation followed live.
-import { Alert, Button, Group, Loader, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Stepper,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { DryRunVerdict, Operation } from '@vpn-console/shared/api/operations';
 import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
 import { isRetryableCloudError } from '@vpn-console/shared/errors/cloud-errors';
@@ -135,6 +146,20 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   );
 
   const operation = submit.data;
+  // A changed wizard is not left without asking (issue 17): closing or reloading the tab asks the
+  // browser's question, Cancel asks ours. Once submitted, the operation carries the change.
+  const changed = form.formState.isDirty && operation === undefined;
+  const [leaving, setLeaving] = useState(false);
+  useEffect(() => {
+    if (!changed) return undefined;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => {
+      window.removeEventListener('beforeunload', ask);
+    };
+  }, [changed]);
   // The operation as it is now (events and polls update the same cache entry).
   const liveOperation = useOperation(operation?.id).data ?? operation;
   const verdict = dryRun.data;
@@ -245,7 +270,13 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                 </Alert>
               ) : null}
               <Group justify="space-between" mt="lg">
-                <Button variant="default" onClick={props.onCancel}>
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    if (changed) setLeaving(true);
+                    else props.onCancel();
+                  }}
+                >
                   {t('common.cancel')}
                 </Button>
                 <Group>
@@ -298,6 +329,28 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
             </form>
           </Paper>
         </Stack>
+        <Modal
+          opened={leaving}
+          onClose={() => {
+            setLeaving(false);
+          }}
+          title={t('wizard.leaveTitle')}
+        >
+          <Text size="sm">{t('wizard.leaveBody')}</Text>
+          <Group justify="flex-end" mt="md">
+            <Button
+              variant="default"
+              onClick={() => {
+                setLeaving(false);
+              }}
+            >
+              {t('wizard.leaveStay')}
+            </Button>
+            <Button color="red" onClick={props.onCancel}>
+              {t('wizard.leaveDiscard')}
+            </Button>
+          </Group>
+        </Modal>
       </UnknownValuesProvider>
     </FormProvider>
   );
