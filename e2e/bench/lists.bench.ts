@@ -37,6 +37,7 @@ const takeLongTasks = async (page: Page): Promise<number[]> => {
 const heapMb = async (page: Page): Promise<number> => {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
+  await session.send('Performance.enable');
   const { metrics } = await session.send('Performance.getMetrics');
   await session.detach();
   const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
@@ -87,7 +88,19 @@ async function main(): Promise<void> {
     const pages = Math.ceil(GATEWAYS / 50);
     for (let n = 2; n <= pages; n += 1) {
       await page.getByRole('button', { name: 'Next' }).click();
-      await page.getByText(new RegExp(`Page ${String(n)} of ${String(pages)}`)).waitFor();
+      await page
+        .getByText(new RegExp(`Page ${String(n)} of ${String(pages)}`))
+        .waitFor()
+        .catch(async (error: unknown) => {
+          await page.screenshot({ path: '/tmp/lists-bench-failure.png', fullPage: false });
+          console.error(
+            `paging stalled before page ${String(n)}: ${await page.locator('main').innerText()}`.slice(
+              0,
+              600,
+            ),
+          );
+          throw error;
+        });
     }
     const paging = await takeLongTasks(page);
 
