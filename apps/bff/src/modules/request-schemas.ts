@@ -24,11 +24,18 @@ import {
   renameSslVpnClientCertSchema,
 } from '@vpn-console/shared/ssl-vpn-client-cert/schema';
 import { pskCheckRequestSchema } from '@vpn-console/shared/api/psk';
+import {
+  changeAccountRequestSchema,
+  createAccountRequestSchema,
+} from '@vpn-console/shared/api/accounts';
+import { watchRequestSchema } from '@vpn-console/shared/api/events';
+import { peerConfigRequestSchema } from '@vpn-console/shared/api/peer-config';
+import { loginRequestSchema } from '@vpn-console/shared/api/session';
 import { z } from 'zod';
 
 const standard = { gatewayType: 'standard' } as const;
 
-export const requestBodySchemas: Record<Exclude<RequestBodyRef, 'events/watch'>, z.ZodType> = {
+export const requestBodySchemas: Record<RequestBodyRef, z.ZodType> = {
   'ipsec-server/create': createIpsecServerSchema(standard),
   'ipsec-server/change': updateIpsecServerSchema(standard),
   // Single-tunnel or dual-tunnel, as the gateway is (vpn-connection/by-gateway.ts).
@@ -47,4 +54,9 @@ export const requestBodySchemas: Record<Exclude<RequestBodyRef, 'events/watch'>,
   'psk/check': pskCheckRequestSchema,
   'ssl-vpn-client-cert/create': createSslVpnClientCertSchema,
   'ssl-vpn-client-cert/rename': renameSslVpnClientCertSchema,
+  'events/watch': watchRequestSchema,
+  'session/login': loginRequestSchema,
+  'accounts/create': createAccountRequestSchema,
+  'accounts/change': changeAccountRequestSchema,
+  'peer-config/create': peerConfigRequestSchema,
 };

@@ -152,38 +152,36 @@ describe('malformed bodies on every write route', () => {
       apis.set(caller, await stack.as(caller));
     }
     const streamId = '00000000-0000-4000-8000-000000000000';
-    routes = [
-      ...apiRoutes
-        .filter((r) => 'requestBody' in r)
-        .map((r): WriteRoute => {
-          const plural = /\/([a-z-]+)\/:id(?:\/|$)/.exec(r.path)?.[1] ?? '';
-          const path = r.path
-            .replace('/api/v1/regions/:regionId', HZ)
-            .replace(':streamId', streamId)
-            .replace(':id', idFor[plural] ?? 'missing');
-          return { label: `${r.method} ${r.path}`, method: r.method, path, caller: 'operator' };
-        }),
-      {
-        label: 'POST /api/v1/session',
-        method: 'POST',
-        path: '/api/v1/session',
-        caller: 'anonymous',
-      },
-      { label: 'POST /api/v1/accounts', method: 'POST', path: '/api/v1/accounts', caller: 'admin' },
-      {
-        label: 'PATCH /api/v1/accounts/:accountId',
-        method: 'PATCH',
-        path: `/api/v1/accounts/${(await stack.secured.security.accounts.findByUsername(stack.accounts.viewer.username))?.id ?? 'missing'}`,
-        caller: 'admin',
-      },
-    ];
+    const accountId =
+      (await stack.secured.security.accounts.findByUsername(stack.accounts.viewer.username))?.id ??
+      'missing';
+    routes = apiRoutes
+      .filter((r) => 'requestBody' in r)
+      .map((r): WriteRoute => {
+        const plural = /\/([a-z-]+)\/:id(?:\/|$)/.exec(r.path)?.[1] ?? '';
+        const path = r.path
+          .replace('/api/v1/regions/:regionId', HZ)
+          .replace(':streamId', streamId)
+          .replace(':accountId', accountId)
+          .replace(':id', idFor[plural] ?? 'missing');
+        // The least caller the route lets through (the login is anonymous, accounts an admin's).
+        const caller =
+          r.role === 'public' ? 'anonymous' : r.role === 'admin' ? 'admin' : 'operator';
+        return { label: `${r.method} ${r.path}`, method: r.method, path, caller };
+      });
   }, 120_000);
   afterAll(async () => {
     await stack.close();
   }, 60_000);
 
   it('covers every route with a request body', () => {
-    expect(routes.length).toBe(apiRoutes.filter((r) => 'requestBody' in r).length + 3);
+    expect(routes.map((r) => r.label)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/session',
+        'POST /api/v1/accounts',
+        'PATCH /api/v1/accounts/:accountId',
+      ]),
+    );
     expect(routes.map((r) => r.path).some((p) => p.includes('missing'))).toBe(false);
   });
 

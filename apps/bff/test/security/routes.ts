@@ -5,6 +5,7 @@ import { apiRoutes } from '@vpn-console/shared/api/routes';
 import type { Role } from '@vpn-console/shared/api/session';
 import type { Express } from 'express';
 import { z } from 'zod';
+import { servedRoutes } from '../../src/http/route-table';
 
 export type Needs = 'public' | Role;
 
@@ -29,7 +30,7 @@ const contractRoutes: MatrixRoute[] = apiRoutes.map((r) => ({
       : 'operator',
 }));
 
-/** Routes of the security layer and of the BFF that the shared route list does not name. */
+/** Routes whose least role the rule above does not give: sessions, accounts, demo, reveals, … */
 const securityRoutes: MatrixRoute[] = [
   { method: 'POST', path: '/api/v1/session', needs: 'public' },
   { method: 'GET', path: '/api/v1/session', needs: 'viewer' },
@@ -66,15 +67,6 @@ export const matrixRoutes: MatrixRoute[] = [
   ).values(),
 ];
 
-const layerSchema = z.looseObject({
-  route: z
-    .looseObject({
-      path: z.union([z.string(), z.array(z.string())]),
-      methods: z.record(z.string(), z.unknown()),
-    })
-    .optional(),
-});
-
 /** The `stack` of an Express app's router or of a mounted router (both are functions). */
 function stackOf(value: unknown): unknown[] | undefined {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null)
@@ -83,29 +75,11 @@ function stackOf(value: unknown): unknown[] | undefined {
   return Array.isArray(stack) ? stack : undefined;
 }
 
+const layerSchema = z.looseObject({ route: z.looseObject({}).optional() });
+
 /** `METHOD path` of every route registered on the app (routers mounted at the root). */
 export function registeredRoutes(app: Express): string[] {
-  const out: string[] = [];
-  const walk = (stack: unknown[]) => {
-    for (const raw of stack) {
-      const layer = layerSchema.safeParse(raw);
-      if (!layer.success) continue;
-      const route = layer.data.route;
-      if (route !== undefined) {
-        const paths = Array.isArray(route.path) ? route.path : [route.path];
-        for (const p of paths) {
-          for (const m of Object.keys(route.methods)) {
-            if (m !== '_all') out.push(`${m.toUpperCase()} ${p}`);
-          }
-        }
-        continue;
-      }
-      const nested = stackOf(Reflect.get(z.looseObject({}).parse(raw), 'handle'));
-      if (nested !== undefined) walk(nested);
-    }
-  };
-  walk(stackOf(Reflect.get(app, 'router')) ?? []);
-  return out;
+  return servedRoutes(app.router).map((r) => `${r.method} ${r.path}`);
 }
 
 export interface RouterFacts {

@@ -12,8 +12,9 @@ describe('api route list', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('answers writes with 202 and offers dry runs only on create and change', () => {
-    for (const route of apiRoutes) {
+  it('answers resource writes with 202 and offers dry runs only on create and change', () => {
+    // Cloud resources live under a region; accounts and sessions answer at once (201/200/204).
+    for (const route of apiRoutes.filter((r) => r.path.startsWith('/api/v1/regions/'))) {
       if (route.id.startsWith('create') || route.id.startsWith('change')) {
         expect(route.success.status).toBe(202);
         // ModifyVpnConnectionAttribute has no DryRun in the cloud API; CreateCustomerGateway has
@@ -27,6 +28,24 @@ describe('api route list', () => {
         );
       }
       if (route.id.startsWith('delete')) expect('dryRun' in route).toBe(false);
+    }
+  });
+
+  it('says who may call every route, and public only where no session is needed', () => {
+    const publicIds = apiRoutes.filter((r) => r.role === 'public').map((r) => r.id);
+    expect(publicIds.sort()).toEqual([
+      'demoAccounts',
+      'health',
+      'login',
+      'logout',
+      'openapi',
+      'ready',
+    ]);
+    for (const route of apiRoutes) {
+      if (route.method !== 'GET' && route.path.startsWith('/api/v1/regions/')) {
+        // Every cloud write is an operator's; a viewer may only check a key.
+        expect(route.role, route.id).toBe(route.id.startsWith('check') ? 'viewer' : 'operator');
+      }
     }
   });
 

@@ -8,10 +8,17 @@
 //   returns the same operation and becomes the cloud ClientToken.
 // - An `X-Event-Stream` header (the `streamId` of the tab's SSE `hello`) routes the operation's
 //   events to that stream even when it does not watch the gateway.
-// - Errors: `apiErrorBodySchema` (`errors.ts`) with 400/404/409/413/415/429/502/503/504.
+// - Errors: `apiErrorBodySchema` (`errors.ts`) with 400/404/409/413/415/429/502/503/504; the
+//   guard adds 401 (no session) and 403 (role too low) to every route that is not `public`.
+// - `role`: who may call the route (that role or a higher one); the BFF's authorisation policy is
+//   built from it (apps/bff/src/auth/policy.ts), and the BFF mounts each handler by route id.
 import type { z } from 'zod';
-import { watchRequestSchema } from './events';
-import { pskCheckSchema } from './psk';
+import { accountListSchema, accountViewSchema } from './accounts';
+import { auditPageSchema } from './audit';
+import { demoAccountListSchema } from './demo';
+import { peerConfigResponseSchema } from './peer-config';
+import { pskCheckSchema, pskRevealSchema } from './psk';
+import { sessionViewSchema, type Role } from './session';
 import { healthSchema } from './health';
 import {
   ipsecClientProfileSchema,
@@ -49,7 +56,14 @@ export type RequestBodyRef =
   | 'ssl-vpn-client-cert/create'
   | 'ssl-vpn-client-cert/rename'
   | 'events/watch'
-  | 'psk/check';
+  | 'psk/check'
+  | 'session/login'
+  | 'accounts/create'
+  | 'accounts/change'
+  | 'peer-config/create';
+
+/** `public`: no session needed; a role: that role or a higher one. */
+export type RouteAccess = 'public' | Role;
 
 export interface ApiRoute {
   readonly id: string;
@@ -57,14 +71,22 @@ export interface ApiRoute {
   /** Express-style path (`:param`). */
   readonly path: string;
   readonly summary: string;
+  readonly role: RouteAccess;
+  /** Audit action recorded when a signed-in caller is refused here (403), e.g. `revealPsk`. */
+  readonly auditRefusal?: string;
   readonly requestBody?: RequestBodyRef;
   /** Query parameters other than `dryRun`. */
   readonly query?: readonly string[];
   readonly dryRun?: boolean;
-  /** `attachment`: a file download (`Content-Disposition: attachment`, `Cache-Control: no-store`). */
+  /**
+   * `attachment`: a file download (`Content-Disposition: attachment`, `Cache-Control: no-store`);
+   * `text/plain`: Prometheus' text format; `application/json`: a JSON document described
+   * elsewhere (the OpenAPI document itself); `none`: no body (204).
+   */
   readonly success: {
     readonly status: number;
-    readonly schema: z.ZodType | 'text/event-stream' | 'attachment';
+    readonly schema:
+      z.ZodType | 'text/event-stream' | 'attachment' | 'text/plain' | 'application/json' | 'none';
   };
   readonly errors: readonly number[];
 }
@@ -74,6 +96,7 @@ const R = '/api/v1/regions/:regionId';
 export const apiRoutes = [
   {
     id: 'health',
+    role: 'public',
     method: 'GET',
     path: '/api/v1/health',
     summary: 'Liveness and cloud mode',
@@ -82,6 +105,7 @@ export const apiRoutes = [
   },
   {
     id: 'ready',
+    role: 'public',
     method: 'GET',
     path: '/api/v1/health/ready',
     summary: 'Readiness (503 while starting or shutting down)',
@@ -90,6 +114,7 @@ export const apiRoutes = [
   },
   {
     id: 'listRegions',
+    role: 'viewer',
     method: 'GET',
     path: '/api/v1/regions',
     summary: 'Regions',
@@ -98,6 +123,7 @@ export const apiRoutes = [
   },
   {
     id: 'listAllVpnGateways',
+    role: 'viewer',
     method: 'GET',
     path: '/api/v1/vpn-gateways',
     summary:
@@ -108,6 +134,7 @@ export const apiRoutes = [
   },
   {
     id: 'listVpnGateways',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-gateways`,
     summary: 'VPN gateways of a region (searched, filtered, sorted and paged by the BFF)',
@@ -117,6 +144,7 @@ export const apiRoutes = [
   },
   {
     id: 'getVpnGateway',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-gateways/:vpnGatewayId`,
     summary: 'One gateway with its IPsec server, SSL-VPN servers and connections',
@@ -125,6 +153,7 @@ export const apiRoutes = [
   },
   {
     id: 'listCustomerGateways',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/customer-gateways`,
     summary: 'Customer gateways of a region',
@@ -133,6 +162,7 @@ export const apiRoutes = [
   },
   {
     id: 'getCustomerGateway',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/customer-gateways/:customerGatewayId`,
     summary: 'One customer gateway',
@@ -141,6 +171,7 @@ export const apiRoutes = [
   },
   {
     id: 'createCustomerGateway',
+    role: 'operator',
     method: 'POST',
     path: `${R}/customer-gateways`,
     summary:
@@ -181,6 +212,7 @@ export const apiRoutes = [
   ).flatMap(([name, plural, kind, listSchema, viewSchema, changeDryRun]) => [
     {
       id: `list${name}s`,
+      role: 'viewer' as const,
       method: 'GET' as const,
       path: `${R}/${plural}`,
       summary: `${kind} list (filter with ?vpnGatewayId=)`,
@@ -190,6 +222,7 @@ export const apiRoutes = [
     },
     {
       id: `get${name}`,
+      role: 'viewer' as const,
       method: 'GET' as const,
       path: `${R}/${plural}/:id`,
       summary: `One ${kind}`,
@@ -198,6 +231,7 @@ export const apiRoutes = [
     },
     {
       id: `create${name}`,
+      role: 'operator' as const,
       method: 'POST' as const,
       path: `${R}/${plural}`,
       summary: `Create an ${kind} (202 + operation; ?dryRun=true → verdict)`,
@@ -208,6 +242,7 @@ export const apiRoutes = [
     },
     {
       id: `change${name}`,
+      role: 'operator' as const,
       method: 'PATCH' as const,
       path: `${R}/${plural}/:id`,
       summary: `Change an ${kind} (202 + operation${changeDryRun ? '; ?dryRun=true → verdict' : ''})`,
@@ -218,6 +253,7 @@ export const apiRoutes = [
     },
     {
       id: `delete${name}`,
+      role: 'operator' as const,
       method: 'DELETE' as const,
       path: `${R}/${plural}/:id`,
       summary: `Delete an ${kind} (202 + operation)`,
@@ -228,6 +264,7 @@ export const apiRoutes = [
   // One tunnel of a dual-tunnel connection (issue 12).
   {
     id: 'changeVpnConnectionTunnel',
+    role: 'operator',
     method: 'PATCH',
     path: `${R}/vpn-connections/:id/tunnels/:tunnelId`,
     summary:
@@ -239,6 +276,7 @@ export const apiRoutes = [
   // Remote-access clients (issue 14).
   {
     id: 'listSslVpnClientCerts',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/ssl-vpn-servers/:id/client-certs`,
     summary: 'Client certificates of an SSL-VPN server (no key material)',
@@ -247,6 +285,7 @@ export const apiRoutes = [
   },
   {
     id: 'createSslVpnClientCert',
+    role: 'operator',
     method: 'POST',
     path: `${R}/ssl-vpn-servers/:id/client-certs`,
     summary: 'Create a client certificate (202 + operation)',
@@ -256,6 +295,7 @@ export const apiRoutes = [
   },
   {
     id: 'renameSslVpnClientCert',
+    role: 'operator',
     method: 'PATCH',
     path: `${R}/ssl-vpn-client-certs/:id`,
     summary: 'Rename a client certificate (202 + operation)',
@@ -265,6 +305,7 @@ export const apiRoutes = [
   },
   {
     id: 'deleteSslVpnClientCert',
+    role: 'operator',
     method: 'DELETE',
     path: `${R}/ssl-vpn-client-certs/:id`,
     summary: 'Delete (revoke) a client certificate (202 + operation)',
@@ -273,6 +314,8 @@ export const apiRoutes = [
   },
   {
     id: 'downloadSslVpnClientBundle',
+    role: 'operator',
+    auditRefusal: 'downloadSslVpnClientBundle',
     method: 'POST',
     path: `${R}/ssl-vpn-client-certs/:id/bundle`,
     summary:
@@ -283,6 +326,7 @@ export const apiRoutes = [
   },
   {
     id: 'listSslVpnClients',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-gateways/:vpnGatewayId/ssl-vpn-clients`,
     summary: "Clients connected to the gateway's SSL-VPN server",
@@ -291,6 +335,7 @@ export const apiRoutes = [
   },
   {
     id: 'getIpsecClientProfile',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/ipsec-servers/:id/client-profile`,
     summary:
@@ -300,6 +345,8 @@ export const apiRoutes = [
   },
   {
     id: 'downloadIpsecClientProfile',
+    role: 'operator',
+    auditRefusal: 'downloadIpsecClientProfile',
     method: 'POST',
     path: `${R}/ipsec-servers/:id/client-profile/download`,
     summary:
@@ -310,6 +357,7 @@ export const apiRoutes = [
   },
   {
     id: 'checkIpsecServerPsk',
+    role: 'viewer',
     method: 'POST',
     path: `${R}/ipsec-servers/:id/psk/check`,
     summary:
@@ -320,6 +368,7 @@ export const apiRoutes = [
   },
   {
     id: 'checkVpnConnectionPsk',
+    role: 'viewer',
     method: 'POST',
     path: `${R}/vpn-connections/:id/psk/check`,
     summary:
@@ -331,6 +380,7 @@ export const apiRoutes = [
   },
   {
     id: 'getOperation',
+    role: 'viewer',
     method: 'GET',
     path: '/api/v1/operations/:operationId',
     summary: 'One operation (kept in memory by the BFF process)',
@@ -339,6 +389,7 @@ export const apiRoutes = [
   },
   {
     id: 'events',
+    role: 'viewer',
     method: 'GET',
     path: '/api/v1/events',
     summary:
@@ -349,12 +400,155 @@ export const apiRoutes = [
   },
   {
     id: 'watch',
+    role: 'viewer',
     method: 'PUT',
     path: '/api/v1/events/:streamId/watch',
     summary: 'Replace the gateways an open stream watches (answers 204)',
     requestBody: 'events/watch',
-    success: { status: 204, schema: watchRequestSchema },
+    success: { status: 204, schema: 'none' },
     errors: [400, 404],
+  },
+  // The contract itself, sessions, accounts, audit and the demo accounts.
+  {
+    id: 'openapi',
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    summary: 'This OpenAPI document, generated from the route table',
+    role: 'public',
+    success: { status: 200, schema: 'application/json' },
+    errors: [],
+  },
+  {
+    id: 'metrics',
+    method: 'GET',
+    path: '/metrics',
+    summary: "Prometheus metrics (an admin's session, or METRICS_TOKEN as a bearer token)",
+    role: 'admin',
+    success: { status: 200, schema: 'text/plain' },
+    errors: [],
+  },
+  {
+    id: 'demoAccounts',
+    method: 'GET',
+    path: '/api/v1/demo',
+    summary: 'The demo accounts and their passwords (demo mode only; 404 otherwise)',
+    role: 'public',
+    success: { status: 200, schema: demoAccountListSchema },
+    errors: [404],
+  },
+  {
+    id: 'login',
+    method: 'POST',
+    path: '/api/v1/session',
+    summary: 'Sign in (sets the session cookie; back-off past repeated failures: 429)',
+    role: 'public',
+    requestBody: 'session/login',
+    success: { status: 201, schema: sessionViewSchema },
+    errors: [400, 401, 429],
+  },
+  {
+    id: 'getSession',
+    method: 'GET',
+    path: '/api/v1/session',
+    summary: 'Who is signed in, with which role',
+    role: 'viewer',
+    success: { status: 200, schema: sessionViewSchema },
+    errors: [],
+  },
+  {
+    id: 'logout',
+    method: 'DELETE',
+    path: '/api/v1/session',
+    summary: 'Sign out (answers 204 with or without a session)',
+    role: 'public',
+    success: { status: 204, schema: 'none' },
+    errors: [],
+  },
+  {
+    id: 'listAccounts',
+    method: 'GET',
+    path: '/api/v1/accounts',
+    summary: 'Every console account',
+    role: 'admin',
+    success: { status: 200, schema: accountListSchema },
+    errors: [],
+  },
+  {
+    id: 'getAccount',
+    method: 'GET',
+    path: '/api/v1/accounts/:accountId',
+    summary: 'One console account',
+    role: 'admin',
+    success: { status: 200, schema: accountViewSchema },
+    errors: [404],
+  },
+  {
+    id: 'createAccount',
+    method: 'POST',
+    path: '/api/v1/accounts',
+    summary: 'Create a console account (409 AccountExists whatever the case of the name)',
+    role: 'admin',
+    requestBody: 'accounts/create',
+    success: { status: 201, schema: accountViewSchema },
+    errors: [400, 409],
+  },
+  {
+    id: 'changeAccount',
+    method: 'PATCH',
+    path: '/api/v1/accounts/:accountId',
+    summary: 'Change the role, enable or disable, or reset the password of an account',
+    role: 'admin',
+    requestBody: 'accounts/change',
+    success: { status: 200, schema: accountViewSchema },
+    errors: [400, 404, 409],
+  },
+  {
+    id: 'endAccountSessions',
+    method: 'DELETE',
+    path: '/api/v1/accounts/:accountId/sessions',
+    summary: 'End every session of an account',
+    role: 'admin',
+    success: { status: 204, schema: 'none' },
+    errors: [404],
+  },
+  {
+    id: 'listAudit',
+    method: 'GET',
+    path: '/api/v1/audit',
+    summary: "The audit log, newest first (viewers and operators see their own role's entries)",
+    role: 'viewer',
+    query: ['vpnGatewayId', 'username', 'category', 'from', 'to', 'limit', 'cursor'],
+    success: { status: 200, schema: auditPageSchema },
+    errors: [400],
+  },
+  // The PSK in clear, and the peer configuration that carries it: operators, audited.
+  ...(
+    [
+      ['IpsecServer', 'ipsec-servers'],
+      ['VpnConnection', 'vpn-connections'],
+    ] as const
+  ).map(([name, plural]) => ({
+    id: `reveal${name}Psk` as const,
+    method: 'POST' as const,
+    path: `${R}/${plural}/:id/psk/reveal`,
+    summary: `The ${plural === 'ipsec-servers' ? 'IPsec server' : 'connection'}'s PSK in clear (audited; ?tunnelId= for one tunnel of a dual-tunnel connection)`,
+    role: 'operator' as const,
+    auditRefusal: 'revealPsk',
+    query: plural === 'vpn-connections' ? ['tunnelId'] : [],
+    success: { status: 200, schema: pskRevealSchema },
+    errors: [400, 404, 502, 503, 504],
+  })),
+  {
+    id: 'exportPeerConfig',
+    method: 'POST',
+    path: `${R}/vpn-connections/:id/peer-config`,
+    summary:
+      "The peer device's configuration for a connection (vendor, format; carries the PSK: audited like a reveal)",
+    role: 'operator',
+    auditRefusal: 'exportPeerConfig',
+    requestBody: 'peer-config/create',
+    success: { status: 200, schema: peerConfigResponseSchema },
+    errors: [400, 404, 502, 503, 504],
   },
   // Status history, stored logs, diagnosis, health overview (issue 15).
   ...historyRoutes,

@@ -13,6 +13,7 @@ const R = '/api/v1/regions/:regionId';
 export const historyRoutes = [
   {
     id: 'getGatewayHistory',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-gateways/:vpnGatewayId/history`,
     summary:
@@ -23,6 +24,7 @@ export const historyRoutes = [
   },
   {
     id: 'exportGatewayHistory',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-gateways/:vpnGatewayId/history/export`,
     summary: 'The same changes as CSV',
@@ -32,6 +34,7 @@ export const historyRoutes = [
   },
   {
     id: 'listVpnConnectionLogs',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-connections/:id/logs`,
     summary:
@@ -42,6 +45,7 @@ export const historyRoutes = [
   },
   {
     id: 'exportVpnConnectionLogs',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-connections/:id/logs/export`,
     summary: 'The same log lines as CSV',
@@ -51,6 +55,7 @@ export const historyRoutes = [
   },
   {
     id: 'diagnoseVpnConnection',
+    role: 'viewer',
     method: 'GET',
     path: `${R}/vpn-connections/:id/diagnosis`,
     summary: 'What the cloud diagnoses on the connection and its tunnels (DiagnoseVpnConnections)',
@@ -59,6 +64,7 @@ export const historyRoutes = [
   },
   {
     id: 'getHealthOverview',
+    role: 'viewer',
     method: 'GET',
     path: '/api/v1/health-overview',
     summary:
