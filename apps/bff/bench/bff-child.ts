@@ -69,7 +69,12 @@ const main = async () => {
   await secured?.security.accounts.create({ ...account, role: 'viewer' });
   const app = createApp({
     runtime,
-    security: secured ? secured.security : PERMISSIVE_SECURITY_FOR_BENCH_ONLY,
+    ...(secured
+      ? {
+          security: secured.security,
+          history: { db: secured.store.db, retentionDays: config.history.retentionDays },
+        }
+      : { security: PERMISSIVE_SECURITY_FOR_BENCH_ONLY, coreOnly: true }),
   });
   const server = app.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;

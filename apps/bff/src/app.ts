@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import { securityHeaders } from './auth/guard';
 import { guardedApiRouter } from './http/api-router';
+import { assertRoutesMatchTable } from './http/route-table';
 import { HttpError, toApiError } from './http/errors';
 import { spaRouter } from './http/spa';
 import { customerGatewaysRouter } from './modules/customer-gateways/router';
@@ -32,8 +33,16 @@ export interface AppDeps {
    * must pass the explicitly named permissive layer of `bench/permissive-security.ts`.
    */
   security: AppSecurity;
-  /** The status history store (issue 15); without it the history routes are not served. */
+  /**
+   * The status history store (issue 15). Its routes are in the route table: without it the app
+   * does not start, unless `coreOnly`.
+   */
   history?: HistoryDeps;
+  /**
+   * The benchmark's BFF core alone (no security routers, no history): the start-up check then
+   * refuses only handlers the route table does not name, not the table's routes left unmounted.
+   */
+  coreOnly?: boolean;
 }
 
 export interface AppSecurity {
@@ -137,6 +146,9 @@ export const createApp = (deps: AppDeps): Express => {
   if (deps.history) api.use(historyRouter(runtime, deps.history));
   for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
+
+  // The shared route table and what is mounted are the same list, or the app does not start.
+  assertRoutesMatchTable(api, { coreOnly: deps.coreOnly === true });
 
   api.use((_req, _res, next) => {
     next(new HttpError(404, 'RouteNotFound', 'No such API route.'));

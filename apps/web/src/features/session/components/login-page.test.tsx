@@ -28,7 +28,7 @@ describe('login page', () => {
         path: '/api/v1/session',
         respond: () => {
           signedIn = true;
-          return { status: 200, body: sessionOf('operator') };
+          return { status: 201, body: sessionOf('operator') };
         },
       },
       ...baseRoutes('operator'),

@@ -43,7 +43,7 @@ const signInRoute = (): MockRoute => ({
     );
     return account === undefined
       ? unauthorized
-      : { status: 200, body: sessionOf(account.role === 'viewer' ? 'viewer' : 'operator') };
+      : { status: 201, body: sessionOf(account.role === 'viewer' ? 'viewer' : 'operator') };
   },
 });
 
