@@ -1,14 +1,41 @@
 // The shape handed to pop-core: `client.request(req.action, req.params, opts)`.
 
-export type RpcAction =
-  | 'CreateIpsecServer'
-  | 'UpdateIpsecServer'
-  | 'CreateVpnConnection'
-  | 'ModifyVpnConnectionAttribute'
-  | 'ModifyTunnelAttribute'
-  | 'CreateSslVpnServer'
-  | 'ModifySslVpnServer'
-  | 'CreateCustomerGateway';
+/** Every VPC API action the console calls: the cloud client takes only these. */
+export const rpcActions = [
+  // writes
+  'CreateIpsecServer',
+  'UpdateIpsecServer',
+  'DeleteIpsecServer',
+  'CreateVpnConnection',
+  'ModifyVpnConnectionAttribute',
+  'ModifyTunnelAttribute',
+  'DeleteVpnConnection',
+  'CreateSslVpnServer',
+  'ModifySslVpnServer',
+  'DeleteSslVpnServer',
+  'CreateCustomerGateway',
+  'CreateSslVpnClientCert',
+  'ModifySslVpnClientCert',
+  'DeleteSslVpnClientCert',
+  // reads
+  'DescribeRegions',
+  'DescribeVpcAttribute',
+  'DescribeVpnGateways',
+  'DescribeVpnGateway',
+  'DescribeCustomerGateways',
+  'ListIpsecServers',
+  'DescribeVpnConnections',
+  'DescribeVpnConnection',
+  'DescribeVpnConnectionLogs',
+  'DiagnoseVpnConnections',
+  'DownloadVpnConnectionConfig',
+  'DescribeSslVpnServers',
+  'DescribeSslVpnClientCerts',
+  'DescribeSslVpnClientCert',
+  'DescribeSslVpnClients',
+] as const;
+
+export type RpcAction = (typeof rpcActions)[number];
 
 /** PascalCase Alibaba parameter names; never undefined or null (pop-core would send the literal text). */
 export type RpcParams = Record<string, string | number | boolean>;

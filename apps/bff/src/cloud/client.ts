@@ -5,6 +5,7 @@ import { BudgetWaitError, unlimitedBudget, type CallBudget, type CallPriority } 
 import type { EndpointResolver } from './endpoints';
 import { CloudError } from './errors';
 import type { PopTransport, RpcParams } from './pop-client';
+import type { RpcAction } from '@vpn-console/shared/rpc-types';
 import {
   backoffDelay,
   defaultReadPolicy,
@@ -67,7 +68,11 @@ export interface CloudClientOptions {
 }
 
 export interface CloudClient {
-  call<T>(action: string, params: RpcParams, options: CloudCallOptions<T>): Promise<CloudResult<T>>;
+  call<T>(
+    action: RpcAction,
+    params: RpcParams,
+    options: CloudCallOptions<T>,
+  ): Promise<CloudResult<T>>;
   readonly budget: RetryBudget;
   /** The account's call budget: others (the history recorder) may acquire from it directly. */
   readonly callBudget: CallBudget;
@@ -106,7 +111,7 @@ export const createCloudClient = (options: CloudClientOptions): CloudClient => {
   };
 
   const call = async <T>(
-    action: string,
+    action: RpcAction,
     params: RpcParams,
     callOptions: CloudCallOptions<T>,
   ): Promise<CloudResult<T>> => {

@@ -6,6 +6,7 @@
 // cloud still holds the lines; stored lines are unique, so no duplicates either). It never makes
 // more than `callsPerMinute` upstream calls (its own cap, on top of the account's call budget,
 // where it queues as `background`), and prunes what is older than the retention.
+import type { RpcAction } from '@vpn-console/shared/rpc-types';
 import { describeRegionsResponseSchema } from '@vpn-console/shared/responses/regions';
 import { describeVpnConnectionsResponseSchema } from '@vpn-console/shared/responses/vpn-connection';
 import { describeVpnConnectionLogsResponseSchema } from '@vpn-console/shared/responses/vpn-connection-logs';
@@ -204,7 +205,7 @@ export class HistoryRecorder {
 
   /** The cloud, counted against the recorder's cap; one attempt per call, as background work. */
   private async call<T>(
-    action: string,
+    action: RpcAction,
     params: RpcParams,
     options: CloudCallOptions<T>,
   ): Promise<CloudResult<T>> {

@@ -1,4 +1,5 @@
 // Reads every page of a Describe* list (PageSize 50) or a List* with NextToken.
+import type { RpcAction } from '@vpn-console/shared/rpc-types';
 import type { RpcParams } from '../cloud/pop-client';
 import type { CloudCallOptions, CloudClient } from '../cloud/client';
 import type { z } from 'zod';
@@ -12,7 +13,7 @@ export type ReadOptions = Pick<CloudCallOptions<unknown>, 'policy' | 'priority'>
 export const describeAll = async <T, Item>(
   cloud: CloudClient,
   regionId: string,
-  action: string,
+  action: RpcAction,
   params: RpcParams,
   schema: z.ZodType<T>,
   itemsOf: (page: T) => Item[],
@@ -37,7 +38,7 @@ export const describeAll = async <T, Item>(
 export const listAllByToken = async <T, Item>(
   cloud: CloudClient,
   regionId: string,
-  action: string,
+  action: RpcAction,
   params: RpcParams,
   schema: z.ZodType<T>,
   itemsOf: (page: T) => Item[],

@@ -7,7 +7,7 @@ import { vpnGatewayIdSchema } from '@vpn-console/shared/common/fields';
 import { tunnelIdSchema } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import { pskCheckRequestSchema } from '@vpn-console/shared/api/psk';
 import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
-import type { RpcRequest } from '@vpn-console/shared/rpc-types';
+import type { RpcAction, RpcRequest } from '@vpn-console/shared/rpc-types';
 import type { Request, Router } from 'express';
 import { apiRouter } from '../http/api-router';
 import { principalOf } from '../auth/principal';
@@ -49,7 +49,7 @@ export interface ResourceModule<
   /** Alibaba parameter of the id on delete: `IpsecServerId`. */
   idParam: string;
   idSchema: z.ZodType<string>;
-  deleteAction: string;
+  deleteAction: RpcAction;
   list(
     cloud: CloudClient,
     regionId: string,

@@ -7,7 +7,7 @@ import type {
   ResourceKind,
 } from '@vpn-console/shared/api/operations';
 import { clientTokenSchema } from '@vpn-console/shared/common/fields';
-import type { RpcParams } from '@vpn-console/shared/rpc-types';
+import type { RpcAction, RpcParams } from '@vpn-console/shared/rpc-types';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { CloudError } from '../cloud/errors';
@@ -68,7 +68,7 @@ export const bodyWithPath = (
 export const runDryRun = async (
   runtime: Runtime,
   regionId: string,
-  action: string,
+  action: RpcAction,
   params: RpcParams,
 ): Promise<DryRunVerdict> => {
   if (!('DryRun' in params)) {
@@ -104,7 +104,7 @@ export interface WriteSpec<T> {
   /** The validated value (for the idempotency fingerprint). */
   value: unknown;
   /** Builds the RPC with the ClientToken the BFF chose. */
-  rpc(clientToken: string): { action: string; params: RpcParams };
+  rpc(clientToken: string): { action: RpcAction; params: RpcParams };
   responseSchema: z.ZodType<T>;
   resourceIdOf?: (data: T) => string | undefined;
   /** After an ambiguous failure: find out whether the write landed. */

@@ -3,13 +3,13 @@
 // replica whose heartbeat stopped (it resends the stored RPC with the same ClientToken, which
 // makes a resend safe: the cloud answers the first result if the write had landed). The RPC is
 // kept only while the operation is open, sealed with a store secret (it may carry a PSK).
+import { rpcActions, type RpcAction, type RpcParams } from '@vpn-console/shared/rpc-types';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   operationSchema,
   type Operation,
   type OperationState,
 } from '@vpn-console/shared/api/operations';
-import type { RpcParams } from '@vpn-console/shared/rpc-types';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, OperationRow } from '../store/schema';
@@ -17,7 +17,7 @@ import { serverSecret } from '../store/server-secrets';
 
 /** What another replica needs to send the write again. */
 export interface DurableJob {
-  action: string;
+  action: RpcAction;
   params: RpcParams;
   /** The field of the cloud's answer that names the created resource (creates only). */
   resourceIdField?: string | undefined;
@@ -47,7 +47,7 @@ const FINAL_STATES: readonly OperationState[] = ['succeeded', 'failed'];
 
 const sealedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
 const jobSchema = z.object({
-  action: z.string(),
+  action: z.enum(rpcActions),
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   resourceIdField: z.string().optional(),
 });
