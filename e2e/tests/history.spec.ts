@@ -10,7 +10,12 @@ import { apiPaths } from '@vpn-console/shared/api/paths';
 import { healthOverviewSchema } from '@vpn-console/shared/history/schema';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { demoAccount, login } from './fixtures/api';
-import { escapeRegExp, type MessageKey, type Translate } from './fixtures/i18n';
+import {
+  historyEn,
+  historyZhCN,
+  type HistoryKey,
+} from '../../apps/web/src/features/history/messages';
+import { escapeRegExp } from './fixtures/i18n';
 import { startStack, type RunningStack } from './fixtures/stack';
 import { expect, test as base } from './fixtures/test';
 
@@ -39,10 +44,18 @@ const test = base.extend<{ cloud: string }, { historyStack: RunningStack }>({
   },
 });
 
-/** A message whose every `{param}` may be any text. */
-const pattern = (t: Translate, key: MessageKey, params: readonly string[]): RegExp => {
+/** The history view's own words in the project's language (features/history/messages.ts). */
+const th = (key: HistoryKey, params: Record<string, string | number> = {}): string => {
+  const dictionary = test.info().project.name === 'zh-CN' ? historyZhCN : historyEn;
+  return dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+};
+
+/** A history message whose every `{param}` may be any text. */
+const pattern = (key: HistoryKey, params: readonly string[]): RegExp => {
   const marker = '\u0000';
-  const text = t(key, Object.fromEntries(params.map((p) => [p, marker])));
+  const text = th(key, Object.fromEntries(params.map((p) => [p, marker])));
   return new RegExp(escapeRegExp(text).split(marker).join('.+'));
 };
 
@@ -87,12 +100,12 @@ test('a tunnel goes down at night: support finds since when and why @i18n', asyn
     .toContain(CONNECTION);
 
   await page.goto('/health');
-  await expect(page.getByRole('heading', { name: t('health.title') })).toBeVisible();
-  await page.getByRole('textbox', { name: t('health.search') }).fill('to-branch-ok');
-  const table = page.getByRole('table', { name: t('health.title') });
+  await expect(page.getByRole('heading', { name: th('health.title') })).toBeVisible();
+  await page.getByRole('textbox', { name: th('health.search') }).fill('to-branch-ok');
+  const table = page.getByRole('table', { name: th('health.title') });
   const row = table.getByRole('row').filter({ hasText: CONNECTION });
-  await expect(row).toContainText(t('history.lane.negotiation'));
-  await expect(row).toContainText(t('history.level.down'));
+  await expect(row).toContainText(th('history.lane.negotiation'));
+  await expect(row).toContainText(th('history.level.down'));
   await row.getByRole('link', { name: 'to-branch-ok' }).click();
 
   // The connection's history: since when, and why.
@@ -101,25 +114,25 @@ test('a tunnel goes down at night: support finds since when and why @i18n', asyn
     'true',
   );
   await expect(
-    page.getByText(pattern(t, 'history.downSince', ['time', 'hours', 'minutes'])).first(),
+    page.getByText(pattern('history.downSince', ['time', 'hours', 'minutes'])).first(),
   ).toBeVisible();
   await expect(
-    page.getByText(t('diagnosis.IkeEncAlgMismatch', { remote: 'aes256', local: 'aes' })),
+    page.getByText(th('diagnosis.IkeEncAlgMismatch', { remote: 'aes256', local: 'aes' })),
   ).toBeVisible();
   // The log the console kept: the DPD timeout at the change, then the peer refusing each retry
   // (every 30 s; a reload shows the lines recorded since the page opened).
-  const logs = page.getByRole('table', { name: t('history.logs') });
+  const logs = page.getByRole('table', { name: th('history.logs') });
   await expect(logs).toContainText('DPD timeout');
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('table', { name: t('history.logs') })).toContainText(
+    await expect(page.getByRole('table', { name: th('history.logs') })).toContainText(
       'NO_PROPOSAL_CHOSEN',
       { timeout: 5000 },
     );
   }).toPass({ timeout: 60_000 });
 });
 
-test('viewer exports the history @i18n', async ({ page, t }) => {
+test('viewer exports the history @i18n', async ({ page }) => {
   await login(page.request, await demoAccount(page.request, 'viewer'));
   // The recorder's first look (within a second or two of the start).
   await expect
@@ -135,12 +148,12 @@ test('viewer exports the history @i18n', async ({ page, t }) => {
     `/regions/${HZ}/gateways/${DEMO_IDS.gateways.connections}?tab=history&connection=${DEMO_IDS.connections.pskMismatch}`,
   );
   await expect(
-    page.getByText(pattern(t, 'history.downSince', ['time', 'hours', 'minutes'])).first(),
+    page.getByText(pattern('history.downSince', ['time', 'hours', 'minutes'])).first(),
   ).toBeVisible();
-  await expect(page.getByText(t('diagnosis.PskMismatch'))).toBeVisible();
+  await expect(page.getByText(th('diagnosis.PskMismatch'))).toBeVisible();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: t('history.export') }).click(),
+    page.getByRole('link', { name: th('history.export') }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^history-vpn-bp1democonnections01-.*\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');

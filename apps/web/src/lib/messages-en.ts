@@ -583,83 +583,9 @@ export const en = {
   'ipsecClient.loadFailed': 'The client settings could not be loaded.',
   'ipsecClient.downloadFailed': 'The file could not be downloaded.',
 
-  // Status history, logs, diagnosis, health (issue 15).
+  // Status history (issue 15); the history view's own words are in features/history/messages.ts.
   'nav.health': 'Health',
   'tab.history': 'History',
-  'history.range.24h': '24 hours',
-  'history.range.7d': '7 days',
-  'history.range.30d': '30 days',
-  'history.range': 'Period',
-  'history.connection': 'Connection',
-  'history.allConnections': 'All connections',
-  'history.export': 'Export history (CSV)',
-  'history.empty': 'Nothing recorded yet. The recorder looks at every gateway once a minute.',
-  'history.observedAt': 'Last looked at {time}',
-  'history.uptime': 'Up {percent}%',
-  'history.uptimeUnknown': 'Uptime unknown',
-  'history.downSince': 'Down since {time} ({hours} h {minutes} min)',
-  'history.partialSince': 'Phase 1 only since {time} ({hours} h {minutes} min)',
-  'history.lane.gateway-status': 'Gateway status',
-  'history.lane.gateway-business': 'Billing status',
-  'history.lane.negotiation': 'Negotiation',
-  'history.lane.bgp': 'BGP',
-  'history.lane.health-check': 'Health check',
-  'history.level.up': 'Up',
-  'history.level.partial': 'Phase 1 only',
-  'history.level.down': 'Down',
-  'history.level.off': 'Off',
-  'history.level.unknown': 'Not recorded',
-  'history.tunnel': 'Tunnel {index}',
-  'history.logs': 'Negotiation logs kept by the console',
-  'history.logsNone':
-    'No log lines stored for this period. Lines are kept while a connection is not up and for 10 minutes after it comes up.',
-  'history.logsTruncated': 'Only the newest {count} lines are shown; export to get all.',
-  'history.logsExport': 'Export logs (CSV)',
-  'history.allTunnels': 'All tunnels',
-  'history.logTime': 'Time',
-  'history.logLine': 'Line',
-  'history.diagnosis': 'Diagnosis',
-  'history.diagnosisNone': 'The cloud finds nothing wrong with this connection now.',
-  'history.diagnosisFailed': 'The diagnosis could not be loaded.',
-  'history.diagnosisSince': 'since {time}',
-  'history.diagnosisValues': 'Your device: {remote} · the gateway: {local}',
-  'history.pickConnection': 'Pick a connection to see its logs and diagnosis.',
-  'diagnosis.Phase1NegotiationTimeout':
-    'The peer device does not answer phase 1 (IKE). Check that it is on and that UDP 500/4500 reach it.',
-  'diagnosis.IkeVersionMismatch':
-    'The IKE versions differ: your device uses {remote}, the gateway expects {local}.',
-  'diagnosis.IkeModeMismatch':
-    'The phase 1 negotiation modes differ: your device uses {remote}, the gateway expects {local}.',
-  'diagnosis.IkeEncAlgMismatch':
-    'Phase 1 encryption differs: your device proposes {remote}, the gateway expects {local}.',
-  'diagnosis.IkeAuthAlgMismatch':
-    'Phase 1 authentication differs: your device proposes {remote}, the gateway expects {local}.',
-  'diagnosis.IkePfsMismatch':
-    'The phase 1 DH groups differ: your device proposes {remote}, the gateway expects {local}.',
-  'diagnosis.PskMismatch': 'The pre-shared keys on the two sides differ.',
-  'diagnosis.Phase2NegotiationTimeout':
-    'Phase 1 is up, but the peer device does not answer phase 2 (IPsec).',
-  'diagnosis.IpsecEncAlgMismatch':
-    'Phase 2 encryption differs: your device proposes {remote}, the gateway expects {local}.',
-  'diagnosis.IpsecAuthAlgMismatch':
-    'Phase 2 authentication differs: your device proposes {remote}, the gateway expects {local}.',
-  'diagnosis.IpsecPfsMismatch':
-    'The phase 2 PFS groups differ: your device proposes {remote}, the gateway expects {local}.',
-  'health.title': 'Health across all regions',
-  'health.intro': 'Everything not fully up, longest first.',
-  'health.search': 'Search',
-  'health.region': 'Region',
-  'health.allRegions': 'All regions',
-  'health.lane': 'What',
-  'health.allLanes': 'Everything',
-  'health.none': 'Everything the console records is up.',
-  'health.gateway': 'Gateway',
-  'health.subject': 'Connection or tunnel',
-  'health.state': 'State',
-  'health.since': 'Since',
-  'health.duration': '{hours} h {minutes} min',
-  'health.observedAt': 'Recorded up to {time}',
-  'health.notYet': 'The recorder has not looked yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,12 +16,12 @@ import { historyLanes, historyLevel, type HistoryLane } from '@vpn-console/share
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useRegions } from '../../gateways/api/list-regions';
-import { useI18n } from '../../../lib/i18n';
+import { useHistoryI18n } from '../use-history-i18n';
 import { useHealthOverview } from '../api/history';
 import { hoursMinutes } from '../lib/timeline';
 
 export function HealthPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, th, formatDateTime } = useHistoryI18n();
   const [q, setQ] = useState('');
   const [regionId, setRegionId] = useState<string | undefined>(undefined);
   const [lane, setLane] = useState<HistoryLane | undefined>(undefined);
@@ -31,36 +31,36 @@ export function HealthPage() {
   const now = overview.dataUpdatedAt;
   return (
     <Stack>
-      <Title order={2}>{t('health.title')}</Title>
-      <Text size="sm">{t('health.intro')}</Text>
+      <Title order={2}>{th('health.title')}</Title>
+      <Text size="sm">{th('health.intro')}</Text>
       <Group align="end">
         <TextInput
-          label={t('health.search')}
+          label={th('health.search')}
           value={q}
           onChange={(e) => {
             setQ(e.currentTarget.value);
           }}
         />
         <Select
-          label={t('health.region')}
+          label={th('health.region')}
           value={regionId ?? ''}
           onChange={(v) => {
             setRegionId(v === null || v === '' ? undefined : v);
           }}
           data={[
-            { value: '', label: t('health.allRegions') },
+            { value: '', label: th('health.allRegions') },
             ...(regions.data?.items ?? []).map((r) => ({ value: r.regionId, label: r.regionId })),
           ]}
         />
         <Select
-          label={t('health.lane')}
+          label={th('health.lane')}
           value={lane ?? ''}
           onChange={(v) => {
             setLane(historyLanes.find((l) => l === v));
           }}
           data={[
-            { value: '', label: t('health.allLanes') },
-            ...historyLanes.map((l) => ({ value: l, label: t(`history.lane.${l}`) })),
+            { value: '', label: th('health.allLanes') },
+            ...historyLanes.map((l) => ({ value: l, label: th(`history.lane.${l}`) })),
           ]}
         />
       </Group>
@@ -69,21 +69,21 @@ export function HealthPage() {
       {overview.data === undefined ? null : (
         <Text size="xs" c="dimmed">
           {overview.data.observedAt === null
-            ? t('health.notYet')
-            : t('health.observedAt', { time: formatDateTime(overview.data.observedAt) })}
+            ? th('health.notYet')
+            : th('health.observedAt', { time: formatDateTime(overview.data.observedAt) })}
         </Text>
       )}
-      {overview.data?.items.length === 0 ? <Text>{t('health.none')}</Text> : null}
+      {overview.data?.items.length === 0 ? <Text>{th('health.none')}</Text> : null}
       {overview.data !== undefined && overview.data.items.length > 0 ? (
-        <Table striped aria-label={t('health.title')}>
+        <Table striped aria-label={th('health.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('health.region')}</Table.Th>
-              <Table.Th>{t('health.gateway')}</Table.Th>
-              <Table.Th>{t('health.subject')}</Table.Th>
-              <Table.Th>{t('health.lane')}</Table.Th>
-              <Table.Th>{t('health.state')}</Table.Th>
-              <Table.Th>{t('health.since')}</Table.Th>
+              <Table.Th>{th('health.region')}</Table.Th>
+              <Table.Th>{th('health.gateway')}</Table.Th>
+              <Table.Th>{th('health.subject')}</Table.Th>
+              <Table.Th>{th('health.lane')}</Table.Th>
+              <Table.Th>{th('health.state')}</Table.Th>
+              <Table.Th>{th('health.since')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -106,9 +106,9 @@ export function HealthPage() {
                       {item.subjectId}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{t(`history.lane.${item.lane}`)}</Table.Td>
+                  <Table.Td>{th(`history.lane.${item.lane}`)}</Table.Td>
                   <Table.Td>
-                    {t(`history.level.${historyLevel(item.lane, item.value)}`)}
+                    {th(`history.level.${historyLevel(item.lane, item.value)}`)}
                     <Text size="xs" c="dimmed">
                       {item.value}
                     </Text>
@@ -116,7 +116,7 @@ export function HealthPage() {
                   <Table.Td>
                     {formatDateTime(item.since)}
                     <Text size="xs" c="dimmed">
-                      {t('health.duration', { hours, minutes })}
+                      {th('health.duration', { hours, minutes })}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -28,7 +28,7 @@ import { logQuery } from '../api/history';
 import { apiPaths } from '@vpn-console/shared/api/paths';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '../../../lib/i18n';
+import { useHistoryI18n } from '../use-history-i18n';
 import {
   historyExportUrl,
   rangeWindow,
@@ -71,19 +71,19 @@ function Lane({
   from: number;
   to: number;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { th, formatDateTime } = useHistoryI18n();
   const segments = laneSegments(lane, baseline, changes, from, to, WIDTH);
   const scale = WIDTH / (to - from);
   return (
     <Group gap="xs" wrap="nowrap">
       <Text size="xs" w={110} c="dimmed">
-        {t(`history.lane.${lane}`)}
+        {th(`history.lane.${lane}`)}
       </Text>
       <svg
         width={WIDTH}
         height={LANE_HEIGHT}
         role="img"
-        aria-label={t(`history.lane.${lane}`)}
+        aria-label={th(`history.lane.${lane}`)}
         style={{ maxWidth: '100%' }}
       >
         {segments.map((s) => (
@@ -95,7 +95,7 @@ function Lane({
             height={LANE_HEIGHT}
             fill={LEVEL_COLOURS[s.level]}
           >
-            <title>{`${t(`history.level.${s.level}`)}: ${formatDateTime(s.from)} – ${formatDateTime(s.to)}`}</title>
+            <title>{`${th(`history.level.${s.level}`)}: ${formatDateTime(s.from)} – ${formatDateTime(s.to)}`}</title>
           </rect>
         ))}
       </svg>
@@ -114,7 +114,7 @@ function SubjectTimeline({
   from: number;
   to: number;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { th, formatDateTime } = useHistoryI18n();
   const lanes = LANES_OF[subject.kind].filter((lane) => {
     const k = keyOf(subject.kind, subject.subjectId, lane);
     const values = [
@@ -142,7 +142,7 @@ function SubjectTimeline({
   const [hours, minutes] = hoursMinutes(to - (since ?? to));
   const label =
     subject.kind === 'tunnel' && subject.tunnelIndex !== undefined
-      ? `${subject.name.replace(/ #\d+$/, '')} · ${t('history.tunnel', { index: subject.tunnelIndex })}`
+      ? `${subject.name.replace(/ #\d+$/, '')} · ${th('history.tunnel', { index: subject.tunnelIndex })}`
       : subject.name || subject.subjectId;
   return (
     <Stack gap={4} pl={subject.kind === 'tunnel' ? 'lg' : 0}>
@@ -158,12 +158,12 @@ function SubjectTimeline({
           color={uptime === null ? 'gray' : uptime >= 0.999 ? 'green' : 'orange'}
         >
           {uptime === null
-            ? t('history.uptimeUnknown')
-            : t('history.uptime', { percent: (uptime * 100).toFixed(uptime >= 0.999 ? 1 : 2) })}
+            ? th('history.uptimeUnknown')
+            : th('history.uptime', { percent: (uptime * 100).toFixed(uptime >= 0.999 ? 1 : 2) })}
         </Badge>
         {since === undefined ? null : (
           <Text size="sm" c="red.7">
-            {t(
+            {th(
               last !== undefined && last.value === 'ike_sa_established'
                 ? 'history.partialSince'
                 : 'history.downSince',
@@ -187,9 +187,9 @@ function SubjectTimeline({
 }
 
 function DiagnosisItem({ item }: { item: Diagnosis }) {
-  const { t, formatDateTime } = useI18n();
+  const { th, formatDateTime } = useHistoryI18n();
   const words = isDiagnosisCode(item.code)
-    ? t(`diagnosis.${item.code}`, { local: item.localValue ?? '', remote: item.remoteValue ?? '' })
+    ? th(`diagnosis.${item.code}`, { local: item.localValue ?? '', remote: item.remoteValue ?? '' })
     : item.reason || item.code;
   return (
     <Alert color={item.severity === 'Critical' ? 'red' : 'yellow'} title={words}>
@@ -197,7 +197,7 @@ function DiagnosisItem({ item }: { item: Diagnosis }) {
         {item.tunnelId === null ? null : <Text size="xs">{item.tunnelId}</Text>}
         {item.localValue !== null || item.remoteValue !== null ? (
           <Text size="sm">
-            {t('history.diagnosisValues', {
+            {th('history.diagnosisValues', {
               local: item.localValue ?? '—',
               remote: item.remoteValue ?? '—',
             })}
@@ -205,7 +205,7 @@ function DiagnosisItem({ item }: { item: Diagnosis }) {
         ) : null}
         {item.failedAt === null ? null : (
           <Text size="xs" c="dimmed">
-            {t('history.diagnosisSince', { time: formatDateTime(item.failedAt) })}
+            {th('history.diagnosisSince', { time: formatDateTime(item.failedAt) })}
           </Text>
         )}
         {item.sourceLog === null ? null : (
@@ -229,17 +229,17 @@ function ConnectionDetails({
   tunnels: HistorySubject[];
   window: { from: string; to: string };
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, th, formatDateTime } = useHistoryI18n();
   const [tunnelId, setTunnelId] = useState<string | undefined>(undefined);
   const diagnosis = useDiagnosis(regionId, vpnConnectionId);
   const logs = useConnectionLogs(regionId, vpnConnectionId, window, tunnelId);
   return (
     <Stack gap="sm">
-      <Title order={4}>{t('history.diagnosis')}</Title>
+      <Title order={4}>{th('history.diagnosis')}</Title>
       {diagnosis.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
-      {diagnosis.isError ? <Alert color="red">{t('history.diagnosisFailed')}</Alert> : null}
+      {diagnosis.isError ? <Alert color="red">{th('history.diagnosisFailed')}</Alert> : null}
       {diagnosis.data?.items.length === 0 ? (
-        <Text size="sm">{t('history.diagnosisNone')}</Text>
+        <Text size="sm">{th('history.diagnosisNone')}</Text>
       ) : null}
       {diagnosis.data?.items.map((item) => (
         <DiagnosisItem
@@ -248,21 +248,21 @@ function ConnectionDetails({
         />
       ))}
       <Group justify="space-between">
-        <Title order={4}>{t('history.logs')}</Title>
+        <Title order={4}>{th('history.logs')}</Title>
         <Group>
           {tunnels.length === 0 ? null : (
             <Select
-              aria-label={t('history.allTunnels')}
+              aria-label={th('history.allTunnels')}
               size="xs"
               value={tunnelId ?? ''}
               onChange={(v) => {
                 setTunnelId(v === null || v === '' ? undefined : v);
               }}
               data={[
-                { value: '', label: t('history.allTunnels') },
+                { value: '', label: th('history.allTunnels') },
                 ...tunnels.map((tn) => ({
                   value: tn.subjectId,
-                  label: t('history.tunnel', { index: tn.tunnelIndex ?? 0 }),
+                  label: th('history.tunnel', { index: tn.tunnelIndex ?? 0 }),
                 })),
               ]}
             />
@@ -276,25 +276,25 @@ function ConnectionDetails({
             )}
             download
           >
-            {t('history.logsExport')}
+            {th('history.logsExport')}
           </Anchor>
         </Group>
       </Group>
       {logs.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
       {logs.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
-      {logs.data?.items.length === 0 ? <Text size="sm">{t('history.logsNone')}</Text> : null}
+      {logs.data?.items.length === 0 ? <Text size="sm">{th('history.logsNone')}</Text> : null}
       {logs.data?.truncated === true ? (
         <Text size="xs" c="dimmed">
-          {t('history.logsTruncated', { count: logs.data.items.length })}
+          {th('history.logsTruncated', { count: logs.data.items.length })}
         </Text>
       ) : null}
       {logs.data !== undefined && logs.data.items.length > 0 ? (
         <Table.ScrollContainer minWidth={600} mah={360}>
-          <Table striped fz="xs" aria-label={t('history.logs')}>
+          <Table striped fz="xs" aria-label={th('history.logs')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('history.logTime')}</Table.Th>
-                <Table.Th>{t('history.logLine')}</Table.Th>
+                <Table.Th>{th('history.logTime')}</Table.Th>
+                <Table.Th>{th('history.logLine')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -319,7 +319,7 @@ export function HistoryView({
   regionId: string;
   vpnGatewayId: string;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, th, formatDateTime } = useHistoryI18n();
   const [params, setParams] = useSearchParams();
   const range = (['24h', '7d', '30d'] as const).find((r) => r === params.get('range')) ?? '24h';
   const connection = params.get('connection') ?? undefined;
@@ -358,25 +358,25 @@ export function HistoryView({
       <Group justify="space-between">
         <Group>
           <SegmentedControl
-            aria-label={t('history.range')}
+            aria-label={th('history.range')}
             value={range}
             onChange={(v) => {
               set('range', v);
             }}
             data={(['24h', '7d', '30d'] as const).map((r: HistoryRange) => ({
               value: r,
-              label: t(`history.range.${r}`),
+              label: th(`history.range.${r}`),
             }))}
           />
           <Select
-            aria-label={t('history.connection')}
+            aria-label={th('history.connection')}
             size="sm"
             value={connection ?? ''}
             onChange={(v) => {
               set('connection', v ?? undefined);
             }}
             data={[
-              { value: '', label: t('history.allConnections') },
+              { value: '', label: th('history.allConnections') },
               ...connections.map((c) => ({ value: c.subjectId, label: c.name || c.subjectId })),
             ]}
           />
@@ -386,7 +386,7 @@ export function HistoryView({
           href={historyExportUrl({ ...scope, vpnConnectionId: connection }, window)}
           download
         >
-          {t('history.export')}
+          {th('history.export')}
         </Anchor>
       </Group>
       <Group gap="md">
@@ -395,19 +395,19 @@ export function HistoryView({
             <svg width={12} height={12} aria-hidden>
               <rect width={12} height={12} fill={LEVEL_COLOURS[level]} />
             </svg>
-            <Text size="xs">{t(`history.level.${level}`)}</Text>
+            <Text size="xs">{th(`history.level.${level}`)}</Text>
           </Group>
         ))}
         {data?.observedAt ? (
           <Text size="xs" c="dimmed">
-            {t('history.observedAt', { time: formatDateTime(data.observedAt) })}
+            {th('history.observedAt', { time: formatDateTime(data.observedAt) })}
           </Text>
         ) : null}
       </Group>
       {history.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
       {history.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
       {data !== undefined && data.subjects.length === 0 ? (
-        <Text size="sm">{t('history.empty')}</Text>
+        <Text size="sm">{th('history.empty')}</Text>
       ) : null}
       {data === undefined
         ? null
@@ -423,7 +423,7 @@ export function HistoryView({
       {connection === undefined ? (
         connections.length > 0 ? (
           <Text size="sm" c="dimmed">
-            {t('history.pickConnection')}
+            {th('history.pickConnection')}
           </Text>
         ) : null
       ) : (
