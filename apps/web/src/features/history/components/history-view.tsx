@@ -108,11 +108,14 @@ function SubjectTimeline({
   history,
   from,
   to,
+  now,
 }: {
   subject: HistorySubject;
   history: HistoryResponse;
   from: number;
   to: number;
+  /** When the view was opened: what "for how long" counts to. */
+  now: number;
 }) {
   const { th, formatDateTime } = useHistoryI18n();
   const lanes = LANES_OF[subject.kind].filter((lane) => {
@@ -139,7 +142,7 @@ function SubjectTimeline({
   const last =
     changesOf(main).at(-1) ??
     history.baseline.find((c) => keyOf(c.kind, c.subjectId, c.lane) === mainKey);
-  const [hours, minutes] = hoursMinutes(to - (since ?? to));
+  const [hours, minutes] = hoursMinutes(now - (since ?? now));
   const label =
     subject.kind === 'tunnel' && subject.tunnelIndex !== undefined
       ? `${subject.name.replace(/ #\d+$/, '')} · ${th('history.tunnel', { index: subject.tunnelIndex })}`
@@ -418,6 +421,7 @@ export function HistoryView({
               history={data}
               from={from}
               to={to}
+              now={openedAt}
             />
           ))}
       {connection === undefined ? (
