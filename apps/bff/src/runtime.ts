@@ -248,6 +248,10 @@ export const createRuntime = async (
       stopKeeping();
       hub.shutdown();
       await lanes.close(config.shutdownGraceMs);
+      // What did not finish here is another replica's to finish now.
+      await durable?.handBack().catch((error: unknown) => {
+        logger.warn({ err: error }, 'open operations not handed back');
+      });
       for (const close of closers.reverse()) await close();
     },
   };

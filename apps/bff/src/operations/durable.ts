@@ -216,6 +216,19 @@ export class DurableOperations {
   }
 
   /**
+   * A clean shutdown: this replica's open operations become adoptable at once (another replica
+   * finishes them, resending with their ClientToken) instead of after the heartbeat runs out.
+   */
+  async handBack(): Promise<void> {
+    await this.options.db
+      .updateTable('operations')
+      .set({ owner_expires_at: new Date(0) })
+      .where('owner', '=', this.options.holder)
+      .where('state', 'not in', FINAL_STATES)
+      .execute();
+  }
+
+  /**
    * Takes over open operations whose owner's heartbeat stopped (oldest first, at most `limit`):
    * each is this replica's to finish now.
    */
