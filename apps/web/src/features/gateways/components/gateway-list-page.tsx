@@ -56,10 +56,14 @@ function GatewayList({ regionId }: { regionId?: string }) {
   const q = useSettled(typed.trim(), 250);
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState<GatewaySort>('name');
-  const [page, setPage] = useState(1);
-  useEffect(() => {
-    setPage(1);
-  }, [q, status, sort]);
+  // A new search, filter or sort starts again at page 1: the page is kept with the query it
+  // belongs to (no effect that resets it a render late).
+  const query = JSON.stringify([q, status, sort]);
+  const [paged, setPaged] = useState({ query, page: 1 });
+  const page = paged.query === query ? paged.page : 1;
+  const setPage = (next: (current: number) => number) => {
+    setPaged({ query, page: next(page) });
+  };
   const request = {
     ...(q === '' ? {} : { q }),
     ...(status === '' ? {} : { status }),
