@@ -23,6 +23,7 @@ import { vpnConnectionsRouter } from './modules/vpn-connections/router';
 import { vpnGatewaysRouter } from './modules/vpn-gateways/router';
 import type { PskKeys } from './modules/secret-view';
 import type { Runtime } from './runtime';
+import { demoControlRouter } from './modules/demo/control-router';
 
 export interface AppDeps {
   runtime: Runtime;
@@ -144,6 +145,7 @@ export const createApp = (deps: AppDeps): Express => {
   api.use(sslVpnServersRouter(runtime, deps.security.pskKeys));
   api.use(remoteAccessRouter(runtime, deps.security.pskKeys));
   if (deps.history) api.use(historyRouter(runtime, deps.history));
+  api.use(demoControlRouter(runtime));
   for (const router of deps.security.routers) api.use(router);
   // ──────────────────────────────────────────────────────────────────────────────────────────
 

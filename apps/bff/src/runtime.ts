@@ -18,6 +18,7 @@ import { OperationRegistry } from './operations/registry';
 import { GatewayListCache } from './modules/vpn-gateways/list-cache';
 import { createGatewayStatusFetcher, listVpnGatewaysOrNone } from './modules/vpn-gateways/service';
 import { resumedJob } from './modules/write';
+import { createDemoControl, type DemoControl } from './modules/demo/demo-control';
 import { StatusHub } from './status/hub';
 import { StatusCluster } from './status/cluster';
 import { LocalBus, PgBus, type Bus } from './store/bus';
@@ -53,6 +54,8 @@ export interface Runtime {
   config: Config;
   /** 'emulator' when the cloud is the embedded (or a test) emulator. */
   cloudMode: 'emulator' | 'alibaba';
+  /** Demo mode's reset and failure scenarios: only with the embedded emulator (issue 17). */
+  demo?: DemoControl;
   cloud: CloudClient;
   hub: StatusHub;
   /** Region gateway lists kept briefly and shared by every viewer (issue 18). */
@@ -80,6 +83,7 @@ export const createRuntime = async (
   let endpoint: EndpointResolver;
   let credentials: CredentialsProvider;
   let cloudMode: 'emulator' | 'alibaba' = config.cloud.mode;
+  let demo: DemoControl | undefined;
   if (options.cloudTarget) {
     endpoint = fixedEndpoint(options.cloudTarget.url);
     credentials = staticCredentials(options.cloudTarget);
@@ -100,6 +104,7 @@ export const createRuntime = async (
       ...options.emulator,
     });
     closers.push(() => emulator.close());
+    demo = createDemoControl(emulator);
     endpoint = fixedEndpoint(emulator.url);
     credentials = staticCredentials(key);
   } else {
@@ -233,6 +238,7 @@ export const createRuntime = async (
   const runtime: Runtime = {
     config,
     cloudMode,
+    ...(demo === undefined ? {} : { demo }),
     cloud,
     hub,
     gatewayLists,

@@ -16,18 +16,22 @@ export interface MatrixRoute {
 }
 
 const PUBLIC_CONTRACT_ROUTES = new Set(['health', 'ready', 'openapi']);
+/** Demo mode's levers (issue 17): admins only. */
+const ADMIN_CONTRACT_ROUTES = new Set(['resetDemo', 'startDemoScenario']);
 
 const contractRoutes: MatrixRoute[] = apiRoutes.map((r) => ({
   method: r.method,
   path: r.path,
   needs: PUBLIC_CONTRACT_ROUTES.has(r.id)
     ? 'public'
-    : r.method === 'GET' ||
-        r.id === 'watch' ||
-        r.id === 'checkIpsecServerPsk' ||
-        r.id === 'checkVpnConnectionPsk'
-      ? 'viewer'
-      : 'operator',
+    : ADMIN_CONTRACT_ROUTES.has(r.id)
+      ? 'admin'
+      : r.method === 'GET' ||
+          r.id === 'watch' ||
+          r.id === 'checkIpsecServerPsk' ||
+          r.id === 'checkVpnConnectionPsk'
+        ? 'viewer'
+        : 'operator',
 }));
 
 /** Routes whose least role the rule above does not give: sessions, accounts, demo, reveals, … */

@@ -301,6 +301,25 @@ export const en = {
   'audit.category.account': 'Accounts',
   'audit.older': 'Load older entries',
 
+  'demo.controls.title': 'Demo data and scenarios',
+  'demo.controls.intro':
+    'For demonstrations: put the demo data back as it was, or play a failure to show how the console reports it. Every action is audited.',
+  'demo.controls.reset': 'Reset demo data',
+  'demo.controls.resetWarning':
+    'Every change made in the demo cloud is undone and running scenarios stop. Accounts and the audit log stay.',
+  'demo.controls.resetConfirm': 'Reset now',
+  'demo.controls.resetDone': 'The demo data is as seeded again.',
+  'demo.controls.start': 'Start scenario',
+  'demo.controls.started': 'Scenario started: {scenario}.',
+  'demo.scenario.throttling': 'Cloud throttling',
+  'demo.scenario.tunnel-down': 'A tunnel goes down',
+  'demo.scenario.gateway-stuck-updating': 'A gateway stuck updating',
+  'demo.scenarioHelp.throttling':
+    'The next 60 cloud calls answer Throttling.User: pages show data as stale since when, and writes wait and retry.',
+  'demo.scenarioHelp.tunnel-down':
+    'The peer of hz-site-to-site changes its pre-shared key: its connection drops and the card says what to check. Reset the demo data to bring it back.',
+  'demo.scenarioHelp.gateway-stuck-updating':
+    'hz-site-to-site stays updating for two minutes: writes to it wait in its queue and the page says so.',
   'accounts.title': 'Accounts',
   'accounts.forbidden': 'Only administrators manage accounts.',
   'accounts.state': 'State',

@@ -291,6 +291,25 @@ export const zhCN: Messages = {
   'audit.category.account': '账号',
   'audit.older': '加载更早的记录',
 
+  'demo.controls.title': '演示数据与场景',
+  'demo.controls.intro':
+    '用于演示：将演示数据恢复原样，或模拟一次故障以展示控制台如何呈现。每个操作都会记入审计日志。',
+  'demo.controls.reset': '重置演示数据',
+  'demo.controls.resetWarning':
+    '演示云中的所有变更将被撤销，正在进行的场景将停止。账号和审计日志保持不变。',
+  'demo.controls.resetConfirm': '立即重置',
+  'demo.controls.resetDone': '演示数据已恢复为初始状态。',
+  'demo.controls.start': '开始场景',
+  'demo.controls.started': '场景已开始：{scenario}。',
+  'demo.scenario.throttling': '云端限流',
+  'demo.scenario.tunnel-down': '隧道断开',
+  'demo.scenario.gateway-stuck-updating': '网关卡在更新中',
+  'demo.scenarioHelp.throttling':
+    '接下来 60 次云端调用返回 Throttling.User：页面显示数据自何时起未更新，写操作会等待并重试。',
+  'demo.scenarioHelp.tunnel-down':
+    'hz-site-to-site 的对端更换了预共享密钥：其连接断开，卡片会提示检查项。重置演示数据即可恢复。',
+  'demo.scenarioHelp.gateway-stuck-updating':
+    'hz-site-to-site 在两分钟内保持更新中：对它的写操作在队列中等待，页面会显示这一点。',
   'accounts.title': '账号管理',
   'accounts.forbidden': '只有管理员可以管理账号。',
   'accounts.state': '状态',

@@ -15,7 +15,7 @@
 import type { z } from 'zod';
 import { accountListSchema, accountViewSchema } from './accounts';
 import { auditPageSchema } from './audit';
-import { demoAccountListSchema } from './demo';
+import { demoAccountListSchema, demoActionResultSchema } from './demo';
 import { peerConfigResponseSchema } from './peer-config';
 import { pskCheckSchema, pskRevealSchema } from './psk';
 import { sessionViewSchema, type Role } from './session';
@@ -552,6 +552,26 @@ export const apiRoutes = [
   },
   // Status history, stored logs, diagnosis, health overview (issue 15).
   ...historyRoutes,
+  {
+    id: 'resetDemo',
+    method: 'POST',
+    path: '/api/v1/demo/reset',
+    summary:
+      'Demo mode: the demo data as seeded again, scenarios cleared (admins; 404 outside demo mode; audited)',
+    role: 'admin',
+    success: { status: 200, schema: demoActionResultSchema },
+    errors: [404],
+  },
+  {
+    id: 'startDemoScenario',
+    method: 'POST',
+    path: '/api/v1/demo/scenarios/:scenario',
+    summary:
+      'Demo mode: start a failure scenario — throttling, tunnel-down, gateway-stuck-updating (admins; audited)',
+    role: 'admin',
+    success: { status: 200, schema: demoActionResultSchema },
+    errors: [400, 404],
+  },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiRouteId = (typeof apiRoutes)[number]['id'];

@@ -338,3 +338,25 @@ export async function auditRefusal(
       req.log.error({ err: error }, 'refusal not audited');
     });
 }
+
+/** Records an admin's demo-mode action (`resetDemo`, `startDemoScenario` with its name). */
+export async function auditDemoAction(
+  req: Request,
+  action: 'resetDemo' | 'startDemoScenario',
+  scenario?: string,
+): Promise<void> {
+  const audit = auditOfRequest.get(req);
+  const principal = principalOf(req);
+  if (audit === undefined || principal === undefined) return;
+  await audit.record({
+    category: 'config',
+    action,
+    outcome: 'success',
+    actor: { id: principal.accountId, username: principal.username, role: principal.role },
+    clientIp: req.ip,
+    changes:
+      scenario === undefined
+        ? []
+        : [{ path: 'scenario', secret: false, before: null, after: scenario }],
+  });
+}

@@ -214,6 +214,48 @@ describe('accounts page', () => {
     });
   });
 
+  it('lets an admin in demo mode start a failure scenario and reset the demo data, after asking', async () => {
+    const { calls } = mockFetch([
+      ...baseRoutes('admin', { demo: true }),
+      listRoute(),
+      {
+        method: 'POST',
+        path: '/api/v1/demo/scenarios/tunnel-down',
+        respond: () => ({
+          status: 200,
+          body: { done: 'tunnel-down', at: '2026-11-30T09:00:00.000Z' },
+        }),
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/demo/reset',
+        respond: () => ({ status: 200, body: { done: 'reset', at: '2026-11-30T09:01:00.000Z' } }),
+      },
+    ]);
+    renderApp('/accounts');
+    await screen.findByText('alice');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'A tunnel goes down' }));
+    const dialog = await screen.findByRole('dialog', { name: 'A tunnel goes down' });
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Start scenario' }));
+    expect(await screen.findByText('Scenario started: A tunnel goes down.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Reset demo data' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Reset demo data' })).getByRole('button', {
+        name: 'Reset now',
+      }),
+    );
+    expect(await screen.findByText('The demo data is as seeded again.')).toBeInTheDocument();
+  });
+
+  it('offers no demo controls outside demo mode', async () => {
+    mockFetch([...baseRoutes('admin', { demo: false }), listRoute()]);
+    renderApp('/accounts');
+    await screen.findByText('alice');
+    expect(screen.queryByRole('button', { name: 'Reset demo data' })).not.toBeInTheDocument();
+  });
+
   it('is not offered to operators', async () => {
     mockFetch(baseRoutes('operator'));
     renderApp('/accounts');

@@ -31,6 +31,7 @@ import { useCreateAccount } from '../api/create-account';
 import { useEndSessions } from '../api/end-sessions';
 import { useAccounts } from '../api/list-accounts';
 import { AccountActionDialog, type AccountAction } from './account-action-dialog';
+import { DemoControls } from './demo-controls';
 
 const isRole = (v: string | null): v is Role => roles.some((r) => r === v);
 
@@ -123,6 +124,7 @@ export function AccountsPage() {
       <Title order={1} size="h2">
         {t('accounts.title')}
       </Title>
+      {session.data?.demo === true ? <DemoControls /> : null}
       {accounts.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {done === undefined ? null : (
         <Alert color="green" role="status">
