@@ -21,9 +21,13 @@ const ids = DEMO_IDS;
 let emulator: RunningEmulator;
 let clock: ReturnType<typeof manualClock>;
 let client: ReturnType<typeof popClient>;
+const start = Math.floor(Date.now() / 60_000) * 60_000 - 15 * 60_000;
 
 beforeEach(async () => {
-  clock = manualClock(Date.parse('2026-11-30T02:00:00Z'));
+  // The clock starts on a whole minute fifteen minutes ago, so that after the advance below it is
+  // within a minute of real time: pop-core signs with the real time and the emulator refuses a
+  // timestamp too far from its own clock (InvalidTimeStamp.Expired), as the cloud does.
+  clock = manualClock(start);
   emulator = await withEmulator({
     seed: 'demo',
     updatingMs: 3000,
@@ -58,9 +62,14 @@ describe('DescribeVpnConnectionLogs', () => {
     // One attempt every 30 s: 4 attempts in 2 minutes, two lines each.
     expect(body.Count).toBe(8);
     expect(body.IsCompleted).toBe(true);
-    expect(body.Data.Logs[0]).toMatch(
-      /^2026-11-30 02:1\d:\d\d 09\[IKE\] <vco-bp1demopskfailed00001\|\d+> initiating IKE_SA vco-bp1demopskfailed00001\[\d+\] to /,
+    const [firstLine = ''] = body.Data.Logs;
+    expect(firstLine).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 09\[IKE\] <vco-bp1demopskfailed00001\|\d+> initiating IKE_SA vco-bp1demopskfailed00001\[\d+\] to /,
     );
+    // Stamped with the emulator's clock (UTC), within the 2-minute window asked for.
+    const stamped = Date.parse(`${firstLine.slice(0, 19).replace(' ', 'T')}Z`);
+    expect(stamped).toBeGreaterThanOrEqual(start + 13 * 60_000);
+    expect(stamped).toBeLessThanOrEqual(start + 15 * 60_000);
     expect(body.Data.Logs[1]).toMatch(/received AUTHENTICATION_FAILED notify error$/);
     const proposal = await logs({
       VpnConnectionId: ids.connections.ikeNotEstablished,
