@@ -5,6 +5,7 @@
 // stretches (the web's laneSegments at 800 px).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import { startEmulator } from '@vpn-console/vpc-emulator/server';
 import { laneSegments } from '../../web/src/features/history/lib/timeline';
 import { testConfig } from '../src/config';
@@ -115,6 +116,14 @@ async function thirtyDayTimeline(): Promise<void> {
       seen_at: new Date(start + minutes * 60_000),
     })
     .execute();
+  // Store size: bytes per change row (table and indexes), so rows per gateway per day price out.
+  const size = await sql<{
+    bytes: string;
+  }>`select pg_total_relation_size('history_changes') as bytes`.execute(store.db);
+  const bytesPerRow = Number(size.rows[0]?.bytes ?? 0) / minutes;
+  process.stdout.write(
+    `store: ${bytesPerRow.toFixed(0)} bytes per change row with its indexes; a connection changing every minute: 1440 rows = ${((1440 * bytesPerRow) / 1024).toFixed(0)} KiB a day; a steady gateway: 0 rows a day\n`,
+  );
   const from = start;
   const to = start + minutes * 60_000;
   const runs: Array<{ read: number; draw: number; segments: number; changes: number }> = [];
