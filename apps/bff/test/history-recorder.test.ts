@@ -290,6 +290,7 @@ describe('history recorder', () => {
     expect(h2?.baseline.find((c) => c.lane === 'negotiation')?.value).toBe('ipsec_sa_established');
   });
 
+  // Opening a PGlite store on disk twice takes tens of seconds on a loaded machine: 120 s.
   it('survives a restart: the history is read back and nothing is recorded twice', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'h15-history-'));
     const shared = store;
@@ -306,7 +307,7 @@ describe('history recorder', () => {
     await store.close();
     store = shared;
     await rm(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('runs on one replica only: the lease in the store', async () => {
     const a = recorder({ holder: 'replica-a' });
