@@ -26,6 +26,12 @@ export async function withEmulator(options: EmulatorOptions = {}): Promise<Runni
   return startEmulator({ faultControl: true, ...options });
 }
 
+/**
+ * pop-core and the official SDK give up after 3 s by default; a busy CI machine generating an RSA key with node-forge
+ * takes longer. Tests check answers, not time, so they wait as long as the test itself allows.
+ */
+const POP_TIMEOUT_MS = 60_000;
+
 export function popClient(
   url: string,
   secret: string = KEY.accessKeySecret,
@@ -50,6 +56,8 @@ export function sdkClient(url: string): Vpc {
       endpoint: url.replace('http://', ''),
       protocol: 'http',
       regionId: 'cn-hangzhou',
+      readTimeout: POP_TIMEOUT_MS,
+      connectTimeout: POP_TIMEOUT_MS,
     }),
   );
 }
@@ -65,7 +73,7 @@ export async function call(
   params: Record<string, string | number | boolean>,
   method: 'GET' | 'POST' = 'POST',
 ): Promise<Wire> {
-  const body: unknown = await client.request(action, params, { method });
+  const body: unknown = await client.request(action, params, { method, timeout: POP_TIMEOUT_MS });
   return wireSchema.parse({ ...wireSchema.parse(body) });
 }
 
@@ -94,7 +102,7 @@ export async function callError(
   body: Wire;
 }> {
   try {
-    await client.request(action, params, { method });
+    await client.request(action, params, { method, timeout: POP_TIMEOUT_MS });
   } catch (error: unknown) {
     const parsed = popErrorSchema.parse(error);
     return {
