@@ -3,7 +3,7 @@
 // mapped back onto their fields with setError.
 import { toNestErrors } from '@hookform/resolvers';
 import type { ApiIssue } from '@vpn-console/shared/api/errors';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   FormProvider,
   useForm,
@@ -76,8 +76,8 @@ export const useStepForm = <TIn extends FieldValues>(
   defaultValues: DefaultValues<TIn>,
   /** The schema of the step on screen (read when validating, never during render). */
   currentSchema: (values: TIn) => z.ZodType,
-): UseFormReturn<TIn> =>
-  useForm<TIn>({
+): UseFormReturn<TIn> => {
+  const form = useForm<TIn>({
     defaultValues,
     mode: 'onChange',
     resolver: (values, _context, options) => {
@@ -91,6 +91,37 @@ export const useStepForm = <TIn extends FieldValues>(
       return { values: {}, errors: toNestErrors(flat, options) };
     },
   });
+  // Cross-field rules (a pool against the local subnets, remote against local): react-hook-form
+  // re-validates only the field that changed, so the other field's message went stale or never
+  // showed (issue 17). After each change, the fields already filled or in error are checked again.
+  const { subscribe, trigger, getFieldState } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values, name, type }) => {
+          if (type !== 'change' || name === undefined) return;
+          const changed = name.split('.')[0];
+          const others = Object.entries(values)
+            .filter(
+              ([key, v]) =>
+                key !== changed && (getFieldState(key as Path<TIn>).invalid || filledIn(v)),
+            )
+            .map(([key]) => key as Path<TIn>);
+          if (others.length > 0) void trigger(others);
+        },
+      }),
+    [subscribe, trigger, getFieldState],
+  );
+  return form;
+};
+
+const filledIn = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value !== ''
+    : Array.isArray(value)
+      ? value.some((v) => v !== '')
+      : false;
 
 export const useSchemaForm = <TIn extends FieldValues, TOut>(
   schema: z.ZodType<TOut, TIn>,

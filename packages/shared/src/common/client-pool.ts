@@ -14,12 +14,14 @@ export const clientIpPoolSchema = cidrSchema(CLIENT_POOL_RULES);
 
 /** The client pool must not overlap any local subnet; reported on `clientIpPool`. */
 export function refineClientPoolVsLocalSubnet(
-  value: { clientIpPool?: string; localSubnet?: readonly string[] },
+  value: { clientIpPool?: unknown; localSubnet?: unknown },
   ctx: Parameters<typeof addIssue>[0],
 ): void {
+  // Read defensively: it also runs while other fields are still half typed (evenWithOtherIssues).
   const { clientIpPool, localSubnet } = value;
-  if (clientIpPool === undefined || localSubnet === undefined) return;
-  const clash = findOverlaps([clientIpPool], localSubnet)[0];
+  if (typeof clientIpPool !== 'string' || !Array.isArray(localSubnet)) return;
+  const subnets = localSubnet.filter((c): c is string => typeof c === 'string');
+  const clash = findOverlaps([clientIpPool], subnets)[0];
   if (clash !== undefined) {
     addIssue(ctx, ISSUE_CODES.CLIENT_POOL_OVERLAPS_LOCAL_SUBNET, ['clientIpPool'], {
       other: clash.b,

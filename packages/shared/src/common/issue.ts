@@ -31,3 +31,10 @@ export function requiredOr(code: IssueCode): { error: (issue: { input?: unknown 
     error: (issue) => (issue.input === undefined ? ISSUE_CODES.REQUIRED : code),
   };
 }
+
+/**
+ * For cross-field refinements that should also run while other fields still have issues (zod
+ * skips refinements then by default): a wizard says them as you type, not once the whole step is
+ * valid (issue 17). The refinement must read its fields defensively.
+ */
+export const evenWithOtherIssues = { when: () => true } as const;

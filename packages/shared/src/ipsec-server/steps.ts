@@ -2,6 +2,7 @@
 // (strips) the others, so it can be run against the whole form value.
 import { z } from 'zod';
 import { refineClientPoolVsLocalSubnet } from '../common/client-pool';
+import { evenWithOtherIssues } from '../common/issue';
 import { memoByGatewayType } from '../common/gateway-type';
 import { createIpsecServerSchema, ipsecServerCreateParts, refineIpsecServerAuth } from './schema';
 
@@ -11,7 +12,7 @@ export type IpsecServerStep = (typeof IPSEC_SERVER_STEPS)[number];
 export const ipsecServerSteps = memoByGatewayType((ctx) => {
   const p = ipsecServerCreateParts(ctx);
   return {
-    basics: z.object(p.basics).superRefine(refineClientPoolVsLocalSubnet),
+    basics: z.object(p.basics).superRefine(refineClientPoolVsLocalSubnet, evenWithOtherIssues),
     phase1: z.object(p.phase1),
     phase2: z.object(p.phase2),
     auth: z.object(p.auth).superRefine(refineIpsecServerAuth),
