@@ -55,6 +55,8 @@ export interface FoundOperation {
 type Listener = (operation: Operation, record: OperationRecord) => void;
 
 export const newOperationId = (): string => `op-${randomUUID()}`;
+/** Whether a path segment can name an operation at all (anything else is not found, unread). */
+export const isOperationId = (id: string): boolean => /^op-[A-Za-z0-9-]{1,100}$/.test(id);
 
 const FINAL: ReadonlySet<OperationState> = new Set(['succeeded', 'failed']);
 

@@ -383,7 +383,8 @@ export const apiRoutes = [
     role: 'viewer',
     method: 'GET',
     path: '/api/v1/operations/:operationId',
-    summary: 'One operation (kept in memory by the BFF process)',
+    summary:
+      'One operation (kept in the store: any replica answers; an id other than op- and letters, digits or dashes is not found)',
     success: { status: 200, schema: operationSchema },
     errors: [404],
   },

@@ -1,17 +1,17 @@
 // GET /api/v1/operations/:operationId
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
-import { z } from 'zod';
 import { notFound } from '../../http/errors';
-import { parseOr400 } from '../../http/validate';
+import { isOperationId } from '../../operations/registry';
 import type { Runtime } from '../../runtime';
 
 export const operationsRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
   // Any replica's operation (issue 16): this process's first, else the store's.
   router.get('/api/v1/operations/:operationId', async (req, res) => {
-    const id = parseOr400(z.string().max(100), req.params.operationId, 'operationId');
-    const found = await runtime.registry.lookup(id);
+    // Checked before the store sees it: PostgreSQL refuses a NUL byte in text with an error (a 500).
+    const id = req.params.operationId;
+    const found = isOperationId(id) ? await runtime.registry.lookup(id) : undefined;
     if (!found) throw notFound('operation');
     res.json(found.operation);
   });
