@@ -1,6 +1,6 @@
 // Issue 17, gateway facts: what the console knows about a gateway is on its page and in the
 // list, and an action the gateway cannot take is disabled with the reason before any wizard.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { VpnGatewayView } from '@vpn-console/shared/api/views';
 import { describe, expect, it } from 'vitest';
@@ -69,11 +69,13 @@ describe('gateway facts and what a gateway can take', () => {
     renderApp(page(overdue.id));
     await screen.findByRole('heading', { name: 'hz-overdue' });
     expect(screen.getByText('locked: payment overdue')).toBeInTheDocument();
-    expect(
-      screen
-        .getAllByRole('status')
-        .some((el) => /locked for an overdue payment/.test(el.textContent)),
-    ).toBe(true);
+    await waitFor(() => {
+      expect(
+        screen
+          .getAllByRole('status')
+          .some((el) => /locked for an overdue payment/.test(el.textContent)),
+      ).toBe(true);
+    });
     expect(screen.getByText('Subscription')).toBeInTheDocument();
     expect(screen.getByText('v1.2.4')).toBeInTheDocument();
     expect(screen.getByText('192.0.2.77')).toBeInTheDocument();
@@ -81,7 +83,9 @@ describe('gateway facts and what a gateway can take', () => {
 
     const create = screen.getByRole('button', { name: 'Create IPsec server' });
     expect(create).toBeDisabled();
-    expect(create).toHaveAccessibleDescription(/locked for an overdue payment.*billing centre/);
+    await waitFor(() => {
+      expect(create).toHaveAccessibleDescription(/locked for an overdue payment.*billing centre/);
+    });
     expect(screen.queryByRole('link', { name: 'Create IPsec server' })).not.toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: 'IPsec connections (1)' }));
@@ -97,9 +101,11 @@ describe('gateway facts and what a gateway can take', () => {
     renderApp(page(legacy.id));
     await screen.findByRole('heading', { name: 'hz-legacy' });
     expect(screen.getAllByText(/no IPsec server support/).length).toBeGreaterThan(0);
-    expect(screen.getByRole('button', { name: 'Create IPsec server' })).toHaveAccessibleDescription(
-      /version \(v1\.0\.0\) does not support an IPsec server/,
-    );
+    await waitFor(() => {
+      expect(
+        screen.getByRole('button', { name: 'Create IPsec server' }),
+      ).toHaveAccessibleDescription(/version \(v1\.0\.0\) does not support an IPsec server/);
+    });
   });
 
   it('offers no SSL-VPN server on a gateway with SSL-VPN off', async () => {
@@ -107,7 +113,9 @@ describe('gateway facts and what a gateway can take', () => {
     renderApp(page(sslOff.id, 'ssl-vpn'));
     const create = await screen.findByRole('button', { name: 'Create SSL-VPN server' });
     expect(create).toBeDisabled();
-    expect(create).toHaveAccessibleDescription(/SSL-VPN is off on this gateway/);
+    await waitFor(() => {
+      expect(create).toHaveAccessibleDescription(/SSL-VPN is off on this gateway/);
+    });
     // The IPsec server needs SSL-VPN too.
     await userEvent.click(screen.getByRole('tab', { name: 'IPsec server' }));
     expect(await screen.findByRole('button', { name: 'Create IPsec server' })).toBeDisabled();

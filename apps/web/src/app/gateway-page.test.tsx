@@ -93,9 +93,11 @@ describe('gateway page', () => {
     // Its one SSL-VPN server exists: no second one, and the button says why (issue 17).
     expect(screen.queryByRole('link', { name: 'Create SSL-VPN server' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create SSL-VPN server' })).toBeDisabled();
-    expect(
-      screen.getByRole('button', { name: 'Create SSL-VPN server' }),
-    ).toHaveAccessibleDescription(/already has its SSL-VPN server/);
+    await waitFor(() => {
+      expect(
+        screen.getByRole('button', { name: 'Create SSL-VPN server' }),
+      ).toHaveAccessibleDescription(/already has its SSL-VPN server/);
+    });
   });
 
   it('deletes only after the resource is named, then follows the operation', async () => {

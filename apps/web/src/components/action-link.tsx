@@ -2,13 +2,15 @@
 // (locked for an overdue payment, SSL-VPN off, a version without IPsec server, its one server
 // already there), a disabled button with the reason beside it: the operator learns it before
 // filling five steps, not after (issue 17).
-import { Button, Group, Text, type ButtonProps } from '@mantine/core';
+import { Button, Group, type ButtonProps } from '@mantine/core';
 import type { GatewayAction } from '@vpn-console/shared/common/gateway-actions';
-import { gatewayActionBlockText } from '@vpn-console/shared/errors/gateway-action-texts';
-import { useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useActionBlock } from '../lib/gateway-actions';
-import { useI18n } from '../lib/i18n';
+
+const ActionBlockReason = lazy(() =>
+  import('./action-block-reason').then((m) => ({ default: m.ActionBlockReason })),
+);
 
 export function ActionLink({
   to,
@@ -20,7 +22,6 @@ export function ActionLink({
   action: GatewayAction;
   children: ReactNode;
 } & Pick<ButtonProps, 'size' | 'variant'>) {
-  const { catalogLocale } = useI18n();
   const block = useActionBlock(action);
   const reasonId = useId();
   if (block === undefined) {
@@ -35,9 +36,9 @@ export function ActionLink({
       <Button disabled aria-describedby={reasonId} {...button}>
         {children}
       </Button>
-      <Text id={reasonId} size="sm">
-        {gatewayActionBlockText(block, catalogLocale)}
-      </Text>
+      <Suspense fallback={null}>
+        <ActionBlockReason id={reasonId} size="sm" block={block} />
+      </Suspense>
     </Group>
   );
 }

@@ -2,12 +2,18 @@
 // is down, and the gateway's own settings. The resources' tabs are composed in app/.
 import { Alert, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import type { VpnGatewayDetailView } from '@vpn-console/shared/api/views';
-import { gatewayActionBlockText } from '@vpn-console/shared/errors/gateway-action-texts';
+import { lazy, Suspense } from 'react';
 import { DetailField } from '../../../components/detail-field';
 import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../lib/i18n';
 import { useLiveGateway, useStreamState } from '../../../lib/live-status';
 import { GatewayFlags } from './gateway-flags';
+
+const ActionBlockReason = lazy(() =>
+  import('../../../components/action-block-reason').then((m) => ({
+    default: m.ActionBlockReason,
+  })),
+);
 
 function StaleNotice({ since }: { since: string | null | undefined }) {
   const { t, formatTime } = useI18n();
@@ -20,7 +26,7 @@ function StaleNotice({ since }: { since: string | null | undefined }) {
 }
 
 export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
-  const { t, formatDateTime, catalogLocale } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const live = useLiveGateway(detail.regionId, detail.id).data;
   const stream = useStreamState().data;
   const gw = live?.gateway ?? detail;
@@ -45,7 +51,9 @@ export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
       <StaleNotice since={staleSince} />
       {gw.businessStatus === 'FinancialLocked' ? (
         <Alert color="red" role="status">
-          {gatewayActionBlockText({ code: 'GATEWAY_FINANCIAL_LOCKED' }, catalogLocale)}
+          <Suspense fallback={null}>
+            <ActionBlockReason size="sm" block={{ code: 'GATEWAY_FINANCIAL_LOCKED' }} />
+          </Suspense>
         </Alert>
       ) : null}
       <Card withBorder>
