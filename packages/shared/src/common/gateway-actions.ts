@@ -1,8 +1,9 @@
 // What a gateway can take, known before any wizard starts (issue 17): a financially locked
 // gateway takes no create or change (deletes still work), an IPsec server needs a version that
 // supports it and SSL-VPN on, an SSL-VPN server needs SSL-VPN on, and each gateway holds at most
-// one of each server. The web disables the action with the reason; the BFF refuses it with the
-// same code before calling the cloud.
+// one of each server. The web disables the action with the reason and does not start its wizard;
+// the BFF does not check these yet (the cloud refuses with its own codes, e.g.
+// VpnGateway.FinancialLocked, which the catalog explains).
 
 export type GatewayAction =
   'createIpsecServer' | 'createSslVpnServer' | 'createVpnConnection' | 'change';
