@@ -10,7 +10,13 @@ import { zhCN } from '../../../lib/messages-zh-cn';
 import { seriousViolations } from '../../../test/axe';
 import { FakeEventSource } from '../../../test/fake-event-source';
 import { mockFetch, type MockRoute, type RecordedRequest } from '../../../test/fetch-mock';
-import { baseRoutes, operation, sessionOf } from '../../../test/fixtures';
+import {
+  baseRoutes,
+  detailOf,
+  gatewayStandard,
+  operation,
+  sessionOf,
+} from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
 
 const base = '/regions/cn-hangzhou/gateways/vpn-std001';
@@ -26,6 +32,13 @@ const escape = (s: string) => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 
 const isCreate = (c: RecordedRequest) =>
   c.method === 'POST' && c.path === servers && c.query.get('dryRun') === null;
+
+/** The gateway without an SSL-VPN server, so its create wizard may start (issue 17's facts). */
+const withoutSslServer: MockRoute = {
+  method: 'GET',
+  path: '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn-std001',
+  respond: () => ({ status: 200, body: { ...detailOf(gatewayStandard), sslVpnServers: [] } }),
+};
 
 /** Sign-in answers: 401 for a wrong password, otherwise the account's session. */
 const signInRoute = (): MockRoute => ({
@@ -90,6 +103,7 @@ describe.each(cases)('in-place sign-in (%s)', (language, m) => {
     async () => {
       let creates = 0;
       const { calls } = mockFetch([
+        withoutSslServer,
         ...baseRoutes('operator'),
         {
           method: 'GET',
@@ -202,6 +216,7 @@ describe('in-place sign-in as another user', () => {
     async () => {
       const { calls, client } = (() => {
         const mocked = mockFetch([
+          withoutSslServer,
           ...baseRoutes('operator'),
           {
             method: 'GET',
