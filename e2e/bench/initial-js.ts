@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export interface InitialJsFile {
+interface InitialJsFile {
   readonly file: string;
   readonly rawBytes: number;
   readonly gzipBytes: number;
@@ -17,7 +17,7 @@ export interface InitialJsReport {
 }
 
 /** Script and module-preload URLs of an index.html, in document order, without duplicates. */
-export function initialScriptUrls(html: string): string[] {
+function initialScriptUrls(html: string): string[] {
   const urls = new Set<string>();
   const tags = html.match(/<(?:script|link)\b[^>]*>/gi) ?? [];
   for (const tag of tags) {

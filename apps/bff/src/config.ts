@@ -22,7 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** apps/bff (from src/ in development and from dist/ when bundled). */
 const bffRoot = path.resolve(here, '..');
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: intFromEnv(3000, 0, 65535),
   HOST: z.string().trim().min(1).default('127.0.0.1'),

@@ -25,7 +25,7 @@ import { LocalBus, PgBus, type Bus } from './store/bus';
 import { newHolderId } from './store/leases';
 import type { Store } from './store/store';
 
-export interface CloudTarget {
+interface CloudTarget {
   url: string;
   accessKeyId: string;
   accessKeySecret: string;

@@ -50,7 +50,7 @@ export const SEED_FILES = {
   updateIpsecServer: '004_eecc24a569b52347.txt',
 } as const;
 
-export function readSeed(file: string): string {
+function readSeed(file: string): string {
   return readFileSync(new URL(file, SEEDS), 'utf8');
 }
 

@@ -35,7 +35,7 @@ export interface Account {
 }
 
 /** The case-insensitive key a user name is unique by (`OPERATOR` is `operator`). */
-export const usernameKey = (username: string): string => username.toLowerCase();
+const usernameKey = (username: string): string => username.toLowerCase();
 
 function toAccount(row: AccountRow): Account {
   return {

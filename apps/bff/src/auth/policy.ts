@@ -4,7 +4,7 @@
 import { apiRoutes, type ApiRoute, type RouteAccess } from '@vpn-console/shared/api/routes';
 
 /** `public`: no session needed; a role: that role or a higher one. */
-export type Access = RouteAccess;
+type Access = RouteAccess;
 
 export interface PolicyRule {
   readonly methods: readonly string[];

@@ -71,7 +71,7 @@ export interface Security {
  * 15 minutes; 50 per address, then waits from 1 s up to 1 minute (an address is only slowed).
  * Forgotten after 15 minutes without a failure.
  */
-export const defaultLoginLimits = {
+const defaultLoginLimits = {
   perUser: { limit: 5, windowMs: 15 * 60_000, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 },
   perIp: { limit: 50, windowMs: 15 * 60_000, baseDelayMs: 1_000, maxDelayMs: 60_000 },
 } as const;

@@ -24,7 +24,7 @@ export const defaultSessionTimeouts: SessionTimeouts = {
  * Last-seen is written at most this often per session (the idle clock is that coarse: a session
  * may end up to this much before its idle timeout, never after).
  */
-export const TOUCH_EVERY_MS = 60_000;
+const TOUCH_EVERY_MS = 60_000;
 
 /**
  * A looked-up session is reused from memory for this long (real time), so a busy session costs

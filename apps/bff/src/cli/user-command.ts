@@ -23,7 +23,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE = `usage:
+const USAGE = `usage:
   user add <username> --role <viewer|operator|admin>   (password from stdin, else generated)
   user role <username> <viewer|operator|admin>
   user disable <username>

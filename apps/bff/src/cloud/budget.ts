@@ -10,7 +10,7 @@
 // calls are granted, whatever the mix of callers.
 
 /** Who is calling, highest priority first. */
-export const CALL_PRIORITIES = ['write', 'read', 'poll', 'background'] as const;
+const CALL_PRIORITIES = ['write', 'read', 'poll', 'background'] as const;
 export type CallPriority = (typeof CALL_PRIORITIES)[number];
 
 export interface BudgetClock {

@@ -46,7 +46,7 @@ export interface CloudObserver {
   retry(action: string, reason: string): void;
 }
 
-export interface CloudLogger {
+interface CloudLogger {
   debug(obj: Record<string, unknown>, msg: string): void;
   info(obj: Record<string, unknown>, msg: string): void;
   warn(obj: Record<string, unknown>, msg: string): void;

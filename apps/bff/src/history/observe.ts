@@ -89,16 +89,4 @@ export interface LogSubject {
   tunnelId: string;
 }
 
-/** The subjects whose negotiation logs exist: single-tunnel connections and tunnels. */
-export function logSubjectOf(o: Observation, hasTunnels: boolean): LogSubject | undefined {
-  if (o.lane !== 'negotiation' || o.connectionId === null) return undefined;
-  if (o.kind === 'tunnel') {
-    return { regionId: o.regionId, connectionId: o.connectionId, tunnelId: o.subjectId };
-  }
-  if (o.kind === 'connection' && !hasTunnels) {
-    return { regionId: o.regionId, connectionId: o.connectionId, tunnelId: '' };
-  }
-  return undefined;
-}
-
 export const logSubjectKey = (s: LogSubject) => `${s.regionId}|${s.connectionId}|${s.tunnelId}`;

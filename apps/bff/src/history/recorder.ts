@@ -28,8 +28,8 @@ import {
 } from './store';
 
 /** The cloud keeps negotiation logs this long; the recorder follows a tunnel this long after it is up. */
-export const LOG_WINDOW_MS = 10 * 60_000;
-export const RECORDER_LEASE = 'history-recorder';
+const LOG_WINDOW_MS = 10 * 60_000;
+const RECORDER_LEASE = 'history-recorder';
 const UP = 'ipsec_sa_established';
 const REGIONS_TTL_MS = 60 * 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
@@ -62,14 +62,14 @@ export class RecorderCallBudget {
 }
 
 /** The round stopped: no call left in this minute. */
-export class RecorderBudgetExhausted extends Error {
+class RecorderBudgetExhausted extends Error {
   constructor() {
     super('history recorder: upstream call budget used up for this minute');
     this.name = 'RecorderBudgetExhausted';
   }
 }
 
-export interface RecorderLogger {
+interface RecorderLogger {
   info(obj: Record<string, unknown>, msg: string): void;
   warn(obj: Record<string, unknown>, msg: string): void;
 }

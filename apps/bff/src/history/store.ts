@@ -16,7 +16,7 @@ import { observationKey, type Observation } from './observe';
 type Db = Kysely<Database>;
 
 /** The value recorded for a subject no longer in the cloud's listing. */
-export const GONE = 'gone';
+const GONE = 'gone';
 
 /**
  * Records one complete look at a region at `at`: a change row for every subject and lane whose

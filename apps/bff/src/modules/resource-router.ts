@@ -24,7 +24,7 @@ import { auditReveal } from './audit/request-audit';
 import { secretView, type PskKeys } from './secret-view';
 import { bodyWithPath, dryRunQuery, runDryRun, submitWrite } from './write';
 
-export interface RevealedKeys {
+interface RevealedKeys {
   psk: string | undefined;
   tunnels?: { tunnelId: string; psk: string | undefined }[];
 }

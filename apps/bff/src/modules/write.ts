@@ -29,7 +29,7 @@ export const dryRunQuery = (req: Request): boolean => {
 };
 
 /** The Idempotency-Key header (or undefined); validated like a ClientToken (≤ 64 ASCII). */
-export const idempotencyKeyOf = (req: Request): string | undefined => {
+const idempotencyKeyOf = (req: Request): string | undefined => {
   const raw = req.get('Idempotency-Key');
   if (raw === undefined) return undefined;
   const parsed = clientTokenSchema.safeParse(raw);

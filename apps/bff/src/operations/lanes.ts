@@ -7,7 +7,7 @@ import { sleep } from '../cloud/retry';
 import { HttpError, toApiError } from '../http/errors';
 import type { OperationRegistry, OperationRecord } from './registry';
 
-export interface WriteOutcome {
+interface WriteOutcome {
   resourceId?: string | undefined;
   requestId?: string | undefined;
   /** Upstream calls this apply made (its retries included). */

@@ -60,7 +60,7 @@ export const isOperationId = (id: string): boolean => /^op-[A-Za-z0-9-]{1,100}$/
 
 const FINAL: ReadonlySet<OperationState> = new Set(['succeeded', 'failed']);
 
-export const isFinal = (state: OperationState): boolean => FINAL.has(state);
+const isFinal = (state: OperationState): boolean => FINAL.has(state);
 
 export class OperationRegistry {
   private readonly records = new Map<string, OperationRecord>();

@@ -11,7 +11,7 @@ import type { StatusCluster } from './cluster';
 import { gatewayKey, GatewayPoller, type Entry, type GatewayStatusFetcher } from './poller';
 import { SSE_HEADERS, SseStream, sseFrame } from './sse';
 
-export { gatewayKey, type GatewayObservation, type GatewayStatusFetcher } from './poller';
+export { type GatewayStatusFetcher } from './poller';
 
 export interface StatusHubOptions {
   fetcher: GatewayStatusFetcher;

@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
-export const BUS_CHANNEL = 'vpnc_events';
+const BUS_CHANNEL = 'vpnc_events';
 /** NOTIFY refuses payloads of 8000 bytes or more. */
 export const MAX_BUS_MESSAGE_BYTES = 7900;
 

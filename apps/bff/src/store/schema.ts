@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date, Date>;
 type Json = ColumnType<unknown, string, string>;
 
-export interface AccountsTable {
+interface AccountsTable {
   id: string;
   username: string;
   /** lower(username), unique: names differ by more than case (migration 0005). */
@@ -17,7 +17,7 @@ export interface AccountsTable {
   last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   /** SHA-256 (hex) of the opaque session id; the id itself is never stored. */
   id_hash: string;
   account_id: string;
@@ -25,7 +25,7 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
   category: string;
@@ -45,14 +45,14 @@ export interface AuditLogTable {
   detail: Json;
 }
 
-export interface ServerSecretsTable {
+interface ServerSecretsTable {
   name: string;
   /** base64url of random bytes. */
   secret: string;
   created_at: Timestamp;
 }
 
-export interface LeasesTable {
+interface LeasesTable {
   name: string;
   /** The replica (its instance id) that holds the lease until `expires_at`. */
   holder: string;
@@ -60,7 +60,7 @@ export interface LeasesTable {
   acquired_at: Timestamp;
 }
 
-export interface OperationsTable {
+interface OperationsTable {
   id: string;
   /** Submission order: FIFO per lane across replicas. */
   seq: Generated<string | number>;
@@ -81,7 +81,7 @@ export interface OperationsTable {
   updated_at: Timestamp;
 }
 
-export interface GatewayStatusTable {
+interface GatewayStatusTable {
   /** `<region>/<gateway>`. */
   key: string;
   /** The GatewayStatusEntry its poller published last. */
@@ -120,7 +120,7 @@ export interface HistoryChangesTable {
   at: Timestamp;
 }
 
-export interface HistoryLogsTable {
+interface HistoryLogsTable {
   id: Generated<string>;
   region_id: string;
   connection_id: string;
@@ -130,14 +130,14 @@ export interface HistoryLogsTable {
   line: string;
 }
 
-export interface HistoryLogCursorsTable {
+interface HistoryLogCursorsTable {
   /** region|connection|tunnel. */
   key: string;
   /** The end of the last window read (the next one starts here). */
   fetched_to: Timestamp;
 }
 
-export interface LoginFailuresTable {
+interface LoginFailuresTable {
   /** `user:<name>` or `ip:<address>`. */
   key: string;
   count: number;
@@ -162,6 +162,5 @@ export interface Database {
 }
 
 export type AccountRow = Selectable<AccountsTable>;
-export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type OperationRow = Selectable<OperationsTable>;

@@ -29,7 +29,7 @@ export type StoreOptions =
   /** PGlite in memory (tests, throwaway demos). */
   | { readonly memory: true };
 
-export class StoreMigrationError extends Error {
+class StoreMigrationError extends Error {
   override readonly name = 'StoreMigrationError';
 }
 
@@ -39,7 +39,7 @@ export class StoreMigrationError extends Error {
  * tables (accounts, sessions, audit), so small buffers are plenty. Durability is unchanged:
  * PGlite already runs with fsync off (`-F`) and writes through to DATA_DIR.
  */
-export const PGLITE_MEMORY_SETTINGS: readonly string[] = [
+const PGLITE_MEMORY_SETTINGS: readonly string[] = [
   'shared_buffers=8MB',
   'work_mem=1MB',
   'maintenance_work_mem=4MB',
@@ -79,7 +79,7 @@ const { PGlite } = require(process.env.VPNC_PGLITE);
  * while opening an existing store stays near 260 MB (issue 16, measured). False when the child
  * could not do it (the caller then initialises in-process, as before).
  */
-export async function initialisePgliteApart(dir: string): Promise<boolean> {
+async function initialisePgliteApart(dir: string): Promise<boolean> {
   let pgliteEntry: string;
   try {
     pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
@@ -128,7 +128,7 @@ async function dialectFor(
  * Makes a folder and everything under it private to the BFF's user: folders 0700, files 0600
  * (PGlite creates its files with the process umask; stores made before issue 10 were 0666).
  */
-export async function makePrivate(dir: string): Promise<void> {
+async function makePrivate(dir: string): Promise<void> {
   await chmod(dir, 0o700);
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

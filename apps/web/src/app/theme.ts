@@ -23,7 +23,7 @@ const channel = (v: number): number => {
 };
 
 /** Relative luminance of a `#rrggbb` or `rgba(r, g, b, a)` colour (alpha ignored). */
-export const relativeLuminance = (color: string): number => {
+const relativeLuminance = (color: string): number => {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
   const rgb = hex
     ? hex.slice(1).map((h) => parseInt(h, 16))
@@ -38,7 +38,7 @@ export const contrastRatio = (a: string, b: string): number => {
 };
 
 /** `color`, darkened in small steps until it reaches 4.5:1 on every one of `backgrounds`. */
-export const readableOn = (color: string, ...backgrounds: string[]): string => {
+const readableOn = (color: string, ...backgrounds: string[]): string => {
   let out = color;
   for (let step = 1; step <= 20; step += 1) {
     if (backgrounds.every((bg) => contrastRatio(out, bg) >= AA)) return out;

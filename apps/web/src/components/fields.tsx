@@ -13,7 +13,7 @@ export interface BaseProps {
   disabled?: boolean;
 }
 
-export const asString = (v: unknown): string =>
+const asString = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 
 export function TextField({

@@ -38,7 +38,7 @@ const decodeParams = (message: string | undefined): Record<string, string | numb
 };
 
 /** Resolver over any zod schema whose input is the form value. */
-export const schemaResolver =
+const schemaResolver =
   <TIn extends FieldValues, TOut>(schema: z.ZodType<TOut, TIn>): Resolver<TIn, unknown, TOut> =>
   (values, _context, options) => {
     const result = schema.safeParse(withoutEmpty(values));

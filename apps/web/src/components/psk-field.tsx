@@ -7,7 +7,7 @@ import { useFieldErrorText } from './form';
 const GENERATED = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!@#%^*_-+=';
 
 /** 24 characters from the documented set, from the browser's CSPRNG. */
-export const generatePsk = (length = 24): string => {
+const generatePsk = (length = 24): string => {
   const bytes = new Uint32Array(length);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => GENERATED[b % GENERATED.length] ?? 'x').join('');
@@ -15,7 +15,7 @@ export const generatePsk = (length = 24): string => {
 
 export type PskStrength = 'weak' | 'fair' | 'strong';
 
-export const pskStrength = (psk: string): PskStrength => {
+const pskStrength = (psk: string): PskStrength => {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(psk)).length;
   if (psk.length >= 20 && classes >= 3) return 'strong';
   if (psk.length >= 12 && classes >= 2) return 'fair';

@@ -27,7 +27,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export const apiUrl = (path: string, query?: RequestOptions['query']): string => {
+const apiUrl = (path: string, query?: RequestOptions['query']): string => {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined) params.set(k, String(v));

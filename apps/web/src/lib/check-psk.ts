@@ -5,7 +5,7 @@ import { apiRequest } from './api-client';
 import type { RevealRequest } from './reveal-psk';
 
 /** "Does this key match?" (any role; rate-limited and audited by the BFF). Never cached. */
-export const checkPsk = ({ target, psk }: { target: RevealRequest; psk: string }) =>
+const checkPsk = ({ target, psk }: { target: RevealRequest; psk: string }) =>
   apiRequest(
     pskCheckSchema,
     target.kind === 'ipsec-server'

@@ -4,14 +4,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { loadMessages, type MessageKey, type Messages } from './messages';
 
-export const languages = ['zh-CN', 'en'] as const;
-export type Language = (typeof languages)[number];
+export type Language = 'zh-CN' | 'en';
 /** The locale names used by the shared error catalogs. */
 export type CatalogLocale = 'zh' | 'en';
 
 const STORAGE_KEY = 'vpn-console.language';
 
-export const detectLanguage = (): Language => {
+const detectLanguage = (): Language => {
   try {
     const saved = window.localStorage.getItem(STORAGE_KEY);
     if (saved === 'en' || saved === 'zh-CN') return saved;

@@ -64,7 +64,7 @@ const connectionShape = (connections: readonly ConnectionStatus[]): string =>
  * gateway (its detail, the region's list, its activity, its SSL-VPN clients…). The live entries
  * themselves are written, never refetched.
  */
-export const refreshGatewayData = (
+const refreshGatewayData = (
   client: QueryClient,
   ref: GatewayRef,
   alsoMentioning?: string,
@@ -84,7 +84,7 @@ export const refreshGatewayData = (
 };
 
 /** Applies one parsed event to the cache. Exported for the tests of the event handling. */
-export const applyEvent = (client: QueryClient, event: SseEvent, onLogout: () => void): void => {
+const applyEvent = (client: QueryClient, event: SseEvent, onLogout: () => void): void => {
   const previous = (ref: GatewayRef) =>
     client.getQueryData<GatewayStatusEntry>(liveKeys.gateway(ref.regionId, ref.vpnGatewayId));
   const update = (ref: GatewayRef, patch: (e: GatewayStatusEntry) => GatewayStatusEntry) => {
@@ -169,10 +169,10 @@ let activeStream: { client: QueryClient; flush: () => void } | undefined;
 const refKey = (ref: GatewayRef) => `${ref.regionId}/${ref.vpnGatewayId}`;
 
 /** The gateways this tab currently shows. */
-export const watchedGateways = (): GatewayRef[] => [...watchCounts.values()].map((w) => w.ref);
+const watchedGateways = (): GatewayRef[] => [...watchCounts.values()].map((w) => w.ref);
 
 /** Registers interest in a gateway for as long as the returned function is not called. */
-export const watchGateway = (ref: GatewayRef): (() => void) => {
+const watchGateway = (ref: GatewayRef): (() => void) => {
   const key = refKey(ref);
   const current = watchCounts.get(key);
   watchCounts.set(key, { ref, count: (current?.count ?? 0) + 1 });
@@ -283,17 +283,4 @@ export const useLiveGateway = (regionId: string, vpnGatewayId: string) => {
     queryFn: skipToken,
     staleTime: Infinity,
   });
-};
-
-/** Watches many gateways (a list page) while mounted. */
-export const useWatchGateways = (refs: readonly GatewayRef[]) => {
-  // Keyed on the refs' values, not the array instance (a new array each render).
-  const key = JSON.stringify(refs.map((r) => [r.regionId, r.vpnGatewayId]));
-  useEffect(() => {
-    const pairs = JSON.parse(key) as [string, string][];
-    const stops = pairs.map(([regionId, vpnGatewayId]) => watchGateway({ regionId, vpnGatewayId }));
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, [key]);
 };

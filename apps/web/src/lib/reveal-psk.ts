@@ -12,7 +12,7 @@ export interface RevealRequest {
 }
 
 /** Audited by the BFF; the answer is kept only in the component's state, never cached. */
-export const revealPsk = (req: RevealRequest) =>
+const revealPsk = (req: RevealRequest) =>
   apiRequest(
     pskRevealSchema,
     req.kind === 'ipsec-server'

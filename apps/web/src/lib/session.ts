@@ -17,7 +17,7 @@ import { apiRequest, ApiRequestError } from './api-client';
 export const sessionKey = ['session'] as const;
 
 /** The session, or null when nobody is logged in (401). */
-export const getSession = async () => {
+const getSession = async () => {
   try {
     return await apiRequest(sessionViewSchema, sessionPaths.session());
   } catch (error) {
@@ -27,7 +27,7 @@ export const getSession = async () => {
 };
 
 /** Set while the tab's session has ended on the server but the page stays (in-place sign-in). */
-export const sessionExpiredKey = ['session', 'expired'] as const;
+const sessionExpiredKey = ['session', 'expired'] as const;
 
 /**
  * The session query: null on a cold start without a session (the app goes to the sign-in page).
@@ -43,7 +43,7 @@ const fetchSession = async ({ client }: QueryFunctionContext): Promise<SessionVi
   return previous;
 };
 
-export const sessionQueryOptions = () =>
+const sessionQueryOptions = () =>
   queryOptions({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000, retry: false });
 
 export const useSession = () => useQuery(sessionQueryOptions());
@@ -51,7 +51,7 @@ export const useSession = () => useQuery(sessionQueryOptions());
 const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 /** Capabilities derived from the role; controls a role may not use are not rendered at all. */
-export const capabilitiesOf = (role: Role | undefined) => ({
+const capabilitiesOf = (role: Role | undefined) => ({
   canWrite: role !== undefined && rank[role] >= rank.operator,
   canReveal: role !== undefined && rank[role] >= rank.operator,
   canManageAccounts: role === 'admin',

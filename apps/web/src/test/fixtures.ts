@@ -14,7 +14,7 @@ export const sessionOf = (role: Role, demo = true): SessionView => ({
   idleTimeoutSeconds: 1800,
 });
 
-export const regions = {
+const regions = {
   items: [
     { regionId: 'cn-hangzhou', localName: '华东1（杭州）' },
     { regionId: 'cn-shanghai', localName: '华东2（上海）' },
@@ -39,7 +39,7 @@ export const gatewayStandard: VpnGatewayView = {
   dualTunnel: false,
 };
 
-export const gatewaySm: VpnGatewayView = {
+const gatewaySm: VpnGatewayView = {
   ...gatewayStandard,
   id: 'vpn-sm002',
   name: 'gm-gateway',
@@ -47,7 +47,7 @@ export const gatewaySm: VpnGatewayView = {
   internetIp: '192.0.2.2',
 };
 
-export const gatewayShanghai: VpnGatewayView = {
+const gatewayShanghai: VpnGatewayView = {
   ...gatewayStandard,
   id: 'vpn-sh003',
   regionId: 'cn-shanghai',
@@ -191,7 +191,7 @@ export const operation = (
 });
 
 /** The reads every signed-in page makes. */
-export const clientCerts: SslVpnClientCertList = {
+const clientCerts: SslVpnClientCertList = {
   items: [
     {
       id: 'vsc-001',
@@ -227,7 +227,7 @@ export const clientCerts: SslVpnClientCertList = {
   totalCount: 3,
 };
 
-export const connectedClients: SslVpnClientList = {
+const connectedClients: SslVpnClientList = {
   items: [
     {
       commonName: 'vsc-001',
@@ -245,7 +245,7 @@ export const connectedClients: SslVpnClientList = {
 };
 
 /** The region's customer gateways (the connection cards name each peer by them). */
-export const customerGatewayList = {
+const customerGatewayList = {
   items: [
     {
       id: 'cgw-001',

@@ -72,7 +72,7 @@ export function auditDiff(
   return changes;
 }
 
-export interface AuditActor {
+interface AuditActor {
   readonly id: string | null;
   readonly username: string;
   readonly role: Role | null;

@@ -19,7 +19,7 @@ import { auditPeerConfigExport } from '../audit/request-audit';
 import { regionParam } from '../params';
 import { getVpnConnectionRaw } from '../vpn-connections/service';
 
-export const PEER_CONFIG_ROUTE = '/api/v1/regions/:regionId/vpn-connections/:id/peer-config';
+const PEER_CONFIG_ROUTE = '/api/v1/regions/:regionId/vpn-connections/:id/peer-config';
 
 const errorCodeOf = (error: unknown): string | undefined =>
   error instanceof HttpError || error instanceof CloudError ? error.code : undefined;

@@ -31,7 +31,7 @@ export interface RegionsResult {
 }
 
 /** Runs `work` over `items` with at most `limit` running at once; results in input order. */
-export const mapBounded = async <T, R>(
+const mapBounded = async <T, R>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<R>,

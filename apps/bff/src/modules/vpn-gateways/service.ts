@@ -26,10 +26,7 @@ export const listRegions = async (
   return data.Regions.Region.map(presentRegion);
 };
 
-export const listVpnGateways = async (
-  cloud: CloudClient,
-  regionId: string,
-): Promise<VpnGatewayView[]> => {
+const listVpnGateways = async (cloud: CloudClient, regionId: string): Promise<VpnGatewayView[]> => {
   const gateways = await describeAll(
     cloud,
     regionId,

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
-export const changeAccount = ({ id, change }: { id: string; change: ChangeAccountRequest }) =>
+const changeAccount = ({ id, change }: { id: string; change: ChangeAccountRequest }) =>
   apiRequest(accountViewSchema, sessionPaths.account(id), {
     method: 'PATCH',
     body: changeAccountRequestSchema.parse(change),

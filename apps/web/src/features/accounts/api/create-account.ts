@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
-export const createAccount = (body: CreateAccountRequest) =>
+const createAccount = (body: CreateAccountRequest) =>
   apiRequest(accountViewSchema, sessionPaths.accounts(), {
     method: 'POST',
     body: createAccountRequestSchema.parse(body),

@@ -5,7 +5,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
 /** `DELETE /api/v1/accounts/:id/sessions`: signs the account out everywhere (204). */
-export const endSessions = (id: string) =>
+const endSessions = (id: string) =>
   apiRequest(z.unknown(), sessionPaths.accountSessions(id), { method: 'DELETE' });
 
 export const useEndSessions = () => {

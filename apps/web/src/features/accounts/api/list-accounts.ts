@@ -4,9 +4,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
-export const listAccounts = () => apiRequest(accountListSchema, sessionPaths.accounts());
+const listAccounts = () => apiRequest(accountListSchema, sessionPaths.accounts());
 
-export const accountsQueryOptions = () =>
+const accountsQueryOptions = () =>
   queryOptions({ queryKey: accountKeys.all, queryFn: listAccounts });
 
 /** `enabled` is false for roles that may not list accounts (the BFF would answer 403). */

@@ -9,17 +9,17 @@ export interface AuditFilter {
   category?: AuditCategory | undefined;
 }
 
-export const auditKeys = {
+const auditKeys = {
   all: ['audit'] as const,
   list: (filter: AuditFilter) => ['audit', 'list', filter] as const,
 };
 
-export const listAudit = (filter: AuditFilter, cursor: number | undefined) =>
+const listAudit = (filter: AuditFilter, cursor: number | undefined) =>
   apiRequest(auditPageSchema, sessionPaths.audit(), {
     query: { ...filter, limit: 50, cursor },
   });
 
-export const auditQueryOptions = (filter: AuditFilter) =>
+const auditQueryOptions = (filter: AuditFilter) =>
   infiniteQueryOptions({
     queryKey: auditKeys.list(filter),
     queryFn: ({ pageParam }) => listAudit(filter, pageParam),

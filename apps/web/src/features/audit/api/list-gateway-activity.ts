@@ -5,10 +5,10 @@ import { apiRequest } from '../../../lib/api-client';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 
 /** The gateway's recent activity: the newest audit entries about it. */
-export const listGatewayActivity = (vpnGatewayId: string) =>
+const listGatewayActivity = (vpnGatewayId: string) =>
   apiRequest(auditPageSchema, sessionPaths.audit(), { query: { vpnGatewayId, limit: 20 } });
 
-export const gatewayActivityQueryOptions = (vpnGatewayId: string) =>
+const gatewayActivityQueryOptions = (vpnGatewayId: string) =>
   queryOptions({
     queryKey: gatewayKeys.activity(vpnGatewayId),
     queryFn: () => listGatewayActivity(vpnGatewayId),

@@ -40,7 +40,7 @@ function Changes({ changes }: { changes: readonly AuditChange[] }) {
 }
 
 /** The action in words (`changeIpsecServer` → "Change IPsec server"); an unknown one as stored. */
-export const useActionText = () => {
+const useActionText = () => {
   const { t, has } = useI18n();
   return (action: string): string => {
     const key = `audit.action.${action}`;

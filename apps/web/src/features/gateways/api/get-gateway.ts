@@ -4,10 +4,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 
-export const getGateway = (regionId: string, id: string) =>
+const getGateway = (regionId: string, id: string) =>
   apiRequest(vpnGatewayDetailViewSchema, apiPaths.vpnGateway(regionId, id));
 
-export const gatewayQueryOptions = (regionId: string, id: string) =>
+const gatewayQueryOptions = (regionId: string, id: string) =>
   queryOptions({
     queryKey: gatewayKeys.detail(regionId, id),
     queryFn: () => getGateway(regionId, id),

@@ -12,7 +12,7 @@ import { gatewayKeys } from '../../../lib/gateway-keys';
  * One page of gateways, searched, filtered and sorted by the BFF (issue 18): a region's, or every
  * region's when `regionId` is undefined.
  */
-export const listGatewayPage = (regionId: string | undefined, request: GatewayListRequest) => {
+const listGatewayPage = (regionId: string | undefined, request: GatewayListRequest) => {
   const search = gatewayListSearch(request);
   return apiRequest(
     gatewayPageSchema,
@@ -22,10 +22,7 @@ export const listGatewayPage = (regionId: string | undefined, request: GatewayLi
   );
 };
 
-export const gatewayPageQueryOptions = (
-  regionId: string | undefined,
-  request: GatewayListRequest,
-) =>
+const gatewayPageQueryOptions = (regionId: string | undefined, request: GatewayListRequest) =>
   queryOptions({
     queryKey:
       regionId === undefined ? gatewayKeys.allPage(request) : gatewayKeys.page(regionId, request),

@@ -4,9 +4,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 
-export const listRegions = () => apiRequest(regionListSchema, apiPaths.regions());
+const listRegions = () => apiRequest(regionListSchema, apiPaths.regions());
 
-export const regionsQueryOptions = () =>
+const regionsQueryOptions = () =>
   queryOptions({ queryKey: gatewayKeys.regions(), queryFn: listRegions, staleTime: 5 * 60_000 });
 
 export const useRegions = () => useQuery(regionsQueryOptions());

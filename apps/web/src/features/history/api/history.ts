@@ -11,7 +11,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
-export const historyRanges = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+const historyRanges = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 export type HistoryRange = keyof typeof historyRanges;
 
 /** `from`/`to` of a range ending now (to the minute, so the query key is stable for a minute). */
@@ -35,7 +35,7 @@ export interface HistoryScope {
   vpnConnectionId?: string | undefined;
 }
 
-export const historyQuery = (scope: HistoryScope, window: { from: string; to: string }) =>
+const historyQuery = (scope: HistoryScope, window: { from: string; to: string }) =>
   qs({ ...window, vpnConnectionId: scope.vpnConnectionId });
 
 export const useGatewayHistory = (scope: HistoryScope, window: { from: string; to: string }) =>

@@ -42,7 +42,7 @@ import { downSince, hoursMinutes, laneSegments, uptimeFraction } from '../lib/ti
 const WIDTH = 720;
 const LANE_HEIGHT = 14;
 
-export const LEVEL_COLOURS: Record<HistoryLevel, string> = {
+const LEVEL_COLOURS: Record<HistoryLevel, string> = {
   up: 'var(--mantine-color-green-6)',
   partial: 'var(--mantine-color-yellow-6)',
   down: 'var(--mantine-color-red-6)',

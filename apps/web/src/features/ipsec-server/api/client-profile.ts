@@ -4,10 +4,10 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { apiRequest, downloadSecretFile } from '../../../lib/api-client';
 
 /** GET …/ipsec-servers/{id}/client-profile (PSK masked). */
-export const getIpsecClientProfile = (regionId: string, id: string) =>
+const getIpsecClientProfile = (regionId: string, id: string) =>
   apiRequest(ipsecClientProfileSchema, apiPaths.ipsecClientProfile(regionId, id));
 
-export const ipsecClientProfileQueryOptions = (regionId: string, id: string) =>
+const ipsecClientProfileQueryOptions = (regionId: string, id: string) =>
   queryOptions({
     queryKey: ['ipsec-client-profile', regionId, id] as const,
     queryFn: () => getIpsecClientProfile(regionId, id),

@@ -15,7 +15,7 @@ const IpsecClientSetup = lazy(() =>
   import('./ipsec-client-setup').then((m) => ({ default: m.IpsecClientSetup })),
 );
 
-export function IpsecServerCard({
+function IpsecServerCard({
   regionId,
   vpnGatewayId,
   server,

@@ -4,7 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, ApiRequestError } from '../../../lib/api-client';
 
 /** The demo accounts, or null outside demo mode (the BFF answers 404 there). */
-export const getDemoAccounts = async () => {
+const getDemoAccounts = async () => {
   try {
     return await apiRequest(demoAccountListSchema, sessionPaths.demo());
   } catch (error) {
@@ -13,7 +13,7 @@ export const getDemoAccounts = async () => {
   }
 };
 
-export const demoAccountsQueryOptions = () =>
+const demoAccountsQueryOptions = () =>
   queryOptions({ queryKey: ['session', 'demo'], queryFn: getDemoAccounts, staleTime: Infinity });
 
 export const useDemoAccounts = () => useQuery(demoAccountsQueryOptions());

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 import { endSession, logoutMutationKey } from '../../../lib/session';
 
-export const logout = () => apiRequest(z.unknown(), sessionPaths.session(), { method: 'DELETE' });
+const logout = () => apiRequest(z.unknown(), sessionPaths.session(), { method: 'DELETE' });
 
 export const useLogout = () => {
   const client = useQueryClient();

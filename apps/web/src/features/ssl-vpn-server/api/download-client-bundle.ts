@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { downloadSecretFile } from '../../../lib/api-client';
 
 /** POST …/ssl-vpn-client-certs/{id}/bundle: the .ovpn with the private key (operators; audited). */
-export const downloadClientBundle = (regionId: string, id: string) =>
+const downloadClientBundle = (regionId: string, id: string) =>
   downloadSecretFile(apiPaths.sslVpnClientBundle(regionId, id, 'ovpn'), `${id}.ovpn`);
 
 export const useDownloadClientBundle = (regionId: string) =>

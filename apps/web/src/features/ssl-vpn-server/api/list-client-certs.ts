@@ -5,10 +5,10 @@ import { apiRequest } from '../../../lib/api-client';
 import { sslClientKeys } from './client-keys';
 
 /** GET …/ssl-vpn-servers/{id}/client-certs (no key material). */
-export const listClientCerts = (regionId: string, sslVpnServerId: string) =>
+const listClientCerts = (regionId: string, sslVpnServerId: string) =>
   apiRequest(sslVpnClientCertListSchema, apiPaths.sslVpnClientCerts(regionId, sslVpnServerId));
 
-export const clientCertsQueryOptions = (regionId: string, sslVpnServerId: string) =>
+const clientCertsQueryOptions = (regionId: string, sslVpnServerId: string) =>
   queryOptions({
     queryKey: sslClientKeys.certs(regionId, sslVpnServerId),
     queryFn: () => listClientCerts(regionId, sslVpnServerId),

@@ -5,10 +5,10 @@ import { apiRequest } from '../../../lib/api-client';
 import { sslClientKeys } from './client-keys';
 
 /** GET …/vpn-gateways/{id}/ssl-vpn-clients: who is connected (viewers may read it). */
-export const listConnectedClients = (regionId: string, vpnGatewayId: string) =>
+const listConnectedClients = (regionId: string, vpnGatewayId: string) =>
   apiRequest(sslVpnClientListSchema, apiPaths.sslVpnClients(regionId, vpnGatewayId));
 
-export const connectedClientsQueryOptions = (regionId: string, vpnGatewayId: string) =>
+const connectedClientsQueryOptions = (regionId: string, vpnGatewayId: string) =>
   queryOptions({
     queryKey: sslClientKeys.connected(regionId, vpnGatewayId),
     queryFn: () => listConnectedClients(regionId, vpnGatewayId),

@@ -25,7 +25,7 @@ export type ClientCertWrite =
   | { kind: 'rename'; id: string; body: RenameSslVpnClientCertInput }
   | { kind: 'delete'; id: string };
 
-export const writeClientCert = async (regionId: string, write: ClientCertWrite) => {
+const writeClientCert = async (regionId: string, write: ClientCertWrite) => {
   const idempotencyKey = newIdempotencyKey();
   const op =
     write.kind === 'create'

@@ -18,7 +18,7 @@ const ConnectedClientsTable = lazy(() =>
   import('./connected-clients-table').then((m) => ({ default: m.ConnectedClientsTable })),
 );
 
-export function SslVpnServerCard({
+function SslVpnServerCard({
   regionId,
   vpnGatewayId,
   server,

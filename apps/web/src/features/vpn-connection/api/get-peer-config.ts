@@ -8,12 +8,12 @@ import {
 } from '@vpn-console/shared/api/peer-config';
 import { apiRequest } from '../../../lib/api-client';
 
-export interface GetPeerConfig extends PeerConfigRequest {
+interface GetPeerConfig extends PeerConfigRequest {
   regionId: string;
   vpnConnectionId: string;
 }
 
-export const getPeerConfig = ({ regionId, vpnConnectionId, ...body }: GetPeerConfig) =>
+const getPeerConfig = ({ regionId, vpnConnectionId, ...body }: GetPeerConfig) =>
   apiRequest(peerConfigResponseSchema, peerConfigPath(regionId, vpnConnectionId), {
     method: 'POST',
     body,

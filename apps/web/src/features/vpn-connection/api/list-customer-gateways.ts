@@ -4,10 +4,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { vpnConnectionKeys } from './keys';
 
-export const listCustomerGateways = (regionId: string) =>
+const listCustomerGateways = (regionId: string) =>
   apiRequest(customerGatewayListSchema, apiPaths.customerGateways(regionId));
 
-export const customerGatewaysQueryOptions = (regionId: string) =>
+const customerGatewaysQueryOptions = (regionId: string) =>
   queryOptions({
     queryKey: vpnConnectionKeys.customerGateways(regionId),
     queryFn: () => listCustomerGateways(regionId),

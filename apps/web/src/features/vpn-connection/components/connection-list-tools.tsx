@@ -5,10 +5,10 @@ import { Group, Select, TextInput } from '@mantine/core';
 import type { VpnConnectionView } from '@vpn-console/shared/api/views';
 import { useI18n } from '../../../lib/i18n';
 
-export const connectionStatusFilters = ['all', 'connected', 'notConnected', 'updating'] as const;
-export type ConnectionStatusFilter = (typeof connectionStatusFilters)[number];
-export const connectionSorts = ['name', 'status', 'newest'] as const;
-export type ConnectionSort = (typeof connectionSorts)[number];
+const connectionStatusFilters = ['all', 'connected', 'notConnected', 'updating'] as const;
+type ConnectionStatusFilter = (typeof connectionStatusFilters)[number];
+const connectionSorts = ['name', 'status', 'newest'] as const;
+type ConnectionSort = (typeof connectionSorts)[number];
 
 export interface ConnectionListQuery {
   readonly search: string;

@@ -28,7 +28,7 @@ const ConfigureDevice = lazy(() =>
   import('./configure-device').then((m) => ({ default: m.ConfigureDevice })),
 );
 
-export function VpnConnectionCard({
+function VpnConnectionCard({
   regionId,
   vpnGatewayId,
   connection: c,
