@@ -107,11 +107,12 @@ test.describe('accessible and laid out on every page @i18n', () => {
     await loginAs('admin');
     await page.goto('/audit');
     await expect(page.getByRole('heading', { level: 1, name: t('audit.title') })).toBeVisible();
-    await expect(page.getByRole('table')).toBeVisible();
+    // The log's own table (each entry's changes are a table inside it once other journeys wrote).
+    await expect(page.getByRole('table').first()).toBeVisible();
     await check(page, 'audit', lang);
     await page.goto('/accounts');
     await expect(page.getByRole('heading', { level: 1, name: t('accounts.title') })).toBeVisible();
-    await expect(page.getByRole('table')).toBeVisible();
+    await expect(page.getByRole('table').first()).toBeVisible();
     await check(page, 'accounts', lang);
   });
 });
