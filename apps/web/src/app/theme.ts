@@ -6,6 +6,7 @@
 import {
   Badge,
   createTheme,
+  Loader,
   darken,
   DEFAULT_THEME,
   type CSSVariablesResolver,
@@ -61,6 +62,9 @@ export const theme = createTheme({
         label: { overflow: 'visible', textOverflow: 'clip' },
       },
     }),
+    // A loader is a live status: Mantine draws it as a bare <span>, on which the aria-label the
+    // pages give it is not allowed (axe-core: aria-prohibited-attr, serious).
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
   },
 });
 
