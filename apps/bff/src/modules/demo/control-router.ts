@@ -19,12 +19,15 @@ export function demoControlRouter(runtime: Runtime): Router {
     return runtime.demo;
   };
 
+  // The record is stored first (no act without its record): if the store refuses it, the demo
+  // data stays as it was. The levers are synchronous and in-process, so they cannot fail after it.
   router.post('/api/v1/demo/reset', async (req, res) => {
-    control().reset();
+    const demo = control();
+    await auditDemoAction(req, 'resetDemo');
+    demo.reset();
     // The region lists are kept 30 s: the reset shows on the next read, not half a minute later.
     for (const regionId of Object.values(DEMO_IDS.regions))
       runtime.gatewayLists.invalidate(regionId);
-    await auditDemoAction(req, 'resetDemo');
     const body: DemoActionResult = { done: 'reset', at: new Date().toISOString() };
     res.json(body);
   });
@@ -37,8 +40,8 @@ export function demoControlRouter(runtime: Runtime): Router {
         { path: 'scenario', code: ISSUE_CODES.INVALID_ENUM },
       ]);
     }
-    demo.start(scenario.data);
     await auditDemoAction(req, 'startDemoScenario', scenario.data);
+    demo.start(scenario.data);
     const body: DemoActionResult = { done: scenario.data, at: new Date().toISOString() };
     res.json(body);
   });
