@@ -114,6 +114,12 @@ export const apiErrors = {
       404,
       'The specified customer gateway instance id does not exist.',
     ),
+  customerGatewayInUse: () =>
+    fail(
+      'DependencyViolation.VpnConnection',
+      400,
+      'There are vpn connections on specified customer gateway.',
+    ),
   connectionNotFound: () =>
     fail(
       'InvalidVpnConnectionInstanceId.NotFound',

@@ -1,5 +1,19 @@
+import {
+  DeleteCustomerGatewayRequest,
+  DescribeCustomerGatewaysRequest,
+  ModifyCustomerGatewayAttributeRequest,
+} from '@alicloud/vpc20160428';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callError, list, popClient, str, withEmulator } from '../../test/helpers';
+import {
+  call,
+  callError,
+  list,
+  popClient,
+  sdkClient,
+  sdkError,
+  str,
+  withEmulator,
+} from '../../test/helpers';
 import { DEMO_IDS } from '../seed';
 import type { RunningEmulator } from '../server';
 
@@ -80,5 +94,98 @@ describe('customer gateways', () => {
     const ids = list(listed, 'CustomerGateways', 'CustomerGateway').map((c) => c.CustomerGatewayId);
     expect(ids).toContain(DEMO_IDS.customerGateways.cooperative);
     expect(ids).not.toContain(DEMO_IDS.customerGateways.smPeer);
+  });
+
+  it('renames and redescribes one with the official SDK, and the list shows it', async () => {
+    const vpc = sdkClient(emulator.url);
+    const id = DEMO_IDS.customerGateways.free;
+    const answer = await vpc.modifyCustomerGatewayAttribute(
+      new ModifyCustomerGatewayAttributeRequest({
+        regionId: 'cn-hangzhou',
+        customerGatewayId: id,
+        name: 'branch-renamed',
+        description: 'moved to rack 4',
+        clientToken: 'rename-free-1',
+      }),
+    );
+    expect(answer.body).toMatchObject({
+      customerGatewayId: id,
+      name: 'branch-renamed',
+      description: 'moved to rack 4',
+    });
+    expect(answer.body?.ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const listed = await vpc.describeCustomerGateways(
+      new DescribeCustomerGatewaysRequest({ regionId: 'cn-hangzhou', customerGatewayId: id }),
+    );
+    expect(listed.body?.customerGateways?.customerGateway?.[0]).toMatchObject({
+      name: 'branch-renamed',
+      description: 'moved to rack 4',
+    });
+  });
+
+  it('refuses a bad name or description and an unknown id (pop-core)', async () => {
+    const id = DEMO_IDS.customerGateways.free;
+    expect(
+      (
+        await callError(client, 'ModifyCustomerGatewayAttribute', {
+          ...hz,
+          CustomerGatewayId: id,
+          Name: 'http://x',
+        })
+      ).code,
+    ).toBe('InvalidName');
+    expect(
+      (
+        await callError(client, 'ModifyCustomerGatewayAttribute', {
+          ...hz,
+          CustomerGatewayId: id,
+          Description: 'd'.repeat(101),
+        })
+      ).code,
+    ).toBe('InvalidDescription');
+    const missing = await callError(client, 'ModifyCustomerGatewayAttribute', {
+      ...hz,
+      CustomerGatewayId: 'cgw-bp1nosuchgateway0001',
+      Name: 'x',
+    });
+    expect(missing.code).toBe('InvalidCustomerGatewayInstanceId.NotFound');
+  });
+
+  it('deletes an unused one with the official SDK; it is gone from the list', async () => {
+    const vpc = sdkClient(emulator.url);
+    const id = DEMO_IDS.customerGateways.free;
+    await vpc.deleteCustomerGateway(
+      new DeleteCustomerGatewayRequest({ regionId: 'cn-hangzhou', customerGatewayId: id }),
+    );
+    const listed = await call(client, 'DescribeCustomerGateways', { ...hz, PageSize: 50 });
+    const ids = list(listed, 'CustomerGateways', 'CustomerGateway').map((c) => c.CustomerGatewayId);
+    expect(ids).not.toContain(id);
+    const again = await sdkError(() =>
+      vpc.deleteCustomerGateway(
+        new DeleteCustomerGatewayRequest({ regionId: 'cn-hangzhou', customerGatewayId: id }),
+      ),
+    );
+    expect(again).toMatchObject({
+      code: 'InvalidCustomerGatewayInstanceId.NotFound',
+      statusCode: 404,
+    });
+  });
+
+  it.each([
+    ['a single-tunnel connection', DEMO_IDS.customerGateways.cooperative],
+    ['a tunnel of a dual-tunnel connection', DEMO_IDS.customerGateways.dualB],
+  ])('refuses to delete one used by %s (DependencyViolation.VpnConnection)', async (_l, id) => {
+    const vpc = sdkClient(emulator.url);
+    const refused = await sdkError(() =>
+      vpc.deleteCustomerGateway(
+        new DeleteCustomerGatewayRequest({ regionId: 'cn-hangzhou', customerGatewayId: id }),
+      ),
+    );
+    expect(refused).toMatchObject({ code: 'DependencyViolation.VpnConnection', statusCode: 400 });
+    const listed = await call(client, 'DescribeCustomerGateways', {
+      ...hz,
+      CustomerGatewayId: id,
+    });
+    expect(list(listed, 'CustomerGateways', 'CustomerGateway')).toHaveLength(1);
   });
 });

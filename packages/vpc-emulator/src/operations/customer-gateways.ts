@@ -31,6 +31,11 @@ function parseAsn(value: string): number {
   return asn;
 }
 
+/** BGP AuthKey: 1–64 ASCII, no space, no `?`. */
+function checkAuthKey(value: string): void {
+  if (!/^[\x21-\x3e\x40-\x7e]{1,64}$/.test(value)) throw apiErrors.invalidParameter('AuthKey');
+}
+
 function customerGatewayWire(cgw: CustomerGateway): WireObject {
   return {
     CustomerGatewayId: cgw.CustomerGatewayId,
@@ -66,9 +71,7 @@ export const createCustomerGateway: Operation = {
     const asnText = p.str('Asn');
     const asn = asnText === undefined ? undefined : parseAsn(asnText);
     const authKey = p.str('AuthKey') ?? '';
-    if (authKey !== '' && !/^[\x21-\x3e\x40-\x7e]{1,64}$/.test(authKey)) {
-      throw apiErrors.invalidParameter('AuthKey');
-    }
+    if (authKey !== '') checkAuthKey(authKey);
     const inRegion = ctx.state.customerGateways.filter((c) => c.RegionId === ctx.regionId);
     if (inRegion.some((c) => c.IpAddress === ip)) throw apiErrors.ipAddressExists();
     if (inRegion.length >= CUSTOMER_GATEWAY_QUOTA) throw apiErrors.quotaFull();
@@ -126,5 +129,61 @@ export const describeCustomerGateway: Operation = {
   write: false,
   run(ctx) {
     return customerGatewayWire(findCustomerGateway(ctx, ctx.params.required('CustomerGatewayId')));
+  },
+};
+
+/** The region's connections that use a customer gateway (single-tunnel, or either tunnel). */
+const connectionsUsing = (ctx: OperationContext, cgw: CustomerGateway) =>
+  ctx.state.connections.filter(
+    (c) =>
+      c.RegionId === cgw.RegionId &&
+      (c.CustomerGatewayId === cgw.CustomerGatewayId ||
+        c.Tunnels.some((t) => t.CustomerGatewayId === cgw.CustomerGatewayId)),
+  );
+
+/**
+ * ModifyCustomerGatewayAttribute: Name, Description and the BGP AuthKey (SDK model). Without an
+ * AuthKey the change is synchronous, as documented; the answer echoes the customer gateway.
+ */
+export const modifyCustomerGatewayAttribute: Operation = {
+  write: true,
+  run(ctx) {
+    const p = ctx.params;
+    const cgw = findCustomerGateway(ctx, p.required('CustomerGatewayId'));
+    const name = p.str('Name');
+    if (name !== undefined && !isValidLabel(name)) throw apiErrors.invalidName();
+    const description = p.str('Description');
+    if (description !== undefined && !isValidLabel(description)) {
+      throw apiErrors.invalidDescription();
+    }
+    const authKey = p.str('AuthKey');
+    if (authKey !== undefined) checkAuthKey(authKey);
+    ctx.commit();
+    if (name !== undefined) cgw.Name = name;
+    if (description !== undefined) cgw.Description = description;
+    if (authKey !== undefined) cgw.AuthKey = authKey;
+    return {
+      CustomerGatewayId: cgw.CustomerGatewayId,
+      Name: cgw.Name,
+      Description: cgw.Description,
+      IpAddress: cgw.IpAddress,
+      CreateTime: cgw.CreateTime,
+      ResourceGroupId: cgw.ResourceGroupId,
+    };
+  },
+};
+
+/**
+ * DeleteCustomerGateway: refused with `DependencyViolation.VpnConnection` (400) while an IPsec
+ * connection (or a tunnel of one) uses it, as the API documents.
+ */
+export const deleteCustomerGateway: Operation = {
+  write: true,
+  run(ctx) {
+    const cgw = findCustomerGateway(ctx, ctx.params.required('CustomerGatewayId'));
+    if (connectionsUsing(ctx, cgw).length > 0) throw apiErrors.customerGatewayInUse();
+    ctx.commit();
+    ctx.state.customerGateways = ctx.state.customerGateways.filter((c) => c !== cgw);
+    return {};
   },
 };

@@ -1,8 +1,10 @@
 import type { Operation } from './context';
 import {
   createCustomerGateway,
+  deleteCustomerGateway,
   describeCustomerGateway,
   describeCustomerGateways,
+  modifyCustomerGatewayAttribute,
 } from './customer-gateways';
 import {
   describeRegions,
@@ -58,6 +60,8 @@ const ACTIONS = {
   CreateCustomerGateway: createCustomerGateway,
   DescribeCustomerGateways: describeCustomerGateways,
   DescribeCustomerGateway: describeCustomerGateway,
+  ModifyCustomerGatewayAttribute: modifyCustomerGatewayAttribute,
+  DeleteCustomerGateway: deleteCustomerGateway,
   // IPsec servers
   CreateIpsecServer: createIpsecServer,
   UpdateIpsecServer: updateIpsecServer,
