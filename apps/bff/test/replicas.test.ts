@@ -72,6 +72,58 @@ describe('two replicas on one store', () => {
     expect(done.resourceId).toMatch(/^cgw-/);
   });
 
+  it('settles the audit of two resends of one key racing through two replicas: one entry, no pending', async () => {
+    Object.assign(b.accounts.operator, a.accounts.operator);
+    const onA = a.api;
+    const onB = await b.as('operator');
+    const user = a.accounts.operator.username;
+    const intents = async (ids: readonly string[]) =>
+      store.db
+        .selectFrom('audit_log')
+        .select(['operation_id', 'outcome'])
+        .where('actor_name', '=', user)
+        .where('action', '=', 'createCustomerGateway')
+        .where('id', 'not in', ids.length === 0 ? [-1] : ids.map(Number))
+        .execute();
+    const before = (
+      await store.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('actor_name', '=', user)
+        .execute()
+    ).map((r) => String(r.id));
+    const body = { ipAddress: '203.0.113.93', name: 'racing-resend' };
+    // A loser for sure: B looks the key up before A stored it (the window of a real race), then
+    // stores its intent and finds A's operation holding the key.
+    const racedKey = { 'Idempotency-Key': `race-${randomBytes(6).toString('hex')}` };
+    const lookup = vi
+      .spyOn(b.runtime.registry, 'lookupByIdempotencyKey')
+      .mockResolvedValueOnce(undefined);
+    const first = accepted(await onA.post(`${base}/customer-gateways`, body, racedKey));
+    const second = accepted(await onB.post(`${base}/customer-gateways`, body, racedKey));
+    lookup.mockRestore();
+    expect(second.id).toBe(first.id);
+    // And a real race: both at once, whichever wins.
+    const bothKey = { 'Idempotency-Key': `race-${randomBytes(6).toString('hex')}` };
+    const both = { ...body, ipAddress: '203.0.113.94' };
+    const [x, y] = await Promise.all([
+      onA.post(`${base}/customer-gateways`, both, bothKey),
+      onB.post(`${base}/customer-gateways`, both, bothKey),
+    ]);
+    expect(accepted(x).id).toBe(accepted(y).id);
+    const ids = [first.id, accepted(x).id];
+    for (const id of ids) {
+      const done = await a.api.settled(id);
+      expect(done.state, JSON.stringify(done.error)).toBe('succeeded');
+    }
+    // One entry per write, each settled with its outcome; the losers' intents did not stay.
+    await vi.waitFor(async () => {
+      const rows = await intents(before);
+      expect(rows.map((r) => r.outcome)).toEqual(['success', 'success']);
+      expect(rows.map((r) => r.operation_id).sort()).toEqual([...ids].sort());
+    });
+  });
+
   it('runs two changes to one gateway sent through two replicas one after the other', async () => {
     emulator.resetCalls();
     const list = ipsecServerListSchema.parse(

@@ -16,7 +16,7 @@ import type { StoredOperation } from '../operations/durable';
 import type { ReadBackResult, WriteJob } from '../operations/lanes';
 import { newOperationId, type FoundOperation } from '../operations/registry';
 import { principalOf } from '../auth/principal';
-import { auditUnavailable, recordWriteIntent } from './audit/request-audit';
+import { auditUnavailable, recordWriteIntent, withdrawWriteIntent } from './audit/request-audit';
 import type { Runtime } from '../runtime';
 
 const requestIdOnly = z.looseObject({ RequestId: z.string().optional() });
@@ -213,6 +213,8 @@ export const submitWrite = async <T>(
     throw auditUnavailable();
   }
   if (twin) {
+    // Nothing was sent for this request: its intent goes, the twin's records the write.
+    await withdrawWriteIntent(operationId);
     answerExisting(twin);
     return;
   }

@@ -177,6 +177,20 @@ export class AuditLog {
     return result.numUpdatedRows > 0n;
   }
 
+  /**
+   * Removes an intent that never became a write: its request was answered with another
+   * operation (a resend of the same Idempotency-Key that reached another replica at the same
+   * moment and was stored first). Only a `pending` intent goes; false when none matched.
+   */
+  async withdraw(id: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom('audit_log')
+      .where('id', '=', id)
+      .where('outcome', '=', 'pending')
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
   private async insert(r: AuditRecord, operationId: string | null): Promise<number> {
     const row = await this.db
       .insertInto('audit_log')

@@ -223,6 +223,21 @@ export async function recordWriteIntent(
 }
 
 /**
+ * The write of `operationId` was never made: its Idempotency-Key was taken a moment earlier by
+ * another replica's operation, which answers the request (issue 16). Its intent goes, as a
+ * resend answered before any intent is stored leaves none: the winner's entry records the one
+ * write. A failure is logged (the entry then stays `pending`).
+ */
+export async function withdrawWriteIntent(operationId: string): Promise<void> {
+  const write = pending.get(operationId);
+  if (write === undefined) return;
+  pending.delete(operationId);
+  await write.audit.withdraw(write.entryId).catch((error: unknown) => {
+    write.log.error({ err: error, operationId }, 'audit intent of an unmade write not withdrawn');
+  });
+}
+
+/**
  * Records a reveal (never the secret): a PSK shown (`revealPsk`), or a download that carries key
  * material (`downloadSslVpnClientBundle`, `downloadIpsecClientProfile`).
  */
