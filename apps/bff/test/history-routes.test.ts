@@ -38,15 +38,15 @@ afterAll(async () => {
   await stack.close();
 });
 
+/** The demo gateway's timeline narrowed to one connection. */
+const historyOfConnection = (vpnConnectionId: string) =>
+  viewer.get(
+    apiPaths.gatewayHistory(HZ, ids.gateways.connections, `vpnConnectionId=${vpnConnectionId}`),
+  );
+
 describe('history routes', () => {
   it('shows a gateway’s recorded timeline to viewers, narrowed to one connection on request', async () => {
-    const res = await viewer.get(
-      apiPaths.gatewayHistory(
-        HZ,
-        ids.gateways.connections,
-        `vpnConnectionId=${ids.connections.pskMismatch}`,
-      ),
-    );
+    const res = await historyOfConnection(ids.connections.pskMismatch);
     expect(res.status).toBe(200);
     const body = historyResponseSchema.parse(res.body);
     expect(body.retentionDays).toBe(30);
@@ -62,8 +62,17 @@ describe('history routes', () => {
       ),
     );
     expect(bad.status).toBe(400);
+    // A gateway the cloud does not know: 404, for the timeline and its CSV alike.
     const unknown = await viewer.get(apiPaths.gatewayHistory(HZ, 'vpn-bp1nothinghere0000', ''));
-    expect(historyResponseSchema.parse(unknown.body).changes).toEqual([]);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: { code: 'InvalidVpnGatewayInstanceId.NotFound' } });
+    const unknownCsv = await viewer.raw(
+      apiPaths.gatewayHistoryExport(HZ, 'vpn-bp1nothinghere0000', ''),
+      { method: 'GET' },
+    );
+    expect(unknownCsv.status).toBe(404);
+    // A connection of another gateway: 404 too.
+    expect((await historyOfConnection(ids.connections.dualHealthy)).status).toBe(404);
   });
 
   it('exports the history as CSV', async () => {

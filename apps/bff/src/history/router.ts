@@ -15,9 +15,11 @@ import type { Request, Response, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { apiRouter } from '../http/api-router';
+import { notFound } from '../http/errors';
 import { parseOr400 } from '../http/validate';
 import { idParam, regionParam } from '../modules/params';
 import { getVpnConnectionRaw } from '../modules/vpn-connections/service';
+import { describeVpnGateway } from '../modules/vpn-gateways/context';
 import type { Runtime } from '../runtime';
 import type { Database } from '../store/schema';
 import { toCsv } from './csv';
@@ -90,6 +92,13 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
   const router = apiRouter();
   const now = deps.now ?? Date.now;
 
+  const mustExist = async (regionId: string, gatewayId: string, connectionId?: string) => {
+    await describeVpnGateway(runtime.cloud, regionId, gatewayId);
+    if (connectionId === undefined) return;
+    const connection = await getVpnConnectionRaw(runtime.cloud, regionId, connectionId);
+    if (connection.VpnGatewayId !== gatewayId) throw notFound('VPN connection');
+  };
+
   const gatewayHistory = async (req: Request): Promise<HistoryResponse> => {
     const regionId = regionParam(req);
     const gatewayId = idParam.vpnGateway(req);
@@ -102,6 +111,9 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
       q.to,
       q.vpnConnectionId,
     );
+    // Nothing recorded: a gateway (or connection) the cloud does not know is a 404; one it knows
+    // that the recorder has not seen yet is an empty history. Only then is the cloud asked.
+    if (found === undefined) await mustExist(regionId, gatewayId, q.vpnConnectionId);
     return {
       from: q.from.toISOString(),
       to: q.to.toISOString(),

@@ -20,7 +20,8 @@ export const historyRoutes = [
       'Recorded status changes of a gateway, its connections and tunnels in [from, to) (?vpnConnectionId= narrows to one connection)',
     query: ['from', 'to', 'vpnConnectionId'],
     success: { status: 200, schema: historyResponseSchema },
-    errors: [400, 404],
+    // 404: a gateway (or connection of it) the cloud does not know, asked when nothing is recorded.
+    errors: [400, 404, 502, 503, 504],
   },
   {
     id: 'exportGatewayHistory',
@@ -30,7 +31,7 @@ export const historyRoutes = [
     summary: 'The same changes as CSV',
     query: ['from', 'to', 'vpnConnectionId'],
     success: { status: 200, schema: 'attachment' },
-    errors: [400, 404],
+    errors: [400, 404, 502, 503, 504],
   },
   {
     id: 'listVpnConnectionLogs',
