@@ -375,6 +375,7 @@ export const en = {
   'wizard.stepOf': 'Step {step} of {total}',
   'wizard.review': 'Review',
   'wizard.summary': 'In plain words',
+  'wizard.summarySoFar': 'So far, in plain words',
   'wizard.diff': 'What changes',
   'wizard.noChanges': 'Nothing changes: every value is as it is now.',
   'wizard.field': 'Setting',

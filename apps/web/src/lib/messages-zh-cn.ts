@@ -363,6 +363,7 @@ export const zhCN: Messages = {
   'wizard.stepOf': '第 {step} 步，共 {total} 步',
   'wizard.review': '确认',
   'wizard.summary': '配置说明',
+  'wizard.summarySoFar': '当前配置说明',
   'wizard.diff': '变更内容',
   'wizard.noChanges': '没有任何变更：所有取值与当前一致。',
   'wizard.field': '配置项',

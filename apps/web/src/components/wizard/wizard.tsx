@@ -3,7 +3,9 @@
 // verdict, one Idempotency-Key for the whole wizard, and the operation followed live.
 import {
   Alert,
+  Box,
   Button,
+  Grid,
   Group,
   Loader,
   Modal,
@@ -16,6 +18,7 @@ import {
 import type { DryRunVerdict, Operation } from '@vpn-console/shared/api/operations';
 import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
 import { isRetryableCloudError } from '@vpn-console/shared/errors/cloud-errors';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
@@ -51,6 +54,8 @@ export interface WizardProps<TIn extends FieldValues> {
   onStepChange: (index: number) => void;
   /** Summary and diff shown on the review step. */
   review: ReactNode;
+  /** The configuration in plain words as it is now (beside the steps on a wide screen). */
+  summary: string;
   /** Validates the whole value with the full request schema before the review. */
   prepare: () => Prepared;
   /** The cloud's verdict, or why there is none (a message key, worded in the current language). */
@@ -64,6 +69,14 @@ export interface WizardProps<TIn extends FieldValues> {
 }
 
 const NONE: readonly UnknownCloudValue[] = [];
+
+/**
+ * From this width (Mantine's lg, 1200 px) the wizard has two columns (issue 17: at 1920 px half
+ * of the screen stayed empty): the form on the left, and on the right, kept in view, the summary
+ * as you type, then on the review the cloud's dry-run verdict and the operation. Below it (1024
+ * px) one column, as before.
+ */
+const WIDE = '(min-width: 75em)';
 
 /** The error to explain; an ended session (401) is not one: the sign-in dialog handles it. */
 const apiErrorOf = (error: unknown): ApiError | undefined =>
@@ -175,10 +188,150 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
     !isRetryableCloudError(refusal.code) &&
     (refusal.httpStatus === 0 || refusal.httpStatus < 500);
 
+  const wide = useMediaQuery(WIDE);
+  // The cloud's verdict on the review, and the operation once submitted.
+  const checks = (
+    <>
+      <Title order={2} size="h4">
+        {t('wizard.dryRun')}
+      </Title>
+      {dryRun.isPending ? (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm">{t('wizard.dryRunRunning')}</Text>
+        </Group>
+      ) : null}
+      {verdict !== undefined && 'skipped' in verdict ? (
+        <Text size="sm">{t(verdict.skipped)}</Text>
+      ) : null}
+      {verdict !== undefined && 'ok' in verdict && verdict.ok ? (
+        <Alert color="green" role="status">
+          {t('wizard.dryRunOk')}
+        </Alert>
+      ) : null}
+      {verdict !== undefined &&
+      'ok' in verdict &&
+      !verdict.ok &&
+      verdict.error !== undefined ? (
+        <ErrorExplanation error={verdict.error} title={t('wizard.dryRunRefused')} />
+      ) : null}
+      {apiErrorOf(dryRun.error) === undefined ? null : (
+        <ErrorExplanation
+          error={apiErrorOf(dryRun.error) ?? { code: 'UnknownError', httpStatus: 0 }}
+          title={t('wizard.dryRunRefused')}
+        />
+      )}
+      {operation === undefined ? null : (
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('wizard.following')}
+          </Title>
+          <OperationProgress operationId={operation.id} onDone={onDone} />
+        </Stack>
+      )}
+      {apiErrorOf(submit.error) === undefined ? null : (
+        <ErrorExplanation
+          error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
+        />
+      )}
+    </>
+  );
+
+  const formPaper = (
+    <Paper withBorder p="md">
+      <form
+        noValidate
+        aria-label={onReview ? t('step.review') : (steps[stepIndex]?.label ?? '')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!onReview) void next();
+        }}
+      >
+        {onReview ? (
+          <Stack>
+            {props.review}
+            {wide ? null : checks}
+          </Stack>
+        ) : (
+          <Stack>{steps[stepIndex]?.content}</Stack>
+        )}
+        {prepareIssues.length > 0 || unmatched.length > 0 ? (
+          <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
+            <ul>
+              {[...prepareIssues, ...unmatched].map((i) => (
+                <li key={`${i.path}:${i.code}`}>
+                  {i.path === '' ? '' : `${i.path}: `}
+                  {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        <Group justify="space-between" mt="lg">
+          <Button
+            variant="default"
+            onClick={() => {
+              if (changed) setLeaving(true);
+              else props.onCancel();
+            }}
+          >
+            {t('common.cancel')}
+          </Button>
+          <Group>
+            {stepIndex > 0 && operation === undefined ? (
+              <Button
+                variant="default"
+                onClick={() => {
+                  onStepChange(stepIndex - 1);
+                }}
+              >
+                {t('common.back')}
+              </Button>
+            ) : null}
+            {onReview ? (
+              liveOperation?.state === 'failed' ? (
+                <Button
+                  onClick={() => {
+                    // A corrected retry is a new intent: it gets a new key.
+                    setIdempotencyKey(newIdempotencyKey());
+                    submit.reset();
+                    onStepChange(0);
+                  }}
+                >
+                  {t('wizard.editAgain')}
+                </Button>
+              ) : (
+                <Group gap="xs">
+                  {refused && operation === undefined ? (
+                    <Text size="sm" id="wizard-refused-reason">
+                      {t('wizard.refusedFixFirst')}
+                    </Text>
+                  ) : null}
+                  <Button
+                    loading={submit.isPending}
+                    disabled={operation !== undefined || refused}
+                    aria-describedby={refused ? 'wizard-refused-reason' : undefined}
+                    onClick={() => {
+                      submit.mutate(idempotencyKey);
+                    }}
+                  >
+                    {props.submitLabel}
+                  </Button>
+                </Group>
+              )
+            ) : (
+              <Button type="submit">{t('common.next')}</Button>
+            )}
+          </Group>
+        </Group>
+      </form>
+    </Paper>
+  );
+
   return (
     <FormProvider {...form}>
       <UnknownValuesProvider value={unknownValues}>
-        <Stack maw={900}>
+        <Stack maw={wide ? 1680 : 900}>
           <Title order={1} size="h2" ref={headingRef} tabIndex={-1}>
             {props.title}
           </Title>
@@ -199,135 +352,35 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
             {t('wizard.stepOf', { step: stepIndex + 1, total: steps.length + 1 })}
           </Text>
           <UnknownValuesNotice unknown={unknownValues} />
-          <Paper withBorder p="md">
-            <form
-              noValidate
-              aria-label={onReview ? t('step.review') : (steps[stepIndex]?.label ?? '')}
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (!onReview) void next();
-              }}
-            >
-              {onReview ? (
-                <Stack>
-                  {props.review}
-                  <Title order={2} size="h4">
-                    {t('wizard.dryRun')}
-                  </Title>
-                  {dryRun.isPending ? (
-                    <Group gap="xs">
-                      <Loader size="xs" />
-                      <Text size="sm">{t('wizard.dryRunRunning')}</Text>
-                    </Group>
-                  ) : null}
-                  {verdict !== undefined && 'skipped' in verdict ? (
-                    <Text size="sm">{t(verdict.skipped)}</Text>
-                  ) : null}
-                  {verdict !== undefined && 'ok' in verdict && verdict.ok ? (
-                    <Alert color="green" role="status">
-                      {t('wizard.dryRunOk')}
-                    </Alert>
-                  ) : null}
-                  {verdict !== undefined &&
-                  'ok' in verdict &&
-                  !verdict.ok &&
-                  verdict.error !== undefined ? (
-                    <ErrorExplanation error={verdict.error} title={t('wizard.dryRunRefused')} />
-                  ) : null}
-                  {apiErrorOf(dryRun.error) === undefined ? null : (
-                    <ErrorExplanation
-                      error={apiErrorOf(dryRun.error) ?? { code: 'UnknownError', httpStatus: 0 }}
-                      title={t('wizard.dryRunRefused')}
-                    />
-                  )}
-                  {operation === undefined ? null : (
-                    <Stack gap="xs">
-                      <Title order={2} size="h4">
-                        {t('wizard.following')}
-                      </Title>
-                      <OperationProgress operationId={operation.id} onDone={onDone} />
-                    </Stack>
-                  )}
-                  {apiErrorOf(submit.error) === undefined ? null : (
-                    <ErrorExplanation
-                      error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
-                    />
-                  )}
-                </Stack>
-              ) : (
-                <Stack>{steps[stepIndex]?.content}</Stack>
-              )}
-              {prepareIssues.length > 0 || unmatched.length > 0 ? (
-                <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
-                  <ul>
-                    {[...prepareIssues, ...unmatched].map((i) => (
-                      <li key={`${i.path}:${i.code}`}>
-                        {i.path === '' ? '' : `${i.path}: `}
-                        {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
-                      </li>
-                    ))}
-                  </ul>
-                </Alert>
-              ) : null}
-              <Group justify="space-between" mt="lg">
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    if (changed) setLeaving(true);
-                    else props.onCancel();
-                  }}
+          {wide ? (
+            <Grid gap="lg">
+              <Grid.Col span={7}>{formPaper}</Grid.Col>
+              <Grid.Col span={5}>
+                <Box
+                  component="aside"
+                  aria-label={onReview ? t('wizard.dryRun') : t('wizard.summarySoFar')}
+                  style={{ position: 'sticky', top: 'var(--mantine-spacing-md)' }}
                 >
-                  {t('common.cancel')}
-                </Button>
-                <Group>
-                  {stepIndex > 0 && operation === undefined ? (
-                    <Button
-                      variant="default"
-                      onClick={() => {
-                        onStepChange(stepIndex - 1);
-                      }}
-                    >
-                      {t('common.back')}
-                    </Button>
-                  ) : null}
-                  {onReview ? (
-                    liveOperation?.state === 'failed' ? (
-                      <Button
-                        onClick={() => {
-                          // A corrected retry is a new intent: it gets a new key.
-                          setIdempotencyKey(newIdempotencyKey());
-                          submit.reset();
-                          onStepChange(0);
-                        }}
-                      >
-                        {t('wizard.editAgain')}
-                      </Button>
-                    ) : (
-                      <Group gap="xs">
-                        {refused && operation === undefined ? (
-                          <Text size="sm" id="wizard-refused-reason">
-                            {t('wizard.refusedFixFirst')}
-                          </Text>
-                        ) : null}
-                        <Button
-                          loading={submit.isPending}
-                          disabled={operation !== undefined || refused}
-                          aria-describedby={refused ? 'wizard-refused-reason' : undefined}
-                          onClick={() => {
-                            submit.mutate(idempotencyKey);
-                          }}
-                        >
-                          {props.submitLabel}
-                        </Button>
-                      </Group>
-                    )
-                  ) : (
-                    <Button type="submit">{t('common.next')}</Button>
-                  )}
-                </Group>
-              </Group>
-            </form>
-          </Paper>
+                  <Paper withBorder p="md">
+                    <Stack>
+                      {onReview ? (
+                        checks
+                      ) : (
+                        <>
+                          <Title order={2} size="h4">
+                            {t('wizard.summarySoFar')}
+                          </Title>
+                          <Text>{props.summary}</Text>
+                        </>
+                      )}
+                    </Stack>
+                  </Paper>
+                </Box>
+              </Grid.Col>
+            </Grid>
+          ) : (
+            formPaper
+          )}
         </Stack>
         <Modal
           opened={leaving}

@@ -200,6 +200,7 @@ export function IpsecServerWizard({
       {...frame}
       steps={stepDefs}
       prepare={prepare}
+      summary={summary}
       review={
         <Review
           summary={

@@ -202,6 +202,7 @@ export function SslVpnServerWizard({
       {...frame}
       steps={stepDefs}
       prepare={prepare}
+      summary={summary}
       review={
         <Review
           summary={

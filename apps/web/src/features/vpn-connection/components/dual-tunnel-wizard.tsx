@@ -498,6 +498,7 @@ export function DualTunnelWizard({
       title={editing ? t('connWizard.editTitle') : t('connWizard.createTitle')}
       steps={stepDefs}
       prepare={prepare}
+      summary={summary}
       review={review}
       dryRun={dryRun}
       submit={submit}

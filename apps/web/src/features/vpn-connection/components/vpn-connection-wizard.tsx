@@ -411,6 +411,7 @@ export function VpnConnectionWizard({
       {...frame}
       steps={stepDefs}
       prepare={prepare}
+      summary={summary}
       review={
         <Review
           summary={
