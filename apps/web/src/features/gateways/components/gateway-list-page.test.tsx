@@ -124,12 +124,49 @@ describe('gateway list', () => {
       screen.getByText("The cloud is limiting this account's calls: status may be up to 42 s old."),
     ).toBeInTheDocument();
 
+    const stream = FakeEventSource.current();
+    act(() => {
+      stream.emit('hello', { type: 'hello', streamId: 's-1', heartbeatMs: 15000 });
+    });
+    const watched = () =>
+      watchRequestSchema
+        .parse(
+          calls.filter((c) => c.method === 'PUT' && c.path === '/api/v1/events/s-1/watch').at(-1)
+            ?.body,
+        )
+        .gateways.map((g) => g.vpnGatewayId);
+    await vi.waitFor(() => {
+      expect(watched()).toContain('vpn-many0000');
+    });
+
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Page 2 of 3 · 120 gateways')).toBeInTheDocument();
     expect(
       calls.some((c) => c.path === '/api/v1/vpn-gateways' && c.query.get('page') === '2'),
     ).toBe(true);
+    // The rows are reused for the next page (keyed by place): each now watches and shows the
+    // gateway of its new page, none the one it showed before.
+    expect(screen.queryByRole('link', { name: 'customer-0001' })).not.toBeInTheDocument();
+    await vi.waitFor(() => {
+      expect(watched()).toHaveLength(50);
+      expect(watched()).toContain('vpn-many0050');
+      expect(watched()).not.toContain('vpn-many0000');
+    });
+    const row52 = screen.getByRole('link', { name: 'customer-0052' }).closest('tr');
+    if (row52 === null) throw new Error('no row');
+    act(() => {
+      stream.emit('gateway', {
+        type: 'gateway',
+        regionId: 'cn-hangzhou',
+        vpnGatewayId: 'vpn-many0052',
+        gateway: { ...many[52], status: 'updating' },
+        notFound: false,
+        pollIntervalMs: 1000,
+        observedAt: '2026-11-21T10:00:01.000Z',
+      });
+    });
+    expect(await within(row52).findByText('updating')).toBeInTheDocument();
 
     // Typing searches on the server (once the typing settles) and goes back to page 1.
     await user.type(screen.getByRole('searchbox', { name: 'Search name, ID or IP' }), 'store');

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { GATEWAY_PAGE_SIZE_DEFAULT, type GatewaySort } from '@vpn-console/shared/api/gateway-list';
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
 import { CompactSelect } from '../../../components/compact-select';
 import { useI18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../lib/messages';
@@ -70,7 +70,12 @@ function GatewayList({ regionId }: { regionId?: string }) {
     ...(sort === 'name' ? {} : { sort }),
     ...(page === 1 ? {} : { page }),
   };
-  const { data, isPending, isError, isPlaceholderData } = useGatewayPage(regionId, request);
+  const { data: latest, isPending, isError, isPlaceholderData } = useGatewayPage(regionId, request);
+  // A new page's rows render at transition priority (issue 18): React renders them in slices that
+  // leave the main thread free between them, while the rows of the page before stay on screen.
+  // Everything below reads this one answer, so the rows, counts and page number always agree.
+  const data = useDeferredValue(latest);
+  const loadingNext = isPlaceholderData || data !== latest;
   const pageSize = data?.pageSize ?? GATEWAY_PAGE_SIZE_DEFAULT;
   const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.totalCount / pageSize));
   const counts = data?.statusCounts ?? {};
@@ -111,7 +116,7 @@ function GatewayList({ regionId }: { regionId?: string }) {
             if (chosen) setSort(chosen.value);
           }}
         />
-        {isPlaceholderData ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
+        {loadingNext ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
       </Group>
       {data?.statusMayBeOldSeconds != null ? (
         <Alert color="yellow">

@@ -1,34 +1,61 @@
 import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import type { VpnGatewayView } from '@vpn-console/shared/api/views';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../lib/i18n';
 import { useLiveGateway } from '../../../lib/live-status';
 import { GatewayFlags } from './gateway-flags';
 
-function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegion: boolean }) {
+type ShownGateway = Pick<
+  VpnGatewayView,
+  | 'regionId'
+  | 'id'
+  | 'name'
+  | 'status'
+  | 'businessStatus'
+  | 'supportsIpsecServer'
+  | 'vpnType'
+  | 'ipsecVpn'
+  | 'sslVpn'
+>;
+
+/**
+ * The cells drawn from a gateway's facts, memoised on those facts: the live snapshot that follows
+ * every new page (and each later poll) re-renders these cells only when something shown changed.
+ */
+const GatewayFacts = memo(function GatewayFacts({
+  regionId,
+  id,
+  name,
+  status,
+  businessStatus,
+  supportsIpsecServer,
+  vpnType,
+  ipsecVpn,
+  sslVpn,
+  showRegion,
+}: ShownGateway & { showRegion: boolean }) {
   const { t } = useI18n();
-  const live = useLiveGateway(gateway.regionId, gateway.id).data;
-  const current = live?.gateway ?? gateway;
   return (
-    <Table.Tr>
+    <>
       <Table.Td>
-        <Anchor component={Link} to={`/regions/${gateway.regionId}/gateways/${gateway.id}`}>
-          {current.name === '' ? gateway.id : current.name}
+        <Anchor component={Link} to={`/regions/${regionId}/gateways/${id}`}>
+          {name === '' ? id : name}
         </Anchor>
         <Text size="xs" c="dimmed">
-          {gateway.id}
+          {id}
         </Text>
       </Table.Td>
-      {showRegion ? <Table.Td>{gateway.regionId}</Table.Td> : null}
+      {showRegion ? <Table.Td>{regionId}</Table.Td> : null}
       <Table.Td>
         <Group gap={4}>
-          <StatusBadge status={current.status} />
-          <GatewayFlags gateway={current} />
+          <StatusBadge status={status} />
+          <GatewayFlags gateway={{ businessStatus, supportsIpsecServer }} />
         </Group>
       </Table.Td>
       <Table.Td>
-        {current.vpnType === 'NationalStandard' ? (
+        {vpnType === 'NationalStandard' ? (
           <Badge color="grape" variant="light">
             {t('gateway.typeSm')}
           </Badge>
@@ -38,15 +65,41 @@ function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegi
           </Badge>
         )}
       </Table.Td>
-      <Table.Td>{current.ipsecVpn ? t('common.enabled') : t('common.disabled')}</Table.Td>
-      <Table.Td>{current.sslVpn ? t('common.enabled') : t('common.disabled')}</Table.Td>
+      <Table.Td>{ipsecVpn ? t('common.enabled') : t('common.disabled')}</Table.Td>
+      <Table.Td>{sslVpn ? t('common.enabled') : t('common.disabled')}</Table.Td>
+    </>
+  );
+});
+
+function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegion: boolean }) {
+  const live = useLiveGateway(gateway.regionId, gateway.id).data;
+  const current = live?.gateway ?? gateway;
+  return (
+    <Table.Tr>
+      <GatewayFacts
+        regionId={gateway.regionId}
+        id={gateway.id}
+        name={current.name}
+        status={current.status}
+        businessStatus={current.businessStatus}
+        supportsIpsecServer={current.supportsIpsecServer}
+        vpnType={current.vpnType}
+        ipsecVpn={current.ipsecVpn}
+        sslVpn={current.sslVpn}
+        showRegion={showRegion}
+      />
       <Table.Td>{live === undefined ? '—' : live.connections.length}</Table.Td>
       <Table.Td>{current.internetIp}</Table.Td>
     </Table.Tr>
   );
 }
 
-export function GatewayTable({
+/**
+ * One page of gateways. Memoised, so a render of the list around it (a key typed in the search,
+ * the status counts) does not render its rows again. Rows are keyed by their place on the page:
+ * the next page updates the 50 rows in place instead of unmounting and mounting 50 (issue 18).
+ */
+export const GatewayTable = memo(function GatewayTable({
   gateways,
   showRegion,
 }: {
@@ -71,11 +124,12 @@ export function GatewayTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {gateways.map((g) => (
-            <GatewayRow key={`${g.regionId}/${g.id}`} gateway={g} showRegion={showRegion} />
+          {/* Keyed by place: a row holds no state of its own. */}
+          {gateways.map((g, place) => (
+            <GatewayRow key={place} gateway={g} showRegion={showRegion} />
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
-}
+});
