@@ -99,6 +99,13 @@ const envSchema = z.object({
    */
   REPLICA_HEARTBEAT_MS: intFromEnv(2000, 50, 60_000),
   /**
+   * Store upkeep (issue 16), on one replica every STORE_MAINTENANCE_MS: finished operations older
+   * than OPERATIONS_RETENTION_DAYS go (an Idempotency-Key is answered for that long after its
+   * write finished), as do long-expired leases and the last state of gateways nobody polls.
+   */
+  OPERATIONS_RETENTION_DAYS: intFromEnv(7, 1, 3650),
+  STORE_MAINTENANCE_MS: intFromEnv(3_600_000, 1000, 86_400_000),
+  /**
    * The status history recorder (issue 15): one per deployment (a lease in the store). It looks
    * at every gateway of every region each HISTORY_INTERVAL_MS, every HISTORY_FAST_MS for two
    * minutes after a change, never makes more than HISTORY_CALLS_PER_MINUTE upstream calls, and
@@ -182,6 +189,10 @@ const toConfig = (env: z.output<typeof envSchema>) => ({
   },
   shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   replicaHeartbeatMs: env.REPLICA_HEARTBEAT_MS,
+  maintenance: {
+    operationsRetentionDays: env.OPERATIONS_RETENTION_DAYS,
+    everyMs: env.STORE_MAINTENANCE_MS,
+  },
   history: {
     recorder: env.HISTORY_RECORDER === 'on',
     intervalMs: env.HISTORY_INTERVAL_MS,

@@ -23,6 +23,7 @@ import { StatusHub } from './status/hub';
 import { StatusCluster } from './status/cluster';
 import { LocalBus, PgBus, type Bus } from './store/bus';
 import { newHolderId } from './store/leases';
+import { defaultPruneRules, StoreMaintenance } from './store/maintenance';
 import type { Store } from './store/store';
 
 interface CloudTarget {
@@ -184,6 +185,19 @@ export const createRuntime = async (
           holder: replicaId,
           ownerTtlMs: 3 * heartbeatMs,
         });
+  // Store upkeep (old operations, leases, unpolled gateways' states) on one replica.
+  const maintenance =
+    options.store === undefined
+      ? undefined
+      : new StoreMaintenance({
+          db: options.store.db,
+          holder: replicaId,
+          rules: defaultPruneRules(config.maintenance.operationsRetentionDays),
+          everyMs: config.maintenance.everyMs,
+          logger,
+        });
+  maintenance?.start();
+  if (maintenance) closers.push(() => maintenance.stop());
   const registry = new OperationRegistry(
     10_000,
     () => new Date(),

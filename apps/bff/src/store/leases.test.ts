@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { acquireLease, acquireLeases, leaseHolder, LeaseKeeper, releaseLeases } from './leases';
-import type { Store } from './store';
-import { openTestStore, testEngines } from './testing';
+import { suiteStore } from './suite-store';
+import { testEngines } from './testing';
 
 describe.each(testEngines)('leases on %s', (engine) => {
-  let store: Store;
+  const store = suiteStore(engine);
   let t = Date.parse('2026-03-01T00:00:00Z');
   const clock = { now: () => new Date(t) };
-  beforeAll(async () => {
-    store = await openTestStore(engine);
-  }, 120_000);
-  afterAll(async () => {
-    await store.close();
-  }, 120_000);
 
   it('gives a name to one holder until its lease expires, then to the next who asks', async () => {
     expect(await acquireLease(store.db, 'poll/a', 'r1', 10_000, clock)).toBe(true);
