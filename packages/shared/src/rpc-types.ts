@@ -14,6 +14,8 @@ export const rpcActions = [
   'ModifySslVpnServer',
   'DeleteSslVpnServer',
   'CreateCustomerGateway',
+  'ModifyCustomerGatewayAttribute',
+  'DeleteCustomerGateway',
   'CreateSslVpnClientCert',
   'ModifySslVpnClientCert',
   'DeleteSslVpnClientCert',

@@ -1,7 +1,10 @@
 // The shared request schemas per route body (standard gateways; SM/国密 rules are applied per
 // gateway at request time). Used for the OpenAPI document.
 import type { RequestBodyRef } from '@vpn-console/shared/api/routes';
-import { createCustomerGatewaySchema } from '@vpn-console/shared/customer-gateway/schema';
+import {
+  changeCustomerGatewaySchema,
+  createCustomerGatewaySchema,
+} from '@vpn-console/shared/customer-gateway/schema';
 import {
   createIpsecServerSchema,
   updateIpsecServerSchema,
@@ -51,6 +54,7 @@ export const requestBodySchemas: Record<RequestBodyRef, z.ZodType> = {
   'ssl-vpn-server/create': createSslVpnServerSchema,
   'ssl-vpn-server/change': modifySslVpnServerSchema,
   'customer-gateway/create': createCustomerGatewaySchema,
+  'customer-gateway/change': changeCustomerGatewaySchema,
   'psk/check': pskCheckRequestSchema,
   'ssl-vpn-client-cert/create': createSslVpnClientCertSchema,
   'ssl-vpn-client-cert/rename': renameSslVpnClientCertSchema,

@@ -84,6 +84,13 @@ const consoleCodes: Record<string, Local> = {
     doZh: '请让另一位管理员执行此变更。',
     retry: false,
   },
+  CustomerGatewayInUse: {
+    en: 'IPsec connections still use this customer gateway: it cannot be deleted.',
+    zh: '该用户网关仍被IPsec连接使用，不能删除。',
+    doEn: 'Delete the connections that use it, or give them another customer gateway, then delete it.',
+    doZh: '请先删除使用它的IPsec连接，或为其改用其他用户网关，再删除该用户网关。',
+    retry: false,
+  },
   TooManyRequests: {
     en: 'Too many attempts in a short time.',
     zh: '短时间内尝试次数过多。',

@@ -85,6 +85,7 @@ export const dualRoutes: MockRoute[] = [
           ipAddress: `203.0.113.7${String(i)}`,
           asn: 65010,
           hasAuthKey: false,
+          usedBy: [],
         })),
         totalCount: 2,
       },

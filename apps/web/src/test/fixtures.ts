@@ -254,6 +254,7 @@ const customerGatewayList = {
       description: '',
       ipAddress: '198.51.100.7',
       hasAuthKey: false,
+      usedBy: [],
     },
   ],
   totalCount: 1,

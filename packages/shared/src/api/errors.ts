@@ -40,6 +40,7 @@ export const bffErrorCodes = [
   'AuditUnavailable',
   'LastAdmin',
   'SelfLockout',
+  'CustomerGatewayInUse',
   'HostNotAllowed',
   'InternalError',
 ] as const;

@@ -53,6 +53,7 @@ export type RequestBodyRef =
   | 'ssl-vpn-server/create'
   | 'ssl-vpn-server/change'
   | 'customer-gateway/create'
+  | 'customer-gateway/change'
   | 'ssl-vpn-client-cert/create'
   | 'ssl-vpn-client-cert/rename'
   | 'events/watch'
@@ -180,6 +181,26 @@ export const apiRoutes = [
     dryRun: true,
     success: { status: 202, schema: operationSchema },
     errors: [400, 409, 502, 503, 504],
+  },
+  {
+    id: 'changeCustomerGateway',
+    role: 'operator',
+    method: 'PATCH',
+    path: `${R}/customer-gateways/:customerGatewayId`,
+    summary: 'Rename a customer gateway or change its description (202 + operation; no dry run)',
+    requestBody: 'customer-gateway/change',
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 404, 409, 502, 503, 504],
+  },
+  {
+    id: 'deleteCustomerGateway',
+    role: 'operator',
+    method: 'DELETE',
+    path: `${R}/customer-gateways/:customerGatewayId`,
+    summary:
+      'Delete a customer gateway (202 + operation; 409 CustomerGatewayInUse while a connection uses it)',
+    success: { status: 202, schema: operationSchema },
+    errors: [400, 404, 409, 502, 503, 504],
   },
   ...(
     [

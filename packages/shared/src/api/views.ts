@@ -92,6 +92,19 @@ export const customerGatewayViewSchema = z.object({
   /** Whether a BGP authentication key is set (the key itself is never shown). */
   hasAuthKey: z.boolean(),
   createTime: z.number().optional(),
+  /**
+   * The IPsec connections that use it (single-tunnel, or one tunnel of a dual-tunnel connection):
+   * while there is one, the cloud refuses to delete it.
+   */
+  usedBy: z.array(
+    z.object({
+      vpnConnectionId: z.string(),
+      name: z.string(),
+      vpnGatewayId: z.string(),
+      /** The tunnel of a dual-tunnel connection that uses it. */
+      tunnelId: z.string().optional(),
+    }),
+  ),
 });
 export type CustomerGatewayView = z.infer<typeof customerGatewayViewSchema>;
 

@@ -51,5 +51,20 @@ export const createCustomerGatewaySchema = z.strictObject(
   required,
 );
 
+/**
+ * PATCH …/customer-gateways/:id (ModifyCustomerGatewayAttribute): a new name and/or description.
+ * The BGP AuthKey is not changed here (with a key the cloud changes the gateway asynchronously).
+ */
+export const changeCustomerGatewaySchema = z.strictObject(
+  {
+    name: customerGatewayNameSchema.optional(),
+    description: customerGatewayDescriptionSchema.optional(),
+    clientToken: clientTokenSchema.optional(),
+  },
+  required,
+);
+export type ChangeCustomerGatewayInput = z.input<typeof changeCustomerGatewaySchema>;
+export type ChangeCustomerGatewayValue = z.output<typeof changeCustomerGatewaySchema>;
+
 export type CreateCustomerGatewayInput = z.input<typeof createCustomerGatewaySchema>;
 export type CreateCustomerGatewayValue = z.output<typeof createCustomerGatewaySchema>;

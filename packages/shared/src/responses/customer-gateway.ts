@@ -29,6 +29,15 @@ export const createCustomerGatewayResponseSchema = z.looseObject({
   CreateTime: intLike.optional(),
 });
 
+export const modifyCustomerGatewayAttributeResponseSchema = z.looseObject({
+  RequestId: z.string(),
+  CustomerGatewayId: z.string().optional(),
+  Name: z.string().optional(),
+  Description: z.string().optional(),
+  IpAddress: z.string().optional(),
+  CreateTime: intLike.optional(),
+});
+
 export type CustomerGateway = z.output<typeof customerGatewaySchema>;
 export type DescribeCustomerGatewaysResponse = z.output<
   typeof describeCustomerGatewaysResponseSchema

@@ -6,6 +6,7 @@ import { defined } from '../present-common';
 export const presentCustomerGateway = (
   c: CustomerGateway,
   regionId: string,
+  usedBy: CustomerGatewayView['usedBy'],
 ): CustomerGatewayView => ({
   id: c.CustomerGatewayId,
   regionId,
@@ -13,5 +14,6 @@ export const presentCustomerGateway = (
   description: c.Description ?? '',
   ipAddress: c.IpAddress ?? '',
   hasAuthKey: (c.AuthKey ?? '') !== '',
+  usedBy,
   ...defined({ asn: c.Asn === 0 ? undefined : c.Asn, createTime: c.CreateTime }),
 });

@@ -1,14 +1,35 @@
-import { createCustomerGatewaySchema } from '@vpn-console/shared/customer-gateway/schema';
-import { toCreateCustomerGatewayParams } from '@vpn-console/shared/customer-gateway/rpc';
-import { createCustomerGatewayResponseSchema } from '@vpn-console/shared/responses/customer-gateway';
+import {
+  changeCustomerGatewaySchema,
+  createCustomerGatewaySchema,
+} from '@vpn-console/shared/customer-gateway/schema';
+import {
+  toCreateCustomerGatewayParams,
+  toDeleteCustomerGatewayParams,
+  toModifyCustomerGatewayAttributeParams,
+} from '@vpn-console/shared/customer-gateway/rpc';
+import {
+  createCustomerGatewayResponseSchema,
+  modifyCustomerGatewayAttributeResponseSchema,
+} from '@vpn-console/shared/responses/customer-gateway';
+import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import type { DryRunVerdict } from '@vpn-console/shared/api/operations';
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
 import type { Runtime } from '../../runtime';
+import { HttpError } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import { idParam, regionParam } from '../params';
 import { bodyWithPath, dryRunQuery, submitWrite } from '../write';
-import { getCustomerGateway, listCustomerGateways, listCustomerGatewaysRaw } from './service';
+import { presentCustomerGateway } from './present';
+import {
+  customerGatewayUses,
+  getCustomerGateway,
+  getCustomerGatewayRaw,
+  listCustomerGateways,
+  listCustomerGatewaysRaw,
+} from './service';
+
+const CGW = '/api/v1/regions/:regionId/customer-gateways/:customerGatewayId';
 
 export const customerGatewaysRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
@@ -19,7 +40,7 @@ export const customerGatewaysRouter = (runtime: Runtime): Router => {
     res.json({ items, totalCount: items.length });
   });
 
-  router.get('/api/v1/regions/:regionId/customer-gateways/:customerGatewayId', async (req, res) => {
+  router.get(CGW, async (req, res) => {
     res.json(await getCustomerGateway(cloud, regionParam(req), idParam.customerGateway(req)));
   });
 
@@ -65,6 +86,71 @@ export const customerGatewaysRouter = (runtime: Runtime): Router => {
         );
         return found ? { landed: true, resourceId: found.CustomerGatewayId } : { landed: false };
       },
+    });
+  });
+
+  // Rename / describe (ModifyCustomerGatewayAttribute). Region-wide: the lane is the region's
+  // customer gateways, not a VPN gateway's.
+  router.patch(CGW, async (req, res) => {
+    const regionId = regionParam(req);
+    const id = idParam.customerGateway(req);
+    const value = parseOr400(changeCustomerGatewaySchema, req.body ?? {});
+    const before = await getCustomerGatewayRaw(cloud, regionId, id);
+    await submitWrite(runtime, req, res, {
+      action: 'change',
+      resourceKind: 'customer-gateway',
+      regionId,
+      vpnGatewayId: undefined,
+      resourceId: id,
+      value,
+      audit: {
+        before: { name: before.Name ?? '', description: before.Description ?? '' },
+        requested: value,
+      },
+      rpc: (clientToken) =>
+        toModifyCustomerGatewayAttributeParams({
+          ...value,
+          regionId,
+          customerGatewayId: id,
+          clientToken,
+        }),
+      responseSchema: modifyCustomerGatewayAttributeResponseSchema,
+    });
+  });
+
+  // Delete: refused here, before any record or cloud call, while a connection uses it (the cloud
+  // would refuse too, with DependencyViolation.VpnConnection); the answer names the connections.
+  router.delete(CGW, async (req, res) => {
+    const regionId = regionParam(req);
+    const id = idParam.customerGateway(req);
+    const [cgw, uses] = await Promise.all([
+      getCustomerGatewayRaw(cloud, regionId, id),
+      customerGatewayUses(cloud, regionId),
+    ]);
+    const usedBy = uses.get(id) ?? [];
+    if (usedBy.length > 0) {
+      throw new HttpError(
+        409,
+        'CustomerGatewayInUse',
+        `Used by ${[...new Set(usedBy.map((u) => u.vpnConnectionId))].join(', ')}.`,
+      );
+    }
+    await submitWrite(runtime, req, res, {
+      action: 'delete',
+      resourceKind: 'customer-gateway',
+      regionId,
+      vpnGatewayId: undefined,
+      resourceId: id,
+      value: { id },
+      audit: { before: presentCustomerGateway(cgw, regionId, []) },
+      rpc: (clientToken) =>
+        toDeleteCustomerGatewayParams({ regionId, customerGatewayId: id, clientToken }),
+      responseSchema: requestIdResponseSchema,
+      readBack: async () => ({
+        landed: !(await listCustomerGatewaysRaw(cloud, regionId, id)).some(
+          (c) => c.CustomerGatewayId === id,
+        ),
+      }),
     });
   });
 
