@@ -181,4 +181,40 @@ describe('gateway list', () => {
     expect(await screen.findByText('No gateway matches the search or filter.')).toBeInTheDocument();
     expect(await seriousViolations()).toEqual([]);
   }, 60_000);
+
+  it('shows every public IP of a gateway, and its features under its type (issue 17)', async () => {
+    const dual = {
+      ...gatewayStandard,
+      id: 'vpn-dual003',
+      name: 'dual-gateway',
+      internetIp: '192.0.2.13',
+      disasterRecoveryInternetIp: '192.0.2.14',
+      sslVpnInternetIp: '192.0.2.15',
+      dualTunnel: true,
+      sslVpn: false,
+    };
+    mockFetch([
+      {
+        method: 'GET',
+        path: '/api/v1/regions/cn-hangzhou/vpn-gateways',
+        respond: () => ({ status: 200, body: gatewayPageOf([dual]) }),
+      },
+      ...baseRoutes('viewer'),
+    ]);
+    renderApp('/regions/cn-hangzhou/gateways', 'zh-CN');
+    const row = (await screen.findByRole('link', { name: 'dual-gateway' })).closest('tr');
+    if (row === null) throw new Error('no row');
+    const ips = within(row).getAllByRole('cell').at(-1);
+    expect(ips?.textContent).toBe('192.0.2.13（隧道 1）192.0.2.14（隧道 2）192.0.2.15（SSL-VPN）');
+    expect(within(row).getByText('IPsec-VPN：已开启')).toBeInTheDocument();
+    expect(within(row).getByText('SSL-VPN：未开启')).toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '名称 / ID',
+      '状态',
+      '类型',
+      '连接数',
+      '公网 IP',
+    ]);
+    expect(await seriousViolations()).toEqual([]);
+  });
 });

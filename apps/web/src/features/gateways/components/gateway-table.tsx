@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../lib/i18n';
+import type { MessageKey } from '../../../lib/messages';
 import { useLiveGateway } from '../../../lib/live-status';
 import { GatewayFlags } from './gateway-flags';
 
@@ -64,14 +65,35 @@ const GatewayFacts = memo(function GatewayFacts({
             {t('gateway.typeStandard')}
           </Badge>
         )}
+        <Text size="xs">
+          {t('gateway.ipsecIs', { state: ipsecVpn ? t('common.enabled') : t('common.disabled') })}
+        </Text>
+        <Text size="xs">
+          {t('gateway.sslIs', { state: sslVpn ? t('common.enabled') : t('common.disabled') })}
+        </Text>
       </Table.Td>
-      <Table.Td>{ipsecVpn ? t('common.enabled') : t('common.disabled')}</Table.Td>
-      <Table.Td>{sslVpn ? t('common.enabled') : t('common.disabled')}</Table.Td>
     </>
   );
 });
 
+/**
+ * Every public IP of a gateway (issue 17: the list showed the first only): tunnel 2's on a
+ * dual-tunnel gateway, and the SSL-VPN address when it is another one.
+ */
+const publicIps = (gw: VpnGatewayView): [string, MessageKey | undefined][] => {
+  const dr = gw.disasterRecoveryInternetIp ?? '';
+  const ssl = gw.sslVpnInternetIp ?? '';
+  return [
+    [gw.internetIp, dr === '' ? undefined : 'gateway.tunnel1'],
+    ...(dr === '' ? [] : [[dr, 'gateway.tunnel2'] as [string, MessageKey]]),
+    ...(ssl === '' || ssl === gw.internetIp || ssl === dr
+      ? []
+      : [[ssl, 'gateway.sslIp'] as [string, MessageKey]]),
+  ];
+};
+
 function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegion: boolean }) {
+  const { t } = useI18n();
   const live = useLiveGateway(gateway.regionId, gateway.id).data;
   const current = live?.gateway ?? gateway;
   return (
@@ -89,7 +111,18 @@ function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegi
         showRegion={showRegion}
       />
       <Table.Td>{live === undefined ? '—' : live.connections.length}</Table.Td>
-      <Table.Td>{current.internetIp}</Table.Td>
+      <Table.Td>
+        {publicIps(current).map(([ip, label]) => (
+          <Text key={ip} size="sm">
+            {ip}
+            {label === undefined ? null : (
+              <Text span size="xs" ml={4}>
+                {t(label)}
+              </Text>
+            )}
+          </Text>
+        ))}
+      </Table.Td>
     </Table.Tr>
   );
 }
@@ -109,27 +142,25 @@ export const GatewayTable = memo(function GatewayTable({
   const { t } = useI18n();
   if (gateways.length === 0) return <Text>{t('gateway.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('gateway.name')}</Table.Th>
-            {showRegion ? <Table.Th>{t('gateway.region')}</Table.Th> : null}
-            <Table.Th>{t('gateway.status')}</Table.Th>
-            <Table.Th>{t('gateway.type')}</Table.Th>
-            <Table.Th>{t('gateway.ipsec')}</Table.Th>
-            <Table.Th>{t('gateway.sslVpn')}</Table.Th>
-            <Table.Th>{t('gateway.connections')}</Table.Th>
-            <Table.Th>{t('gateway.publicIp')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {/* Keyed by place: a row holds no state of its own. */}
-          {gateways.map((g, place) => (
-            <GatewayRow key={place} gateway={g} showRegion={showRegion} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    // Every column fits at 1024 px (issue 17: the last one was cut and scrolled inside the
+    // table): the features stand under the type, the IPs one per line.
+    <Table striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('gateway.name')}</Table.Th>
+          {showRegion ? <Table.Th>{t('gateway.region')}</Table.Th> : null}
+          <Table.Th>{t('gateway.status')}</Table.Th>
+          <Table.Th>{t('gateway.type')}</Table.Th>
+          <Table.Th>{t('gateway.connections')}</Table.Th>
+          <Table.Th>{t('gateway.publicIp')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {/* Keyed by place: a row holds no state of its own. */}
+        {gateways.map((g, place) => (
+          <GatewayRow key={place} gateway={g} showRegion={showRegion} />
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 });
