@@ -20,7 +20,7 @@ import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
 import { isRetryableCloudError } from '@vpn-console/shared/errors/cloud-errors';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
@@ -209,10 +209,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
           {t('wizard.dryRunOk')}
         </Alert>
       ) : null}
-      {verdict !== undefined &&
-      'ok' in verdict &&
-      !verdict.ok &&
-      verdict.error !== undefined ? (
+      {verdict !== undefined && 'ok' in verdict && !verdict.ok && verdict.error !== undefined ? (
         <ErrorExplanation error={verdict.error} title={t('wizard.dryRunRefused')} />
       ) : null}
       {apiErrorOf(dryRun.error) === undefined ? null : (
@@ -237,95 +234,95 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
     </>
   );
 
-  const formPaper = (
-    <Paper withBorder p="md">
-      <form
-        noValidate
-        aria-label={onReview ? t('step.review') : (steps[stepIndex]?.label ?? '')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!onReview) void next();
-        }}
-      >
-        {onReview ? (
-          <Stack>
-            {props.review}
-            {wide ? null : checks}
-          </Stack>
-        ) : (
-          <Stack>{steps[stepIndex]?.content}</Stack>
-        )}
-        {prepareIssues.length > 0 || unmatched.length > 0 ? (
-          <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
-            <ul>
-              {[...prepareIssues, ...unmatched].map((i) => (
-                <li key={`${i.path}:${i.code}`}>
-                  {i.path === '' ? '' : `${i.path}: `}
-                  {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
-                </li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
-        <Group justify="space-between" mt="lg">
-          <Button
-            variant="default"
-            onClick={() => {
-              if (changed) setLeaving(true);
-              else props.onCancel();
-            }}
-          >
-            {t('common.cancel')}
-          </Button>
-          <Group>
-            {stepIndex > 0 && operation === undefined ? (
+  // The whole wizard is one form (the verdict beside the review belongs to it, as below it).
+  const formProps = {
+    noValidate: true,
+    'aria-label': onReview ? t('step.review') : (steps[stepIndex]?.label ?? ''),
+    onSubmit: (e: SyntheticEvent) => {
+      e.preventDefault();
+      if (!onReview) void next();
+    },
+  };
+  const formBody = (
+    <>
+      {onReview ? (
+        <Stack>
+          {props.review}
+          {wide ? null : checks}
+        </Stack>
+      ) : (
+        <Stack>{steps[stepIndex]?.content}</Stack>
+      )}
+      {prepareIssues.length > 0 || unmatched.length > 0 ? (
+        <Alert color="red" mt="md" role="alert" title={t('form.fixErrors')}>
+          <ul>
+            {[...prepareIssues, ...unmatched].map((i) => (
+              <li key={`${i.path}:${i.code}`}>
+                {i.path === '' ? '' : `${i.path}: `}
+                {issueText({ code: i.code, params: scalarParams(i.params) }, catalogLocale)}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <Group justify="space-between" mt="lg">
+        <Button
+          variant="default"
+          onClick={() => {
+            if (changed) setLeaving(true);
+            else props.onCancel();
+          }}
+        >
+          {t('common.cancel')}
+        </Button>
+        <Group>
+          {stepIndex > 0 && operation === undefined ? (
+            <Button
+              variant="default"
+              onClick={() => {
+                onStepChange(stepIndex - 1);
+              }}
+            >
+              {t('common.back')}
+            </Button>
+          ) : null}
+          {onReview ? (
+            liveOperation?.state === 'failed' ? (
               <Button
-                variant="default"
                 onClick={() => {
-                  onStepChange(stepIndex - 1);
+                  // A corrected retry is a new intent: it gets a new key.
+                  setIdempotencyKey(newIdempotencyKey());
+                  submit.reset();
+                  onStepChange(0);
                 }}
               >
-                {t('common.back')}
+                {t('wizard.editAgain')}
               </Button>
-            ) : null}
-            {onReview ? (
-              liveOperation?.state === 'failed' ? (
+            ) : (
+              <Group gap="xs">
+                {refused && operation === undefined ? (
+                  <Text size="sm" id="wizard-refused-reason">
+                    {t('wizard.refusedFixFirst')}
+                  </Text>
+                ) : null}
                 <Button
+                  loading={submit.isPending}
+                  disabled={operation !== undefined || refused}
+                  aria-describedby={refused ? 'wizard-refused-reason' : undefined}
                   onClick={() => {
-                    // A corrected retry is a new intent: it gets a new key.
-                    setIdempotencyKey(newIdempotencyKey());
-                    submit.reset();
-                    onStepChange(0);
+                    submit.mutate(idempotencyKey);
                   }}
                 >
-                  {t('wizard.editAgain')}
+                  {props.submitLabel}
                 </Button>
-              ) : (
-                <Group gap="xs">
-                  {refused && operation === undefined ? (
-                    <Text size="sm" id="wizard-refused-reason">
-                      {t('wizard.refusedFixFirst')}
-                    </Text>
-                  ) : null}
-                  <Button
-                    loading={submit.isPending}
-                    disabled={operation !== undefined || refused}
-                    aria-describedby={refused ? 'wizard-refused-reason' : undefined}
-                    onClick={() => {
-                      submit.mutate(idempotencyKey);
-                    }}
-                  >
-                    {props.submitLabel}
-                  </Button>
-                </Group>
-              )
-            ) : (
-              <Button type="submit">{t('common.next')}</Button>
-            )}
-          </Group>
+              </Group>
+            )
+          ) : (
+            <Button type="submit">{t('common.next')}</Button>
+          )}
         </Group>
-      </form>
-    </Paper>
+      </Group>
+    </>
   );
 
   return (
@@ -353,33 +350,41 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
           </Text>
           <UnknownValuesNotice unknown={unknownValues} />
           {wide ? (
-            <Grid gap="lg">
-              <Grid.Col span={7}>{formPaper}</Grid.Col>
-              <Grid.Col span={5}>
-                <Box
-                  component="aside"
-                  aria-label={onReview ? t('wizard.dryRun') : t('wizard.summarySoFar')}
-                  style={{ position: 'sticky', top: 'var(--mantine-spacing-md)' }}
-                >
+            <form {...formProps}>
+              <Grid gap="lg">
+                <Grid.Col span={7}>
                   <Paper withBorder p="md">
-                    <Stack>
-                      {onReview ? (
-                        checks
-                      ) : (
-                        <>
-                          <Title order={2} size="h4">
-                            {t('wizard.summarySoFar')}
-                          </Title>
-                          <Text>{props.summary}</Text>
-                        </>
-                      )}
-                    </Stack>
+                    {formBody}
                   </Paper>
-                </Box>
-              </Grid.Col>
-            </Grid>
+                </Grid.Col>
+                <Grid.Col span={5}>
+                  <Box
+                    component="section"
+                    aria-label={onReview ? t('wizard.dryRun') : t('wizard.summarySoFar')}
+                    style={{ position: 'sticky', top: 'var(--mantine-spacing-md)' }}
+                  >
+                    <Paper withBorder p="md">
+                      <Stack>
+                        {onReview ? (
+                          checks
+                        ) : (
+                          <>
+                            <Title order={2} size="h4">
+                              {t('wizard.summarySoFar')}
+                            </Title>
+                            <Text>{props.summary}</Text>
+                          </>
+                        )}
+                      </Stack>
+                    </Paper>
+                  </Box>
+                </Grid.Col>
+              </Grid>
+            </form>
           ) : (
-            formPaper
+            <Paper withBorder p="md">
+              <form {...formProps}>{formBody}</form>
+            </Paper>
           )}
         </Stack>
         <Modal
