@@ -21,6 +21,7 @@ import { resumedJob } from './modules/write';
 import { createDemoControl, type DemoControl } from './modules/demo/demo-control';
 import { StatusHub } from './status/hub';
 import { StatusCluster } from './status/cluster';
+import { StreamSlots } from './status/stream-slots';
 import { LocalBus, PgBus, type Bus } from './store/bus';
 import { newHolderId } from './store/leases';
 import { defaultPruneRules, StoreMaintenance } from './store/maintenance';
@@ -158,8 +159,27 @@ export const createRuntime = async (
       logger,
     });
   }
+  // Stream caps over every replica's streams (issue 16).
+  const caps = {
+    maxStreams: config.status.maxStreams,
+    maxStreamsPerSession: config.status.maxStreamsPerSession,
+    maxStreamsPerAccount: config.status.maxStreamsPerAccount,
+  };
+  const slots =
+    options.store === undefined
+      ? undefined
+      : new StreamSlots({
+          db: options.store.db,
+          holder: replicaId,
+          caps,
+          heartbeatMs: config.replicaHeartbeatMs,
+          logger,
+        });
+  slots?.start();
+  if (slots) closers.push(() => slots.close());
   const hub = new StatusHub({
     ...(cluster ? { cluster } : {}),
+    ...(slots ? { slots } : {}),
     fetcher: createGatewayStatusFetcher(cloud),
     fastMs: config.status.fastMs,
     slowMs: config.status.slowMs,
@@ -169,9 +189,7 @@ export const createRuntime = async (
       (cloudMode === 'emulator'
         ? (options.emulator?.negotiationMs ?? DEFAULT_NEGOTIATION_MS) + 3000
         : 60_000),
-    maxStreams: config.status.maxStreams,
-    maxStreamsPerSession: config.status.maxStreamsPerSession,
-    maxStreamsPerAccount: config.status.maxStreamsPerAccount,
+    ...caps,
     observer: metrics,
     logger,
     ...(options.fastWindowMs === undefined ? {} : { fastWindowMs: options.fastWindowMs }),

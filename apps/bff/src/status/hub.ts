@@ -10,6 +10,7 @@ import type { GatewayStatusSource } from '../operations/lanes';
 import type { StatusCluster } from './cluster';
 import { gatewayKey, GatewayPoller, type Entry, type GatewayStatusFetcher } from './poller';
 import { SSE_HEADERS, SseStream, sseFrame } from './sse';
+import type { StreamSlots } from './stream-slots';
 
 export { type GatewayStatusFetcher } from './poller';
 
@@ -34,6 +35,8 @@ export interface StatusHubOptions {
   negotiationVerdictMs?: number;
   /** Replicas on one store (issue 16): who polls which gateway, and the bus between them. */
   cluster?: StatusCluster;
+  /** The caps above counted over every replica's streams (issue 16); this process's only without. */
+  slots?: StreamSlots;
   observer?: {
     poll(outcome: 'success' | 'failure'): void;
     interval(ref: GatewayRef, ms: number): void;
@@ -169,11 +172,16 @@ export class StatusHub implements GatewayStatusSource {
         throw new StreamCapError('account');
       }
     }
-    res.writeHead(200, SSE_HEADERS);
-    res.flushHeaders();
     const stream = new SseStream(res, owner, (s) => {
       this.sendSnapshot(s);
     });
+    if (this.options.slots && !(await this.admitShared(res, stream.id, owner, account))) {
+      // The client left (or the hub shut down) while the store was asked: nothing to open.
+      stream.closed = true;
+      return stream;
+    }
+    res.writeHead(200, SSE_HEADERS);
+    res.flushHeaders();
     stream.account = account;
     this.streams.set(stream.id, stream);
     res.on('close', () => {
@@ -189,6 +197,32 @@ export class StatusHub implements GatewayStatusSource {
     );
     await this.watch(stream.id, refs);
     return stream;
+  }
+
+  /**
+   * Takes the stream's slot in the store (caps over every replica); throws when a cap is
+   * reached. A store that cannot be asked leaves the caps of this process (checked already).
+   * False when the stream should not open after all (its slot is given back).
+   */
+  private async admitShared(
+    res: ServerResponse,
+    id: string,
+    owner: string | undefined,
+    account: string | undefined,
+  ): Promise<boolean> {
+    const slots = this.options.slots;
+    if (!slots) return true;
+    let admitted = true;
+    try {
+      await slots.admit(id, owner, account);
+    } catch (error) {
+      if (error instanceof TooManyStreamsError || error instanceof StreamCapError) throw error;
+      this.options.logger?.warn({ err: error }, 'stream caps not checked across replicas');
+      admitted = false;
+    }
+    const gone = this.closed || res.destroyed;
+    if (gone && admitted) slots.release(id);
+    return !gone;
   }
 
   /**
@@ -332,6 +366,8 @@ export class StatusHub implements GatewayStatusSource {
   private close(stream: SseStream): void {
     if (!this.streams.delete(stream.id)) return;
     stream.closed = true;
+    // On shutdown the replica's slots go all at once (StreamSlots.close).
+    if (!this.closed) this.options.slots?.release(stream.id);
     for (const key of [...stream.watched]) this.unwatch(stream, key);
   }
 

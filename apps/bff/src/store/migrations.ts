@@ -251,6 +251,25 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 16: one row per open event stream, so the stream caps count every replica's streams;
+  // its replica renews `expires_at`, a dead replica's rows expire.
+  '0008-stream-slots': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('stream_slots')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('session', 'text')
+        .addColumn('account', 'text')
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('stream_slots_holder')
+        .on('stream_slots')
+        .column('holder')
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

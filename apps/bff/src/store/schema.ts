@@ -146,6 +146,18 @@ interface LoginFailuresTable {
   until: ColumnType<string | number, number, number>;
 }
 
+interface StreamSlotsTable {
+  /** The stream's id. */
+  id: string;
+  /** The replica serving it; renews `expires_at` every heartbeat. */
+  holder: string;
+  /** The session hash that opened it (per-session cap). */
+  session: string | null;
+  /** The account that opened it (per-account cap). */
+  account: string | null;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -159,6 +171,7 @@ export interface Database {
   history_logs: HistoryLogsTable;
   history_log_cursors: HistoryLogCursorsTable;
   login_failures: LoginFailuresTable;
+  stream_slots: StreamSlotsTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
