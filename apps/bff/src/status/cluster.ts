@@ -75,7 +75,9 @@ export class StatusCluster {
       });
     });
     this.timer = setInterval(() => {
-      void this.beat();
+      this.beat().catch((error: unknown) => {
+        this.options.logger?.warn({ err: error }, 'poll lease heartbeat failed');
+      });
     }, this.options.heartbeatMs);
     this.timer.unref();
   }

@@ -111,6 +111,10 @@ async function dialectFor(
 ): Promise<{ dialect: Dialect; engine: StoreEngine }> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (restart, failover, a dropped test database) is an
+    // 'error' event; without a listener it ends the process. The pool discards that connection
+    // and the next query opens a new one, reporting its own error to its caller.
+    pool.on('error', () => undefined);
     return { dialect: new PostgresDialect({ pool }), engine: 'postgres' };
   }
   if ('dataDir' in options) {
