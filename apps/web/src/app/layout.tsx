@@ -113,9 +113,16 @@ export function AppLayout() {
     {
       to: region === undefined ? '/' : `/regions/${region}/gateways`,
       label: t('nav.gateways'),
-      active: location.pathname.startsWith('/regions'),
+      active:
+        location.pathname.startsWith('/regions') &&
+        !location.pathname.endsWith('/customer-gateways'),
     },
     { to: '/gateways', label: t('nav.allRegions'), active: location.pathname === '/gateways' },
+    {
+      to: region === undefined ? '/customer-gateways' : `/regions/${region}/customer-gateways`,
+      label: t('nav.customerGateways'),
+      active: location.pathname.endsWith('customer-gateways'),
+    },
     { to: '/health', label: t('nav.health'), active: location.pathname === '/health' },
     ...(caps.canReadAudit
       ? [{ to: '/audit', label: t('nav.audit'), active: location.pathname === '/audit' }]

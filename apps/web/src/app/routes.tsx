@@ -31,6 +31,11 @@ const AuditRoute = lazy(() =>
 const HealthRoute = lazy(() =>
   import('../features/history/components/health-page').then((m) => ({ default: m.HealthPage })),
 );
+const CustomerGatewaysRoute = lazy(() =>
+  import('../features/customer-gateways/route').then((m) => ({
+    default: m.CustomerGatewaysRoute,
+  })),
+);
 const AccountsRoute = lazy(() =>
   import('../features/accounts/components/accounts-page').then((m) => ({
     default: m.AccountsPage,
@@ -73,6 +78,8 @@ export function AppRoutes() {
           path={`${G}/ssl-vpn-servers/:resourceId/edit`}
           element={<SslVpnServerWizardRoute />}
         />
+        <Route path="customer-gateways" element={<CustomerGatewaysRoute />} />
+        <Route path="regions/:regionId/customer-gateways" element={<CustomerGatewaysRoute />} />
         <Route path="audit" element={<AuditRoute />} />
         <Route path="health" element={<HealthRoute />} />
         <Route path="accounts" element={<AccountsRoute />} />

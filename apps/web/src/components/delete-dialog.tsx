@@ -2,7 +2,7 @@
 // live. A lazy chunk of the gateway page: Modal, the error catalog and the progress view load
 // when Delete is first pressed, not with the page (issue 6).
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ErrorExplanation } from './error-explanation';
 import { OperationProgress } from './operation-progress';
@@ -15,16 +15,22 @@ export function DeleteDialog({
   kind,
   regionId,
   vpnGatewayId,
+  refresh,
   id,
   label,
+  warning,
   opened,
   onClose,
 }: {
   kind: DeletableKind;
   regionId: string;
-  vpnGatewayId: string;
+  /** The gateway whose page refreshes after the delete; without one, `refresh` names what does. */
+  vpnGatewayId?: string | undefined;
+  refresh?: QueryKey | undefined;
   id: string;
   label: string;
+  /** What deleting it does (default: the kind's own words in the main dictionaries). */
+  warning?: string | undefined;
   opened: boolean;
   onClose: () => void;
 }) {
@@ -34,8 +40,10 @@ export function DeleteDialog({
   const [key] = useState(newIdempotencyKey);
   const mutation = useDeleteResource();
   const onDone = useCallback(() => {
-    void client.invalidateQueries({ queryKey: gatewayKeys.detail(regionId, vpnGatewayId) });
-  }, [client, regionId, vpnGatewayId]);
+    const queryKey =
+      vpnGatewayId === undefined ? refresh : gatewayKeys.detail(regionId, vpnGatewayId);
+    if (queryKey !== undefined) void client.invalidateQueries({ queryKey });
+  }, [client, regionId, vpnGatewayId, refresh]);
   return (
     <Modal
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -44,7 +52,10 @@ export function DeleteDialog({
       title={t('delete.title', { name: label })}
     >
       <Stack>
-        <Text size="sm">{t(`delete.warning.${kind}`, { name: label })}</Text>
+        <Text size="sm">
+          {warning ??
+            (kind === 'customer-gateway' ? '' : t(`delete.warning.${kind}`, { name: label }))}
+        </Text>
         {mutation.data === undefined ? (
           <>
             <TextInput

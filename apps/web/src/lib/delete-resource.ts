@@ -4,14 +4,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
 import { eventStreamHeader } from './live-status';
 
-export type DeletableKind = 'ipsec-server' | 'vpn-connection' | 'ssl-vpn-server';
+export type DeletableKind =
+  'ipsec-server' | 'vpn-connection' | 'ssl-vpn-server' | 'customer-gateway';
 
 const pathOf = (kind: DeletableKind, regionId: string, id: string): string =>
   kind === 'ipsec-server'
     ? apiPaths.ipsecServer(regionId, id)
     : kind === 'vpn-connection'
       ? apiPaths.vpnConnection(regionId, id)
-      : apiPaths.sslVpnServer(regionId, id);
+      : kind === 'customer-gateway'
+        ? apiPaths.customerGateway(regionId, id)
+        : apiPaths.sslVpnServer(regionId, id);
 
 export interface DeleteRequest {
   kind: DeletableKind;

@@ -610,6 +610,7 @@ export const en = {
 
   // Status history (issue 15); the history view's own words are in features/history/messages.ts.
   'nav.health': 'Health',
+  'nav.customerGateways': 'Customer gateways',
   'tab.history': 'History',
 } as const;
 

@@ -592,5 +592,6 @@ export const zhCN: Messages = {
 
   // Status history (issue 15); the history view's own words are in features/history/messages.ts.
   'nav.health': '健康状况',
+  'nav.customerGateways': '用户网关',
   'tab.history': '历史',
 };
