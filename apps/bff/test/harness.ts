@@ -178,6 +178,10 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     });
   });
   server.requestTimeout = 0;
+  // The test's fetch keeps connections alive for 4 s; a server closing an idle one at 5 s can
+  // cross a request sent on it when a loaded machine stalls the event loop (ECONNRESET on a
+  // POST, which undici does not resend). Tests keep connections open for their whole run.
+  server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
