@@ -200,10 +200,6 @@ export const en = {
   'dual.unchanged': 'Unchanged.',
   'dual.tunnelOnly':
     'Only {tunnel} changes: the change is applied to that tunnel alone (ModifyTunnelAttribute); the other tunnel is not touched.',
-  'summary.dualConnection':
-    'A dual-tunnel IPsec connection "{name}" on gateway {gateway} links {local} with {remote}. {tunnels}',
-  'summary.tunnel':
-    'Tunnel {index} ({role}) to customer gateway {cgw}: phase 1 {ike}, phase 2 {ipsec}.',
 
   'psk.none': 'no pre-shared key',
   'psk.masked': 'Pre-shared key',
@@ -380,7 +376,6 @@ export const en = {
   'wizard.stepOf': 'Step {step} of {total}',
   'wizard.review': 'Review',
   'wizard.summary': 'In plain words',
-  'wizard.summarySoFar': 'So far, in plain words',
   'wizard.diff': 'What changes',
   'wizard.noChanges': 'Nothing changes: every value is as it is now.',
   'wizard.field': 'Setting',
@@ -499,14 +494,6 @@ export const en = {
   'cgw.create': 'Create one now',
   'cgw.creating': 'Creating the customer gateway first…',
   'cgw.none': 'No customer gateways in this region yet: create one.',
-
-  'summary.ipsecServer':
-    'An IPsec server "{name}" on gateway {gateway} gives clients addresses from {pool} and lets them reach {local}. Phase 1: {ike}. Phase 2: {ipsec}.',
-  'summary.connection':
-    'An IPsec connection "{name}" from gateway {gateway} to customer gateway {cgw} links {local} with {remote}. Phase 1: {ike}. Phase 2: {ipsec}.',
-  'summary.sslServer':
-    'An SSL-VPN server "{name}" on gateway {gateway} gives clients addresses from {pool} to reach {local}, over {proto} port {port} with {cipher}.',
-  'summary.edit': 'The change touches {count} setting(s) of {name}.',
 
   // Alibaba Cloud region names by region id (the BFF's name is the fallback for others).
   'region.cn-qingdao': 'China (Qingdao)',

@@ -197,9 +197,6 @@ export const zhCN: Messages = {
   'dual.unchanged': '无变更。',
   'dual.tunnelOnly':
     '仅{tunnel}有变更：只修改该隧道（ModifyTunnelAttribute），另一条隧道不受影响。',
-  'summary.dualConnection':
-    '网关 {gateway} 上的双隧道 IPsec 连接“{name}”连通 {local} 与 {remote}。{tunnels}',
-  'summary.tunnel': '隧道 {index}（{role}）连接用户网关 {cgw}：第一阶段 {ike}，第二阶段 {ipsec}。',
 
   'psk.none': '无预共享密钥',
   'psk.masked': '预共享密钥',
@@ -368,7 +365,6 @@ export const zhCN: Messages = {
   'wizard.stepOf': '第 {step} 步，共 {total} 步',
   'wizard.review': '确认',
   'wizard.summary': '配置说明',
-  'wizard.summarySoFar': '当前配置说明',
   'wizard.diff': '变更内容',
   'wizard.noChanges': '没有任何变更：所有取值与当前一致。',
   'wizard.field': '配置项',
@@ -483,14 +479,6 @@ export const zhCN: Messages = {
   'cgw.create': '现在新建',
   'cgw.creating': '正在先创建用户网关…',
   'cgw.none': '此地域还没有用户网关，请新建一个。',
-
-  'summary.ipsecServer':
-    '在网关 {gateway} 上创建 IPsec 服务端“{name}”：客户端从 {pool} 获取地址，可访问 {local}。第一阶段：{ike}。第二阶段：{ipsec}。',
-  'summary.connection':
-    '从网关 {gateway} 到用户网关 {cgw} 的 IPsec 连接“{name}”，连通 {local} 与 {remote}。第一阶段：{ike}。第二阶段：{ipsec}。',
-  'summary.sslServer':
-    '在网关 {gateway} 上的 SSL-VPN 服务端“{name}”：客户端从 {pool} 获取地址，可访问 {local}，使用 {proto} 端口 {port}，加密算法 {cipher}。',
-  'summary.edit': '本次变更涉及“{name}”的 {count} 项配置。',
 
   // 阿里云地域名称（按地域 ID；未列出的地域使用 BFF 返回的名称）。
   'region.cn-qingdao': '华北1（青岛）',

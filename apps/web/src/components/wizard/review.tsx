@@ -30,11 +30,14 @@ export function ValuesTable({
   secretPaths,
   hidden = [],
   label,
+  secretNotSet,
 }: {
   values: unknown;
   secretPaths: readonly string[];
   hidden?: readonly string[];
   label?: string;
+  /** What a secret left empty means (on an SM gateway, certificates authenticate). */
+  secretNotSet?: string | undefined;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -68,7 +71,9 @@ export function ValuesTable({
               {fieldLabel(i18n, path)}
             </Table.Td>
             <Table.Td>
-              {flat[path] === undefined ? t('diff.secretNotSet') : t('diff.secretSet')}
+              {flat[path] === undefined
+                ? (secretNotSet ?? t('diff.secretNotSet'))
+                : t('diff.secretSet')}
             </Table.Td>
           </Table.Tr>
         ))}
@@ -128,6 +133,7 @@ export function Review({
   changes,
   secretPaths,
   hidden = [],
+  secretNotSet,
 }: {
   summary: string;
   /** The full value (create). */
@@ -137,6 +143,7 @@ export function Review({
   secretPaths: readonly string[];
   /** Paths not worth showing (ids already in the summary). */
   hidden?: readonly string[];
+  secretNotSet?: string | undefined;
 }) {
   const { t } = useI18n();
   return (
@@ -146,7 +153,12 @@ export function Review({
       </Title>
       <Text>{summary}</Text>
       {changes === undefined ? (
-        <ValuesTable values={values} secretPaths={secretPaths} hidden={hidden} />
+        <ValuesTable
+          values={values}
+          secretPaths={secretPaths}
+          hidden={hidden}
+          secretNotSet={secretNotSet}
+        />
       ) : (
         <>
           <Title order={2} size="h4">

@@ -20,11 +20,18 @@ import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
 import { isRetryableCloudError } from '@vpn-console/shared/errors/cloud-errors';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type SyntheticEvent,
+  type ReactNode,
+} from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
-import { useI18n } from '../../lib/i18n';
+import { useWizardI18n } from './use-wizard-i18n';
 import type { MessageKey } from '../../lib/messages';
 import { useOperation } from '../../lib/operations';
 import { useSessionExpired } from '../../lib/session';
@@ -86,7 +93,7 @@ const isSessionEnded = (error: unknown): boolean =>
   error instanceof ApiRequestError && error.status === 401;
 
 export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
-  const { t, catalogLocale } = useI18n();
+  const { t, tw, catalogLocale } = useWizardI18n();
   const { form, steps, stepIndex, onStepChange, unknownValues = NONE } = props;
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [prepareIssues, setPrepareIssues] = useState<FormIssue[]>([]);
@@ -360,7 +367,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                 <Grid.Col span={5}>
                   <Box
                     component="section"
-                    aria-label={onReview ? t('wizard.dryRun') : t('wizard.summarySoFar')}
+                    aria-label={onReview ? t('wizard.dryRun') : tw('wizard.summarySoFar')}
                     style={{ position: 'sticky', top: 'var(--mantine-spacing-md)' }}
                   >
                     <Paper withBorder p="md">
@@ -370,7 +377,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                         ) : (
                           <>
                             <Title order={2} size="h4">
-                              {t('wizard.summarySoFar')}
+                              {tw('wizard.summarySoFar')}
                             </Title>
                             <Text>{props.summary}</Text>
                           </>

@@ -29,7 +29,7 @@ import {
   useResourceWizard,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useI18n } from '../../../lib/i18n';
+import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import {
   dryRunChangeIpsecServer,
@@ -94,7 +94,7 @@ export function IpsecServerWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tw } = useWizardI18n();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = ipsecServerSteps(ctx);
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
@@ -185,7 +185,7 @@ export function IpsecServerWizard({
   const ike = describePhase(values.ikeConfig, ['ikeVersion', 'ikeEncAlg', 'ikeAuthAlg', 'ikePfs']);
   const ipsec = describePhase(values.ipsecConfig, ['ipsecEncAlg', 'ipsecAuthAlg', 'ipsecPfs']);
   const name = values.ipsecServerName ?? existing?.name ?? '—';
-  const summary = t('summary.ipsecServer', {
+  const summary = tw('summary.ipsecServer', {
     name,
     gateway: gateway.name === '' ? gateway.id : gateway.name,
     pool: values.clientIpPool ?? '',
@@ -206,7 +206,7 @@ export function IpsecServerWizard({
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${t('summary.edit', { name, count: changeCount(changes) })}`
+              : `${summary} ${tw('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={values}
           secretPaths={SECRETS}

@@ -28,7 +28,7 @@ import {
   useResourceWizard,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useI18n } from '../../../lib/i18n';
+import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import {
   dryRunChangeSslVpnServer,
@@ -95,7 +95,7 @@ export function SslVpnServerWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tw } = useWizardI18n();
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
     initialValues: () => valuesOf(gateway, existing),
     schemaOfStep: (index) => {
@@ -186,7 +186,7 @@ export function SslVpnServerWizard({
   ];
 
   const name = values.name ?? existing?.name ?? '—';
-  const summary = t('summary.sslServer', {
+  const summary = tw('summary.sslServer', {
     name,
     gateway: gateway.name === '' ? gateway.id : gateway.name,
     pool: values.clientIpPool ?? '',
@@ -208,7 +208,7 @@ export function SslVpnServerWizard({
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${t('summary.edit', { name, count: changeCount(changes) })}`
+              : `${summary} ${tw('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={values}
           secretPaths={[]}

@@ -27,7 +27,7 @@ import { describePhase, IkeFields, IpsecFields } from '../../../components/wizar
 import { changesNothing, DiffTable, ValuesTable } from '../../../components/wizard/review';
 import { issuesOf } from '../../../lib/issue-text';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useI18n } from '../../../lib/i18n';
+import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
 import { useChangeVpnConnection, type ChangeVpnConnectionBody } from '../api/change-vpn-connection';
 import {
   useChangeVpnConnectionTunnel,
@@ -78,7 +78,7 @@ function TunnelStep({
   bgpOn: boolean;
   onSameChange: (same: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const { t, tw } = useWizardI18n();
   const gatewayType = gatewayTypeFromVpnType(gateway.vpnType);
   const at = `tunnels.${String(index)}`;
   const copied = index === 1 && same;
@@ -123,7 +123,13 @@ function TunnelStep({
           <PskField
             name={`${at}.ikeConfig.psk`}
             label={t('field.psk')}
-            hint={editing ? t('psk.keepEmpty') : t('psk.autoIfEmpty')}
+            hint={
+              editing
+                ? t('psk.keepEmpty')
+                : gatewayType === 'sm'
+                  ? tw('psk.smIfEmpty')
+                  : t('psk.autoIfEmpty')
+            }
           />
           {gatewayType === 'sm' ? (
             <TextField
@@ -184,8 +190,8 @@ export function DualTunnelWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const i18n = useWizardI18n();
+  const { t, tw } = i18n;
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const editing = existing !== undefined;
@@ -394,14 +400,14 @@ export function DualTunnelWizard({
       ? `${tunnel.newCustomerGateway?.ipAddress ?? ''} (${t('cgw.create')})`
       : tunnel.customerGatewayId;
   const name = values.name ?? existing?.name ?? '—';
-  const summary = t('summary.dualConnection', {
+  const summary = tw('summary.dualConnection', {
     name: name === '' ? '—' : name,
     gateway: gateway.name === '' ? gateway.id : gateway.name,
     local: values.localSubnet.join(', '),
     remote: values.remoteSubnet.join(', '),
     tunnels: shown
       .map((tunnel, i) =>
-        t('summary.tunnel', {
+        tw('summary.tunnel', {
           index: i + 1,
           role: t(i === 0 ? 'tunnel.role.master' : 'tunnel.role.slave'),
           cgw: cgwText(tunnel),
@@ -485,6 +491,7 @@ export function DualTunnelWizard({
               secretPaths={s.secrets}
               hidden={['regionId', 'vpnGatewayId']}
               label={s.title}
+              secretNotSet={ctx.gatewayType === 'sm' ? tw('diff.secretNotSetSm') : undefined}
             />
           )}
         </Fragment>

@@ -107,6 +107,11 @@ describe('IPsec connection wizard', () => {
       expect(await stepForm('Phase 1 (IKE)')).toBeInTheDocument();
       expect(selectInput('Encryption')).toHaveValue('sm4');
       expect(selectInput('Integrity')).toHaveValue('sm3');
+      // Issue 17: no "the cloud generates one" on SM: certificates authenticate.
+      expect(
+        screen.getByText(/SM \(国密\) gateways authenticate with certificates/),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/the cloud generates one/)).toBeNull();
       await user.click(selectInput('Encryption'));
       const listbox = await screen.findByRole('listbox');
       expect(
@@ -144,6 +149,7 @@ describe('IPsec connection wizard', () => {
       expect(
         await screen.findByText(/links 192.168.0.0\/16 with 172.16.0.0\/16/),
       ).toBeInTheDocument();
+      expect(screen.getByText('not entered: certificates authenticate (SM)')).toBeInTheDocument();
       expect(
         await screen.findByText(
           /The cloud checks the connection once the new customer gateway exists/,

@@ -41,7 +41,7 @@ import {
   useResourceWizard,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useI18n } from '../../../lib/i18n';
+import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
 import { issuesOf, type FormIssue } from '../../../lib/issue-text';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import { useChangeVpnConnection, type ChangeVpnConnectionBody } from '../api/change-vpn-connection';
@@ -143,7 +143,7 @@ export function VpnConnectionWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tw } = useWizardI18n();
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = vpnConnectionSteps(ctx);
@@ -304,7 +304,13 @@ export function VpnConnectionWizard({
           <PskField
             name="ikeConfig.psk"
             label={t('field.psk')}
-            hint={existing === undefined ? t('psk.autoIfEmpty') : t('psk.keepEmpty')}
+            hint={
+              existing !== undefined
+                ? t('psk.keepEmpty')
+                : ctx.gatewayType === 'sm'
+                  ? tw('psk.smIfEmpty')
+                  : t('psk.autoIfEmpty')
+            }
           />
           {ctx.gatewayType === 'sm' ? (
             <TextField
@@ -395,7 +401,7 @@ export function VpnConnectionWizard({
   const cgwLabel = inlineCgw
     ? `${values.newCustomerGateway?.ipAddress ?? ''} (${t('cgw.create')})`
     : (values.customerGatewayId ?? '');
-  const summary = t('summary.connection', {
+  const summary = tw('summary.connection', {
     name,
     gateway: gateway.name === '' ? gateway.id : gateway.name,
     cgw: cgwLabel,
@@ -417,11 +423,12 @@ export function VpnConnectionWizard({
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${t('summary.edit', { name, count: changeCount(changes) })}`
+              : `${summary} ${tw('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={withoutWizardFields(values)}
           secretPaths={SECRETS}
           hidden={['regionId', 'vpnGatewayId']}
+          secretNotSet={ctx.gatewayType === 'sm' ? tw('diff.secretNotSetSm') : undefined}
           {...(changes === undefined ? {} : { changes })}
         />
       }
