@@ -1,16 +1,17 @@
 // History bench (issue 15): (1) upstream calls per gateway per hour the recorder makes against
 // the demo cloud (a simulated hour of 60 s rounds; connections that are down have their logs
 // read every round), (2) the time to draw a 30-day timeline of a connection that changed state
-// every minute (43,200 changes): reading them from the store and reducing them to the chart's
-// stretches (the web's laneSegments at 800 px).
+// every minute (43,200 changes): the history route's read (reduced in the store to 1 h buckets),
+// its JSON size, and the web's reduction to the chart's stretches; beside it, reading every row
+// as the CSV export does (what the route read before it was reduced).
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { startEmulator } from '@vpn-console/vpc-emulator/server';
-import { laneSegments } from '../../web/src/features/history/lib/timeline';
+import { laneStretches } from '../../web/src/features/history/lib/timeline';
 import { testConfig } from '../src/config';
 import { HistoryRecorder } from '../src/history/recorder';
-import { readGatewayHistory } from '../src/history/store';
+import { exportGatewayChanges, readGatewayHistory } from '../src/history/read';
 import { createRuntime } from '../src/runtime';
 import { openStore } from '../src/store/store';
 
@@ -126,29 +127,61 @@ async function thirtyDayTimeline(): Promise<void> {
   );
   const from = start;
   const to = start + minutes * 60_000;
-  const runs: Array<{ read: number; draw: number; segments: number; changes: number }> = [];
+  const query = {
+    regionId: 'cn-hangzhou',
+    gatewayId: 'vpn-bench',
+    from: new Date(from),
+    to: new Date(to),
+  };
+  const runs: Array<{
+    read: number;
+    draw: number;
+    all: number;
+    allBytes: number;
+    bytes: number;
+    stretches: number;
+  }> = [];
   for (let i = 0; i < 5; i += 1) {
     const t0 = performance.now();
-    const history = await readGatewayHistory(
-      store.db,
-      'cn-hangzhou',
-      'vpn-bench',
-      new Date(from),
-      new Date(to),
-      undefined,
-    );
+    const history = await readGatewayHistory(store.db, query);
     const t1 = performance.now();
-    const changes = history?.changes ?? [];
-    const segments = laneSegments('negotiation', history?.baseline[0], changes, from, to, 800);
+    if (history === undefined) throw new Error('bench: nothing recorded');
+    const bytes = JSON.stringify(history).length;
+    const stretches = laneStretches(
+      { ...history, from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+      'connection',
+      'vco-bench',
+      'negotiation',
+    );
     const t2 = performance.now();
-    runs.push({ read: t1 - t0, draw: t2 - t1, segments: segments.length, changes: changes.length });
+    let rows = 0;
+    let allBytes = 0;
+    for await (const page of exportGatewayChanges(store.db, query)) {
+      rows += page.length;
+      // Every row as JSON: what the route sent before it was reduced.
+      allBytes += JSON.stringify(page).length;
+    }
+    const t3 = performance.now();
+    if (rows !== minutes) throw new Error(`bench: the export read ${String(rows)} rows`);
+    runs.push({
+      read: t1 - t0,
+      draw: t2 - t1,
+      all: t3 - t2,
+      allBytes,
+      bytes,
+      stretches: stretches.length,
+    });
   }
   const median = (values: number[]) =>
     [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  const last = runs[runs.length - 1];
+  const m = (pick: (r: (typeof runs)[number]) => number) => median(runs.map(pick));
   process.stdout.write(
-    `timeline: 30 days, ${String(last?.changes ?? 0)} changes → ${String(last?.segments ?? 0)} stretches at 800 px; ` +
-      `median of 5: store read ${median(runs.map((r) => r.read)).toFixed(0)} ms, reduce to stretches ${median(runs.map((r) => r.draw)).toFixed(1)} ms\n`,
+    `timeline: 30 days, ${String(minutes)} changes; median of 5: ` +
+      `history route read (reduced in the store) ${m((r) => r.read).toFixed(0)} ms, ` +
+      `${(m((r) => r.bytes) / 1024).toFixed(1)} KiB of JSON; ` +
+      `reduce to ${String(m((r) => r.stretches))} stretches ${m((r) => r.draw).toFixed(1)} ms; ` +
+      `every row (the CSV export's paged read) ${m((r) => r.all).toFixed(0)} ms, ` +
+      `${(m((r) => r.allBytes) / 1024 / 1024).toFixed(1)} MiB as JSON\n`,
   );
   await store.close();
 }

@@ -12,12 +12,8 @@ import { describeVpnConnectionLogsResponseSchema } from '@vpn-console/shared/res
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/config';
 import { HistoryRecorder, logLineTime, RecorderCallBudget } from '../src/history/recorder';
-import {
-  readGatewayHistory,
-  readHealthOverview,
-  readLogLines,
-  recordObservations,
-} from '../src/history/store';
+import { readGatewayHistory } from '../src/history/read';
+import { readHealthOverview, readLogLines, recordObservations } from '../src/history/store';
 import { createRuntime, type Runtime } from '../src/runtime';
 import { openStore, type Store } from '../src/store/store';
 
@@ -106,14 +102,13 @@ const setPeer = async (customerGatewayId: string, peer: object) => {
 };
 
 const history = (from: number, connectionId?: string) =>
-  readGatewayHistory(
-    store.db,
-    HZ,
-    ids.gateways.connections,
-    new Date(from),
-    new Date(clockMs + 1),
+  readGatewayHistory(store.db, {
+    regionId: HZ,
+    gatewayId: ids.gateways.connections,
+    from: new Date(from),
+    to: new Date(clockMs + 1),
     connectionId,
-  );
+  });
 
 describe('history recorder', () => {
   it('stores changes only, with the time first seen', async () => {
@@ -278,14 +273,13 @@ describe('history recorder', () => {
     recorderOffsetMs = 2 * day;
     const later = recorder({ retentionDays: 1 });
     await later.runRound();
-    const h2 = await readGatewayHistory(
-      store.db,
-      HZ,
-      ids.gateways.connections,
-      new Date(clockMs + recorderOffsetMs - 3600_000),
-      new Date(clockMs + recorderOffsetMs),
-      ids.connections.established,
-    );
+    const h2 = await readGatewayHistory(store.db, {
+      regionId: HZ,
+      gatewayId: ids.gateways.connections,
+      from: new Date(clockMs + recorderOffsetMs - 3600_000),
+      to: new Date(clockMs + recorderOffsetMs),
+      connectionId: ids.connections.established,
+    });
     expect(h2?.changes).toEqual([]);
     expect(h2?.baseline.find((c) => c.lane === 'negotiation')?.value).toBe('ipsec_sa_established');
   });

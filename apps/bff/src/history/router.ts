@@ -22,8 +22,9 @@ import { getVpnConnectionRaw } from '../modules/vpn-connections/service';
 import { describeVpnGateway } from '../modules/vpn-gateways/context';
 import type { Runtime } from '../runtime';
 import type { Database } from '../store/schema';
-import { toCsv } from './csv';
-import { readGatewayHistory, readHealthOverview, readLogLines } from './store';
+import { csvLines, toCsv } from './csv';
+import { bucketWidthMs, exportGatewayChanges, readGatewayHistory, readSubjectNames } from './read';
+import { readHealthOverview, readLogLines } from './store';
 
 const R = '/api/v1/regions/:regionId';
 const DAY_MS = 86_400_000;
@@ -75,15 +76,33 @@ const overviewQuerySchema = z.object({
   lane: historyLaneSchema.optional(),
 });
 
-const sendCsv = (res: Response, fileName: string, text: string) => {
+const csvHeaders = (res: Response, fileName: string) => {
   res.set({
     'Cache-Control': 'no-store',
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${fileName}"`,
     'X-Content-Type-Options': 'nosniff',
   });
-  // A byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
-  res.send(`\ufeff${text}`);
+};
+
+// A byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
+const BOM = '\ufeff';
+
+/** Resolves when the response can take more, or is closed. */
+const drained = (res: Response) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+
+const sendCsv = (res: Response, fileName: string, text: string) => {
+  csvHeaders(res, fileName);
+  res.send(`${BOM}${text}`);
 };
 
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
@@ -99,68 +118,77 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
     if (connection.VpnGatewayId !== gatewayId) throw notFound('VPN connection');
   };
 
-  const gatewayHistory = async (req: Request): Promise<HistoryResponse> => {
+  /** The scope and window of a history request. */
+  const historyRequest = (req: Request) => {
     const regionId = regionParam(req);
     const gatewayId = idParam.vpnGateway(req);
     const q = parseOr400(historyQuerySchema(now()), req.query);
-    const found = await readGatewayHistory(
-      deps.db,
-      regionId,
-      gatewayId,
-      q.from,
-      q.to,
-      q.vpnConnectionId,
-    );
-    // Nothing recorded: a gateway (or connection) the cloud does not know is a 404; one it knows
-    // that the recorder has not seen yet is an empty history. Only then is the cloud asked.
-    if (found === undefined) await mustExist(regionId, gatewayId, q.vpnConnectionId);
-    return {
-      from: q.from.toISOString(),
-      to: q.to.toISOString(),
-      subjects: found?.subjects ?? [],
-      baseline: found?.baseline ?? [],
-      changes: found?.changes ?? [],
-      observedAt: found?.observedAt ?? null,
-      retentionDays: deps.retentionDays,
-    };
+    const query = { regionId, gatewayId, from: q.from, to: q.to, connectionId: q.vpnConnectionId };
+    return { ...q, ...query, query };
   };
 
   router.get(`${R}/vpn-gateways/:vpnGatewayId/history`, async (req, res) => {
-    res.json(await gatewayHistory(req));
+    const q = historyRequest(req);
+    const found = await readGatewayHistory(deps.db, q.query);
+    // Nothing recorded: a gateway (or connection) the cloud does not know is a 404; one it knows
+    // that the recorder has not seen yet is an empty history. Only then is the cloud asked.
+    if (found === undefined) await mustExist(q.regionId, q.gatewayId, q.vpnConnectionId);
+    const body: HistoryResponse = {
+      from: q.from.toISOString(),
+      to: q.to.toISOString(),
+      subjects: found?.subjects ?? [],
+      summaries: found?.summaries ?? [],
+      baseline: found?.baseline ?? [],
+      changes: found?.changes ?? [],
+      bucketMs: found?.bucketMs ?? bucketWidthMs(q.from.getTime(), q.to.getTime()),
+      reduced: found?.reduced ?? [],
+      observedAt: found?.observedAt ?? null,
+      retentionDays: deps.retentionDays,
+    };
+    res.json(body);
   });
 
+  // Every row, a page at a time: a month of per-minute changes is written as it is read.
   router.get(`${R}/vpn-gateways/:vpnGatewayId/history/export`, async (req, res) => {
-    const history = await gatewayHistory(req);
-    const names = new Map(history.subjects.map((s) => [`${s.kind}|${s.subjectId}`, s.name]));
-    const rows = [...history.baseline, ...history.changes].map((c) => [
-      c.at,
-      c.regionId,
-      c.vpnGatewayId,
-      c.kind,
-      c.subjectId,
-      c.vpnConnectionId ?? '',
-      names.get(`${c.kind}|${c.subjectId}`) ?? '',
-      c.lane,
-      c.value,
-    ]);
-    sendCsv(
-      res,
-      `history-${idParam.vpnGateway(req)}-${stamp(new Date(history.from))}.csv`,
-      toCsv(
-        [
-          'at',
-          'regionId',
-          'vpnGatewayId',
-          'kind',
-          'subjectId',
-          'vpnConnectionId',
-          'name',
-          'lane',
-          'value',
-        ],
-        rows,
-      ),
+    const q = historyRequest(req);
+    const subjects = await readSubjectNames(deps.db, q.query);
+    if (subjects.size === 0) await mustExist(q.regionId, q.gatewayId, q.vpnConnectionId);
+    csvHeaders(res, `history-${q.gatewayId}-${stamp(q.from)}.csv`);
+    res.write(
+      BOM +
+        csvLines([
+          [
+            'at',
+            'regionId',
+            'vpnGatewayId',
+            'kind',
+            'subjectId',
+            'vpnConnectionId',
+            'name',
+            'lane',
+            'value',
+          ],
+        ]),
     );
+    for await (const page of exportGatewayChanges(deps.db, q.query)) {
+      const text = csvLines(
+        page.map((c) => [
+          c.at,
+          c.regionId,
+          c.vpnGatewayId,
+          c.kind,
+          c.subjectId,
+          c.vpnConnectionId ?? '',
+          subjects.get(`${c.kind}|${c.subjectId}`) ?? '',
+          c.lane,
+          c.value,
+        ]),
+      );
+      // Wait for the socket to drain before reading the next page; stop if the client left.
+      if (!res.write(text)) await drained(res);
+      if (res.destroyed) return;
+    }
+    res.end();
   });
 
   const logs = async (req: Request, defaultLimit: number): Promise<StoredLogList> => {

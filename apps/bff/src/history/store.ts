@@ -1,16 +1,15 @@
-// The history tables (migration 0005): record what a look at a region saw (changes only),
-// read a gateway's timeline, the stored log lines, the health overview, prune old rows.
+// The history tables (migration 0006): record what a look at a region saw (changes only), the
+// stored log lines, the health overview, prune old rows. A gateway's timeline is read in read.ts.
 import type {
   HealthItem,
   HistoryChange,
   HistoryLane,
-  HistorySubject,
   HistorySubjectKind,
   StoredLogLine,
 } from '@vpn-console/shared/history/schema';
 import { historyLevel } from '@vpn-console/shared/history/schema';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Database, HistoryChangesTable, HistoryCurrentTable } from '../store/schema';
+import type { Database, HistoryChangesTable } from '../store/schema';
 import { observationKey, type Observation } from './observe';
 
 type Db = Kysely<Database>;
@@ -126,7 +125,7 @@ export async function recordObservations(
   });
 }
 
-const toChange = (
+export const toChange = (
   c: Insertable<HistoryChangesTable> | Selectable<HistoryChangesTable>,
 ): HistoryChange => ({
   regionId: c.region_id,
@@ -137,95 +136,6 @@ const toChange = (
   lane: c.lane as HistoryLane,
   value: c.value,
   at: c.at.toISOString(),
-});
-
-export interface GatewayHistory {
-  subjects: HistorySubject[];
-  baseline: HistoryChange[];
-  changes: HistoryChange[];
-  observedAt: string | null;
-}
-
-/** A gateway's (or one of its connections') timeline in [from, to). */
-export async function readGatewayHistory(
-  db: Db,
-  regionId: string,
-  gatewayId: string,
-  from: Date,
-  to: Date,
-  connectionId: string | undefined,
-): Promise<GatewayHistory | undefined> {
-  let currentQuery = db
-    .selectFrom('history_current')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('gateway_id', '=', gatewayId);
-  if (connectionId !== undefined)
-    currentQuery = currentQuery.where('connection_id', '=', connectionId);
-  const current = await currentQuery.execute();
-  if (current.length === 0) return undefined;
-  let changeQuery = db
-    .selectFrom('history_changes')
-    .selectAll()
-    .where('region_id', '=', regionId)
-    .where('gateway_id', '=', gatewayId)
-    .where('at', '<', to);
-  if (connectionId !== undefined)
-    changeQuery = changeQuery.where('connection_id', '=', connectionId);
-  const inside = await changeQuery.where('at', '>=', from).orderBy('at').orderBy('id').execute();
-  // The value in force at `from`: the last change before it (one row per subject and lane).
-  const before = await changeQuery
-    .where('at', '<', from)
-    .distinctOn(['kind', 'subject_id', 'lane'])
-    .orderBy('kind')
-    .orderBy('subject_id')
-    .orderBy('lane')
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  const baseline = new Map(before.map((c) => [`${c.kind}|${c.subject_id}|${c.lane}`, toChange(c)]));
-  // A value older than the retention (its change row pruned) still holds: the current row says so.
-  for (const row of current) {
-    const key = `${row.kind}|${row.subject_id}|${row.lane}`;
-    if (
-      !baseline.has(key) &&
-      row.since < from &&
-      !inside.some((c) => `${c.kind}|${c.subject_id}|${c.lane}` === key)
-    ) {
-      baseline.set(key, currentAsChange(row));
-    }
-  }
-  const subjects = new Map<string, HistorySubject>();
-  for (const row of current) {
-    subjects.set(`${row.kind}|${row.subject_id}`, {
-      kind: row.kind as HistorySubjectKind,
-      subjectId: row.subject_id,
-      vpnConnectionId: row.connection_id,
-      name: row.name,
-      ...(row.tunnel_index === null ? {} : { tunnelIndex: row.tunnel_index }),
-    });
-  }
-  const seen = current.reduce<Date | null>(
-    (latest, row) => (latest === null || row.seen_at > latest ? row.seen_at : latest),
-    null,
-  );
-  return {
-    subjects: [...subjects.values()],
-    baseline: [...baseline.values()],
-    changes: inside.map(toChange),
-    observedAt: seen?.toISOString() ?? null,
-  };
-}
-
-const currentAsChange = (row: Selectable<HistoryCurrentTable>): HistoryChange => ({
-  regionId: row.region_id,
-  vpnGatewayId: row.gateway_id,
-  kind: row.kind as HistorySubjectKind,
-  subjectId: row.subject_id,
-  vpnConnectionId: row.connection_id,
-  lane: row.lane as HistoryLane,
-  value: row.value,
-  at: row.since.toISOString(),
 });
 
 /** Everything not fully up now, longest first. */

@@ -270,6 +270,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 15: a lane's changes in time order straight from an index, so the history route's
+  // per-lane sums (window over each lane) and its "down since" walk need no sort of the rows.
+  '0009-history-lane-index': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('history_changes_lane_at')
+        .on('history_changes')
+        .columns(['gateway_id', 'kind', 'subject_id', 'lane', 'at', 'id'])
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

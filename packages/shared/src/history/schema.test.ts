@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  historyLevel,
-  historyRangeQuerySchema,
-  uptimeFraction,
-  type HistoryChange,
-} from './schema';
-
-const change = (value: string, at: string): HistoryChange => ({
-  regionId: 'cn-hangzhou',
-  vpnGatewayId: 'vpn-1',
-  kind: 'connection',
-  subjectId: 'vco-1',
-  vpnConnectionId: 'vco-1',
-  lane: 'negotiation',
-  value,
-  at,
-});
+import { historyLevel, historyRangeQuerySchema, uptimeOf } from './schema';
 
 describe('history levels', () => {
   it('reads phase 1 only as partial, IPsec SAs as up, no SA as down', () => {
@@ -28,21 +12,14 @@ describe('history levels', () => {
 });
 
 describe('uptime', () => {
-  it('weighs each level by how long it held inside the window', () => {
-    const from = Date.parse('2026-01-01T00:00:00Z');
-    const to = Date.parse('2026-01-01T04:00:00Z');
-    const fraction = uptimeFraction(
-      'negotiation',
-      change('ipsec_sa_established', '2025-12-31T20:00:00Z'),
-      [change('ike_sa_not_established', '2026-01-01T03:00:00Z')],
-      from,
-      to,
-    );
-    expect(fraction).toBe(0.75);
+  it('is the share of the known time that was up (phase 1 only counts as not up)', () => {
+    expect(uptimeOf({ up: 3 * 3_600_000, down: 3_600_000, off: 10 * 3_600_000 })).toBe(0.75);
+    expect(uptimeOf({ up: 1, partial: 1 })).toBe(0.5);
   });
 
-  it('knows nothing without a baseline or change', () => {
-    expect(uptimeFraction('negotiation', undefined, [], 0, 1000)).toBeNull();
+  it('knows nothing when only off or unrecorded time is known', () => {
+    expect(uptimeOf({})).toBeNull();
+    expect(uptimeOf({ off: 1000, unknown: 5 })).toBeNull();
   });
 });
 

@@ -53,17 +53,62 @@ export const historySubjectSchema = z.object({
 });
 export type HistorySubject = z.infer<typeof historySubjectSchema>;
 
+/** Milliseconds spent in each timeline level (a level never held is left out). */
+export const levelDurationsSchema = z.partialRecord(
+  z.enum(historyLevels),
+  z.number().int().nonnegative(),
+);
+export type LevelDurations = z.infer<typeof levelDurationsSchema>;
+
+/** One subject's lane over the whole window, computed from every stored row (never reduced). */
+export const historyLaneSummarySchema = z.object({
+  kind: historySubjectKindSchema,
+  subjectId: z.string(),
+  lane: historyLaneSchema,
+  /** Changes inside the window. */
+  changeCount: z.number().int().nonnegative(),
+  /** Time in each level inside the window: what the uptime is computed from. */
+  levels: levelDurationsSchema,
+  /** The value in force at `to` ('' when nothing is known). */
+  value: z.string(),
+  /** Since when the lane has been down or phase 1 only without a break, as of `to` (else null). */
+  downSince: z.iso.datetime().nullable(),
+});
+export type HistoryLaneSummary = z.infer<typeof historyLaneSummarySchema>;
+
 /**
- * GET …/vpn-gateways/:id/history?from=&to=&vpnConnectionId=: the changes inside [from, to) and,
- * per subject and lane, the last change before `from` (where the timeline starts).
+ * A lane with more changes than a chart can draw, reduced to fixed buckets: bucket `i` covers
+ * [from + i·bucketMs, from + (i+1)·bucketMs) (the last one ends at `to`); a bucket lists the time
+ * each level held inside it and how many changes it holds. Buckets are in order, none left out.
+ */
+export const historyBucketLaneSchema = z.object({
+  kind: historySubjectKindSchema,
+  subjectId: z.string(),
+  lane: historyLaneSchema,
+  buckets: z.array(
+    z.object({ levels: levelDurationsSchema, changes: z.number().int().nonnegative() }),
+  ),
+});
+export type HistoryBucketLane = z.infer<typeof historyBucketLaneSchema>;
+
+/**
+ * GET …/vpn-gateways/:id/history?from=&to=&vpnConnectionId=: per subject and lane the exact
+ * summary (uptime, down since); the changes inside [from, to) and the value in force at `from`
+ * of lanes with few changes; lanes with many (a month of a connection flapping every minute)
+ * come reduced to `bucketMs` buckets instead. The CSV export has every row.
  */
 export const historyResponseSchema = z.object({
   from: z.iso.datetime(),
   to: z.iso.datetime(),
   subjects: z.array(historySubjectSchema),
+  summaries: z.array(historyLaneSummarySchema),
   /** The value in force at `from`, per subject and lane (their `at` lies before `from`). */
   baseline: z.array(historyChangeSchema),
+  /** Every change inside the window of the lanes not in `reduced`. */
   changes: z.array(historyChangeSchema),
+  /** Width of the buckets of `reduced` lanes. */
+  bucketMs: z.number().int().positive(),
+  reduced: z.array(historyBucketLaneSchema),
   /** When the recorder last looked at this gateway (null: never). */
   observedAt: z.iso.datetime().nullable(),
   /** Days the store keeps history. */
@@ -172,30 +217,9 @@ export function historyLevel(lane: HistoryLane, value: string): HistoryLevel {
   }
 }
 
-/** Fraction of [from, to) a lane was `up`, from its baseline and changes (null: nothing known). */
-export function uptimeFraction(
-  lane: HistoryLane,
-  baseline: HistoryChange | undefined,
-  changes: readonly HistoryChange[],
-  from: number,
-  to: number,
-): number | null {
-  let current = baseline === undefined ? undefined : historyLevel(lane, baseline.value);
-  let cursor = from;
-  let up = 0;
-  let known = 0;
-  for (const change of changes) {
-    const at = Math.min(Math.max(Date.parse(change.at), from), to);
-    if (current !== undefined && current !== 'off' && current !== 'unknown') {
-      known += at - cursor;
-      if (current === 'up') up += at - cursor;
-    }
-    cursor = at;
-    current = historyLevel(lane, change.value);
-  }
-  if (current !== undefined && current !== 'off' && current !== 'unknown') {
-    known += to - cursor;
-    if (current === 'up') up += to - cursor;
-  }
+/** Fraction of the known time (up, phase 1 only, down) a lane was up (null: nothing known). */
+export function uptimeOf(levels: LevelDurations): number | null {
+  const up = levels.up ?? 0;
+  const known = up + (levels.partial ?? 0) + (levels.down ?? 0);
   return known === 0 ? null : up / known;
 }

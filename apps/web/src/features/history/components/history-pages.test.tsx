@@ -12,7 +12,8 @@ import { mockFetch } from '../../../test/fetch-mock';
 import { baseRoutes } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
 
-const downAt = new Date(Date.now() - (7 * 60 + 12) * 60_000 - 30_000).toISOString();
+const downFor = (7 * 60 + 12) * 60_000 + 30_000;
+const downAt = new Date(Date.now() - downFor).toISOString();
 
 const overview: HealthOverview = {
   items: [
@@ -49,8 +50,21 @@ const history: HistoryResponse = {
   subjects: [
     { kind: 'connection', subjectId: 'vco-001', vpnConnectionId: 'vco-001', name: 'branch-office' },
   ],
+  summaries: [
+    {
+      kind: 'connection',
+      subjectId: 'vco-001',
+      lane: 'negotiation',
+      changeCount: 1,
+      levels: { up: 86_400_000 - downFor, down: downFor },
+      value: 'ike_sa_not_established',
+      downSince: downAt,
+    },
+  ],
   baseline: [change('ipsec_sa_established', new Date(Date.now() - 2 * 86_400_000).toISOString())],
   changes: [change('ike_sa_not_established', downAt)],
+  bucketMs: 120_000,
+  reduced: [],
   observedAt: new Date().toISOString(),
   retentionDays: 30,
 };

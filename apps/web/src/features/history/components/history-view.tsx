@@ -15,13 +15,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type {
-  Diagnosis,
-  HistoryChange,
-  HistoryLane,
-  HistoryLevel,
-  HistoryResponse,
-  HistorySubject,
+import {
+  uptimeOf,
+  type Diagnosis,
+  type HistoryLane,
+  type HistoryLevel,
+  type HistoryResponse,
+  type HistorySubject,
 } from '@vpn-console/shared/history/schema';
 import { isDiagnosisCode } from '@vpn-console/shared/history/diagnosis-codes';
 import { logQuery } from '../api/history';
@@ -37,7 +37,7 @@ import {
   useGatewayHistory,
   type HistoryRange,
 } from '../api/history';
-import { downSince, hoursMinutes, laneSegments, uptimeFraction } from '../lib/timeline';
+import { hoursMinutes, laneStretches, type Segment } from '../lib/timeline';
 
 const WIDTH = 720;
 const LANE_HEIGHT = 14;
@@ -56,23 +56,35 @@ const LANES_OF: Record<HistorySubject['kind'], HistoryLane[]> = {
   tunnel: ['negotiation', 'bgp'],
 };
 
-const keyOf = (kind: string, subjectId: string, lane: string) => `${kind}|${subjectId}|${lane}`;
+/** A stretch's tooltip: its level and times; a bucket's time in each level and its changes. */
+function useStretchTitle() {
+  const { th, formatDateTime } = useHistoryI18n();
+  return (s: Segment) => {
+    const when = `${formatDateTime(s.from)} – ${formatDateTime(s.to)}`;
+    if (s.levels === undefined) return `${th(`history.level.${s.level}`)}: ${when}`;
+    const parts = (Object.entries(s.levels) as Array<[HistoryLevel, number]>)
+      .filter(([, ms]) => ms > 0)
+      .map(([level, ms]) => {
+        const [hours, minutes] = hoursMinutes(ms);
+        return th('history.bucketPart', { level: th(`history.level.${level}`), hours, minutes });
+      });
+    return `${when}: ${th('history.bucket', { parts: parts.join(th('history.listSeparator')), count: s.changes ?? 0 })}`;
+  };
+}
 
 function Lane({
   lane,
-  baseline,
-  changes,
+  segments,
   from,
   to,
 }: {
   lane: HistoryLane;
-  baseline: HistoryChange | undefined;
-  changes: readonly HistoryChange[];
+  segments: Segment[];
   from: number;
   to: number;
 }) {
-  const { th, formatDateTime } = useHistoryI18n();
-  const segments = laneSegments(lane, baseline, changes, from, to, WIDTH);
+  const { th } = useHistoryI18n();
+  const title = useStretchTitle();
   const scale = WIDTH / (to - from);
   return (
     <Group gap="xs" wrap="nowrap">
@@ -95,7 +107,7 @@ function Lane({
             height={LANE_HEIGHT}
             fill={LEVEL_COLOURS[s.level]}
           >
-            <title>{`${th(`history.level.${s.level}`)}: ${formatDateTime(s.from)} – ${formatDateTime(s.to)}`}</title>
+            <title>{title(s)}</title>
           </rect>
         ))}
       </svg>
@@ -118,30 +130,21 @@ function SubjectTimeline({
   now: number;
 }) {
   const { th, formatDateTime } = useHistoryI18n();
+  const summaryOf = (lane: HistoryLane) =>
+    history.summaries.find(
+      (s) => s.kind === subject.kind && s.subjectId === subject.subjectId && s.lane === lane,
+    );
+  // A lane that was never on (BGP, health check off) is left out.
   const lanes = LANES_OF[subject.kind].filter((lane) => {
-    const k = keyOf(subject.kind, subject.subjectId, lane);
-    const values = [
-      ...history.baseline.filter((c) => keyOf(c.kind, c.subjectId, c.lane) === k),
-      ...history.changes.filter((c) => keyOf(c.kind, c.subjectId, c.lane) === k),
-    ].map((c) => c.value);
-    // A lane that was never on (BGP, health check off) is left out.
-    return values.some((v) => v !== '');
+    const summary = summaryOf(lane);
+    return (
+      summary !== undefined &&
+      (summary.changeCount > 0 || Object.keys(summary.levels).some((level) => level !== 'off'))
+    );
   });
-  const main = lanes[0] ?? LANES_OF[subject.kind][0] ?? 'negotiation';
-  const mainKey = keyOf(subject.kind, subject.subjectId, main);
-  const baselineOf = (lane: HistoryLane) =>
-    history.baseline.find(
-      (c) => keyOf(c.kind, c.subjectId, c.lane) === keyOf(subject.kind, subject.subjectId, lane),
-    );
-  const changesOf = (lane: HistoryLane) =>
-    history.changes.filter(
-      (c) => keyOf(c.kind, c.subjectId, c.lane) === keyOf(subject.kind, subject.subjectId, lane),
-    );
-  const uptime = uptimeFraction(main, baselineOf(main), changesOf(main), from, to);
-  const since = downSince(main, baselineOf(main), changesOf(main));
-  const last =
-    changesOf(main).at(-1) ??
-    history.baseline.find((c) => keyOf(c.kind, c.subjectId, c.lane) === mainKey);
+  const main = summaryOf(lanes[0] ?? LANES_OF[subject.kind][0] ?? 'negotiation');
+  const uptime = main === undefined ? null : uptimeOf(main.levels);
+  const since = main?.downSince == null ? undefined : Date.parse(main.downSince);
   const [hours, minutes] = hoursMinutes(now - (since ?? now));
   const label =
     subject.kind === 'tunnel' && subject.tunnelIndex !== undefined
@@ -167,10 +170,12 @@ function SubjectTimeline({
         {since === undefined ? null : (
           <Text size="sm" c="red.7">
             {th(
-              last !== undefined && last.value === 'ike_sa_established'
-                ? 'history.partialSince'
-                : 'history.downSince',
-              { time: formatDateTime(since), hours, minutes },
+              main?.value === 'ike_sa_established' ? 'history.partialSince' : 'history.downSince',
+              {
+                time: formatDateTime(since),
+                hours,
+                minutes,
+              },
             )}
           </Text>
         )}
@@ -179,8 +184,7 @@ function SubjectTimeline({
         <Lane
           key={lane}
           lane={lane}
-          baseline={baselineOf(lane)}
-          changes={changesOf(lane)}
+          segments={laneStretches(history, subject.kind, subject.subjectId, lane)}
           from={from}
           to={to}
         />

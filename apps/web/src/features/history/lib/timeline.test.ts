@@ -1,6 +1,6 @@
 import type { HistoryChange } from '@vpn-console/shared/history/schema';
 import { describe, expect, it } from 'vitest';
-import { downSince, hoursMinutes, laneSegments } from './timeline';
+import { bucketSegments, hoursMinutes, laneSegments } from './timeline';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 1) + minute * 60_000).toISOString();
 const change = (minute: number, value: string): HistoryChange => ({
@@ -23,31 +23,34 @@ describe('timeline', () => {
       [change(60, 'ike_sa_established'), change(120, 'ike_sa_not_established')],
       t(0),
       t(180),
-      1000,
     );
     expect(segments.map((s) => s.level)).toEqual(['up', 'partial', 'down']);
     expect(segments[0]?.from).toBe(t(0));
     expect(segments[2]?.to).toBe(t(180));
   });
 
-  it('merges a month of per-minute flapping into at most one stretch per pixel column', () => {
-    const changes: HistoryChange[] = [];
-    for (let m = 0; m < 43_200; m += 1) {
-      changes.push(change(m, m % 2 === 0 ? 'ike_sa_not_established' : 'ipsec_sa_established'));
-    }
-    const segments = laneSegments('negotiation', undefined, changes, t(0), t(43_200), 800);
-    expect(segments.length).toBeLessThanOrEqual(800);
-    // Flapping shows as down (the worst), never hidden as up.
-    expect(segments.every((s) => s.level === 'down')).toBe(true);
-  });
-
-  it('says since when a subject is down, across consecutive down values', () => {
-    const since = downSince('negotiation', change(0, 'ipsec_sa_established'), [
-      change(134, 'ike_sa_established'),
-      change(140, 'ike_sa_not_established'),
+  it('draws a reduced lane from its buckets: flapping shows as down, steady hours merge', () => {
+    const hour = 3_600_000;
+    const flapping = { levels: { up: hour / 2, down: hour / 2 }, changes: 60 };
+    const steady = { levels: { up: hour }, changes: 0 };
+    const segments = bucketSegments(
+      {
+        kind: 'connection',
+        subjectId: 'vco-1',
+        lane: 'negotiation',
+        buckets: [flapping, flapping, steady, steady, steady],
+      },
+      t(0),
+      t(300),
+      hour,
+    );
+    // Flapping is never hidden as up; its detail (time per level, changes) stays for the tooltip.
+    expect(segments.map((s) => [s.level, s.to - s.from])).toEqual([
+      ['down', hour],
+      ['down', hour],
+      ['up', 3 * hour],
     ]);
-    expect(since).toBe(t(134));
-    expect(downSince('negotiation', change(0, 'ipsec_sa_established'), [])).toBeUndefined();
+    expect(segments[0]).toMatchObject({ levels: { up: hour / 2, down: hour / 2 }, changes: 60 });
     expect(hoursMinutes(7 * 3_600_000 + 12 * 60_000 + 5000)).toEqual([7, 12]);
   });
 });
