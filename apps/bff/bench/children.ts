@@ -47,15 +47,30 @@ export const spawnReady = (args: string[]) =>
     });
   });
 
-/** The BFF's resident memory (MB), from its /metrics. */
-export const rssOf = async (port: number): Promise<number> => {
+/** The BFF's memory (MB) from its /metrics: resident, V8 heap (used, total) and external. */
+export interface Memory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+}
+
+export const memoryOf = async (port: number): Promise<Memory> => {
   const text = await (
     await fetch(`http://127.0.0.1:${port}/metrics`, {
       headers: { Authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
     })
   ).text();
-  const match = /^bff_process_resident_memory_bytes (\S+)$/m.exec(text);
-  return match?.[1] === undefined ? Number.NaN : Number(match[1]) / 1024 / 1024;
+  const read = (name: string) => {
+    const match = new RegExp(`^bff_${name} (\\S+)$`, 'm').exec(text);
+    return match?.[1] === undefined ? Number.NaN : Number(match[1]) / 1024 / 1024;
+  };
+  return {
+    rss: read('process_resident_memory_bytes'),
+    heapUsed: read('nodejs_heap_size_used_bytes'),
+    heapTotal: read('nodejs_heap_size_total_bytes'),
+    external: read('nodejs_external_memory_bytes'),
+  };
 };
 
 /** Signs in through the API like the web does; every request then carries the cookie. */

@@ -6,7 +6,7 @@
 // Processes: this one runs the raw-HTTP SSE clients; the emulator (its CLI, port 0, driven through
 // its control API) and the BFF (bench/bff-child.ts) each run in their own child process, so the
 // BFF's RSS is measured alone. All three share the same 2 cores.
-import { rssOf, signIn, spawnReady } from './children';
+import { memoryOf, signIn, spawnReady, type Memory } from './children';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -286,8 +286,8 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
   const queryFor = (i: number) =>
     mode === 'all' ? queryAll : `?gateways=${REGION}/${emulator.ids[i % GATEWAYS] ?? ''}`;
   try {
-    const rssIdle = await rssOf(bff.port);
-    const rssIdleAll = await Promise.all(bffs.map((b) => rssOf(b.port)));
+    const idle = await memoryOf(bff.port);
+    const rssIdleAll = await Promise.all(bffs.map(async (b) => (await memoryOf(b.port)).rss));
     // Read latency first, with no SSE load: plain loopback, then with 20 ms upstream latency.
     let ratio: Awaited<ReturnType<typeof readRatio>> | undefined;
     let ratioWithLatency: Awaited<ReturnType<typeof readRatio>> | undefined;
@@ -341,8 +341,8 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
     await sleep(window);
     const describeCalls = (await emulator.calls()).DescribeVpnGateway ?? 0;
     const callsPerGatewayPerInterval = describeCalls / GATEWAYS / (window / SLOW_MS);
-    const rssStable = await rssOf(bff.port);
-    const rssStableAll = await Promise.all(bffs.map((b) => rssOf(b.port)));
+    const stable = await memoryOf(bff.port);
+    const rssStableAll = await Promise.all(bffs.map(async (b) => (await memoryOf(b.port)).rss));
 
     // ── status changes on all 50 gateways: delivery and change → client latency ──────────
     // Each gateway goes `updating` (the hub sees it within one slow interval and then polls
@@ -358,8 +358,8 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
     );
     await sleep(updatingMs + 3000);
     measuring = false;
-    const rssPeak = await rssOf(bff.port);
-    const rssPeakAll = await Promise.all(bffs.map((b) => rssOf(b.port)));
+    const peak = await memoryOf(bff.port);
+    const rssPeakAll = await Promise.all(bffs.map(async (b) => (await memoryOf(b.port)).rss));
     for (const c of clients) c.close();
     await sleep(500);
     return {
@@ -376,9 +376,9 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
       changeP50: percentile(changeLatency, 50),
       changeP95: percentile(changeLatency, 95),
       changes: changeLatency.length,
-      rssIdle,
-      rssStable,
-      rssPeak,
+      idle,
+      stable,
+      peak,
       rssIdleAll,
       rssStableAll,
       rssPeakAll,
@@ -435,8 +435,14 @@ const main = async () => {
         );
       });
     } else {
+      const split = (m: Memory) =>
+        `${fmt(m.rss)} MB (V8 heap ${fmt(m.heapUsed)} used of ${fmt(m.heapTotal)}, external ${fmt(m.external)})`;
       console.log(
-        `  BFF RSS: idle ${fmt(r.rssIdle)} MB, streams open ${fmt(r.rssStable)} MB, after the change burst ${fmt(r.rssPeak)} MB (target ≤ 300 MB)`,
+        `  BFF RSS: idle ${split(r.idle)}; streams open ${split(r.stable)}; after the change burst ${split(r.peak)} (target ≤ 300 MB)`,
+      );
+      const perStream = (mb: number) => fmt((mb * 1024) / r.watchers, 1);
+      console.log(
+        `  per stream (streams open − idle, ÷ ${String(r.watchers)}): RSS ${perStream(r.stable.rss - r.idle.rss)} KB, V8 heap used ${perStream(r.stable.heapUsed - r.idle.heapUsed)} KB, external ${perStream(r.stable.external - r.idle.external)} KB`,
       );
     }
     if (r.ratio) {
