@@ -44,6 +44,7 @@ const main = async (): Promise<void> => {
         callsPerMinute: config.history.callsPerMinute,
         holder: runtime.replicaId,
         logger: runtime.logger,
+        metrics: runtime.metrics.history,
       })
     : undefined;
   recorder?.start();

@@ -11,6 +11,7 @@ import { cooperativePeer } from '@vpn-console/vpc-emulator/state';
 import { describeVpnConnectionLogsResponseSchema } from '@vpn-console/shared/responses/vpn-connection-logs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../src/config';
+import { createMetrics, type Metrics } from '../src/http/metrics';
 import { HistoryRecorder, logLineTime, RecorderCallBudget } from '../src/history/recorder';
 import { readGatewayHistory } from '../src/history/read';
 import { readHealthOverview, readLogLines, recordObservations } from '../src/history/store';
@@ -304,12 +305,19 @@ describe('history recorder', () => {
   }, 120_000);
 
   it('runs on one replica only: the lease in the store', async () => {
-    const a = recorder({ holder: 'replica-a' });
-    const b = recorder({ holder: 'replica-b' });
+    // Each replica's /metrics says whether it holds the lease.
+    const metricsA = createMetrics(false);
+    const metricsB = createMetrics(false);
+    const a = recorder({ holder: 'replica-a', metrics: metricsA.history });
+    const b = recorder({ holder: 'replica-b', metrics: metricsB.history });
     a.start();
     b.start();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect([a.active, b.active].filter(Boolean)).toHaveLength(1);
+    const held = async (m: Metrics) =>
+      (await m.registry.getSingleMetric('bff_history_recorder_lease_held')?.get())?.values[0]
+        ?.value;
+    expect([await held(metricsA), await held(metricsB)].sort()).toEqual([0, 1]);
     await a.stop();
     await b.stop();
   });

@@ -31,6 +31,7 @@ beforeAll(async () => {
     retentionDays: 30,
     callsPerMinute: 1000,
     holder: 'routes-test',
+    metrics: stack.runtime.metrics.history,
   });
   await recorder.runRound();
 });
@@ -150,5 +151,27 @@ describe('history routes', () => {
     );
     expect(search.items.map((i) => i.subjectId)).toContain(ids.connections.pskMismatch);
     expect((await viewer.get(apiPaths.healthOverview('lane=nope'))).status).toBe(400);
+  });
+
+  it('puts the recorder on /metrics: rounds, its calls by action, rows stored, lease', async () => {
+    const res = await (await stack.as('admin')).get('/metrics');
+    expect(res.status).toBe(200);
+    const text = String(res.body);
+    const value = (line: RegExp) =>
+      Number(new RegExp(`^${line.source} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value(/bff_history_rounds_total\{outcome="complete"\}/)).toBe(1);
+    expect(
+      value(/bff_history_upstream_calls_total\{action="DescribeVpnGateways"\}/),
+    ).toBeGreaterThan(0);
+    expect(
+      value(/bff_history_upstream_calls_total\{action="DescribeVpnConnectionLogs"\}/),
+    ).toBeGreaterThan(0);
+    // The demo's first look stores every subject's lanes, and the failing connections' log lines.
+    expect(value(/bff_history_changes_total/)).toBeGreaterThan(20);
+    expect(value(/bff_history_log_lines_total/)).toBeGreaterThan(0);
+    expect(value(/bff_history_last_round_seconds/)).toBeGreaterThan(0);
+    // This test runs rounds by hand, without taking the lease.
+    expect(value(/bff_history_recorder_lease_held/)).toBe(0);
+    expect(text).toContain('# TYPE bff_history_pruned_rows_total counter');
   });
 });

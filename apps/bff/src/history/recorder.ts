@@ -11,6 +11,7 @@ import { describeRegionsResponseSchema } from '@vpn-console/shared/responses/reg
 import { describeVpnConnectionsResponseSchema } from '@vpn-console/shared/responses/vpn-connection';
 import { describeVpnConnectionLogsResponseSchema } from '@vpn-console/shared/responses/vpn-connection-logs';
 import { describeVpnGatewaysResponseSchema } from '@vpn-console/shared/responses/vpn-gateway';
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import type { CloudCallOptions, CloudClient, CloudResult } from '../cloud/client';
 import type { RpcParams } from '../cloud/pop-client';
@@ -74,6 +75,19 @@ interface RecorderLogger {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
+/** What the recorder reports to /metrics (http/metrics.ts). */
+export interface RecorderMetrics {
+  /** A round ended: `partial` when the budget or a failing region cut it short. */
+  round(
+    outcome: 'complete' | 'partial' | 'failed',
+    seconds: number,
+    stored: { changes: number; logLines: number },
+  ): void;
+  upstreamCall(action: RpcAction): void;
+  pruned(rows: { changes: number; logs: number }): void;
+  leaseHeld(held: boolean): void;
+}
+
 export interface HistoryRecorderOptions {
   cloud: CloudClient;
   db: Kysely<Database>;
@@ -89,6 +103,7 @@ export interface HistoryRecorderOptions {
   holder: string;
   leaseTtlMs?: number;
   logger?: RecorderLogger;
+  metrics?: RecorderMetrics;
   now?: () => number;
 }
 
@@ -147,7 +162,10 @@ export class HistoryRecorder {
       holder: options.holder,
       ttlMs: ttl,
       renewMs: Math.max(1000, Math.floor(ttl / 3)),
-      onChange: (held) => options.logger?.info({ held }, 'history recorder lease'),
+      onChange: (held) => {
+        options.metrics?.leaseHeld(held);
+        options.logger?.info({ held }, 'history recorder lease');
+      },
       onError: (error) => options.logger?.warn({ err: error }, 'history recorder lease failed'),
     });
   }
@@ -197,10 +215,23 @@ export class HistoryRecorder {
 
   /** One look at every region (as far as the budget allows). */
   runRound(): Promise<RoundResult> {
-    this.running ??= this.doRound().finally(() => {
+    this.running ??= this.measuredRound().finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  private async measuredRound(): Promise<RoundResult> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const result = await this.doRound();
+      this.options.metrics?.round(result.complete ? 'complete' : 'partial', seconds(), result);
+      return result;
+    } catch (error) {
+      this.options.metrics?.round('failed', seconds(), { changes: 0, logLines: 0 });
+      throw error;
+    }
   }
 
   /** The cloud, counted against the recorder's cap; one attempt per call, as background work. */
@@ -211,6 +242,7 @@ export class HistoryRecorder {
   ): Promise<CloudResult<T>> {
     if (!this.budget.take()) throw new RecorderBudgetExhausted();
     this.calls += 1;
+    this.options.metrics?.upstreamCall(action);
     return this.options.cloud.call(action, params, {
       ...options,
       priority: 'background',
@@ -370,7 +402,7 @@ export class HistoryRecorder {
       if (data.Count !== undefined && lines.length >= data.Count) break;
     }
     const fallback = new Date(toS * 1000);
-    await storeLogLines(
+    const stored = await storeLogLines(
       this.options.db,
       lines.map((line) => ({
         regionId: subject.regionId,
@@ -381,7 +413,7 @@ export class HistoryRecorder {
       })),
     );
     await setLogCursor(this.options.db, key, new Date(toS * 1000));
-    return lines.length;
+    return stored;
   }
 
   private async pruneIfDue(): Promise<void> {
@@ -390,6 +422,7 @@ export class HistoryRecorder {
     this.lastPruneAt = now;
     const before = new Date(now - this.options.retentionDays * 86_400_000);
     const pruned = await pruneHistory(this.options.db, before);
+    this.options.metrics?.pruned(pruned);
     if (pruned.changes > 0 || pruned.logs > 0) {
       this.options.logger?.info({ ...pruned }, 'history pruned');
     }

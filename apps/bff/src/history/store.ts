@@ -188,7 +188,10 @@ export async function readHealthOverview(
   };
 }
 
-/** Stores log lines (a line already stored is skipped: no duplicates across windows). */
+/**
+ * Stores log lines (a line already stored is skipped: no duplicates across windows); answers how
+ * many were new.
+ */
 export async function storeLogLines(
   db: Db,
   lines: ReadonlyArray<{
@@ -198,9 +201,9 @@ export async function storeLogLines(
     at: Date;
     line: string;
   }>,
-): Promise<void> {
-  if (lines.length === 0) return;
-  await db
+): Promise<number> {
+  if (lines.length === 0) return 0;
+  const result = await db
     .insertInto('history_logs')
     .values(
       lines.map((l) => ({
@@ -212,7 +215,8 @@ export async function storeLogLines(
       })),
     )
     .onConflict((oc) => oc.columns(['connection_id', 'tunnel_id', 'line']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 export async function readLogLines(

@@ -2,9 +2,12 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GatewayRef } from '@vpn-console/shared/api/events';
 import type { CloudObserver } from '../cloud/client';
+import type { RecorderMetrics } from '../history/recorder';
 
 export interface Metrics extends CloudObserver {
   readonly registry: Registry;
+  /** The history recorder's (issue 15): rounds, its upstream calls, rows, prunes, lease. */
+  readonly history: RecorderMetrics;
   poll(outcome: 'success' | 'failure'): void;
   interval(ref: GatewayRef, ms: number): void;
   forget(ref: GatewayRef): void;
@@ -83,8 +86,10 @@ export const createMetrics = (withDefaults = true): Metrics => {
       this.set(live.laneDepth());
     },
   });
+  const history = historyMetrics(registry);
   return {
     registry,
+    history,
     call(action, outcome, seconds) {
       upstreamCalls.inc({ action, outcome });
       upstreamSeconds.observe({ action }, seconds);
@@ -106,6 +111,66 @@ export const createMetrics = (withDefaults = true): Metrics => {
     },
     setLiveSources(sources) {
       live = sources;
+    },
+  };
+};
+
+const historyMetrics = (registry: Registry): RecorderMetrics => {
+  const rounds = new Counter({
+    name: 'bff_history_rounds_total',
+    help: 'History recorder rounds by outcome (partial: cut short by its call budget or a region failing)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const roundSeconds = new Gauge({
+    name: 'bff_history_last_round_seconds',
+    help: 'How long the history recorder’s last round took',
+    registers: [registry],
+  });
+  const calls = new Counter({
+    name: 'bff_history_upstream_calls_total',
+    help: 'Cloud API calls the history recorder made, by action',
+    labelNames: ['action'] as const,
+    registers: [registry],
+  });
+  const changes = new Counter({
+    name: 'bff_history_changes_total',
+    help: 'Status changes the history recorder stored (rows written)',
+    registers: [registry],
+  });
+  const logLines = new Counter({
+    name: 'bff_history_log_lines_total',
+    help: 'Negotiation log lines the history recorder stored (new lines only)',
+    registers: [registry],
+  });
+  const pruned = new Counter({
+    name: 'bff_history_pruned_rows_total',
+    help: 'Rows the history recorder pruned past the retention, by table',
+    labelNames: ['table'] as const,
+    registers: [registry],
+  });
+  const lease = new Gauge({
+    name: 'bff_history_recorder_lease_held',
+    help: '1 when this replica holds the history recorder lease (one per deployment)',
+    registers: [registry],
+  });
+  lease.set(0);
+  return {
+    round(outcome, seconds, stored) {
+      rounds.inc({ outcome });
+      roundSeconds.set(seconds);
+      changes.inc(stored.changes);
+      logLines.inc(stored.logLines);
+    },
+    upstreamCall(action) {
+      calls.inc({ action });
+    },
+    pruned(rows) {
+      pruned.inc({ table: 'changes' }, rows.changes);
+      pruned.inc({ table: 'logs' }, rows.logs);
+    },
+    leaseHeld(held) {
+      lease.set(held ? 1 : 0);
     },
   };
 };
