@@ -15,6 +15,7 @@ import type { Request, Response, Router } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { apiRouter } from '../http/api-router';
+import { mount } from '../http/mount';
 import { notFound } from '../http/errors';
 import { parseOr400 } from '../http/validate';
 import { idParam, regionParam } from '../modules/params';
@@ -26,7 +27,6 @@ import { csvLines, toCsv } from './csv';
 import { bucketWidthMs, exportGatewayChanges, readGatewayHistory, readSubjectNames } from './read';
 import { readHealthOverview, readLogLines } from './store';
 
-const R = '/api/v1/regions/:regionId';
 const DAY_MS = 86_400_000;
 
 export interface HistoryDeps {
@@ -127,7 +127,7 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
     return { ...q, ...query, query };
   };
 
-  router.get(`${R}/vpn-gateways/:vpnGatewayId/history`, async (req, res) => {
+  mount(router, 'getGatewayHistory', async (req, res) => {
     const q = historyRequest(req);
     const found = await readGatewayHistory(deps.db, q.query);
     // Nothing recorded: a gateway (or connection) the cloud does not know is a 404; one it knows
@@ -149,7 +149,7 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
   });
 
   // Every row, a page at a time: a month of per-minute changes is written as it is read.
-  router.get(`${R}/vpn-gateways/:vpnGatewayId/history/export`, async (req, res) => {
+  mount(router, 'exportGatewayHistory', async (req, res) => {
     const q = historyRequest(req);
     const subjects = await readSubjectNames(deps.db, q.query);
     if (subjects.size === 0) await mustExist(q.regionId, q.gatewayId, q.vpnConnectionId);
@@ -203,11 +203,11 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
     });
   };
 
-  router.get(`${R}/vpn-connections/:id/logs`, async (req, res) => {
+  mount(router, 'listVpnConnectionLogs', async (req, res) => {
     res.json(await logs(req, 1000));
   });
 
-  router.get(`${R}/vpn-connections/:id/logs/export`, async (req, res) => {
+  mount(router, 'exportVpnConnectionLogs', async (req, res) => {
     const list = await logs(req, 10_000);
     sendCsv(
       res,
@@ -219,7 +219,7 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
     );
   });
 
-  router.get(`${R}/vpn-connections/:id/diagnosis`, async (req, res) => {
+  mount(router, 'diagnoseVpnConnection', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.vpnConnection(req);
     const connection = await getVpnConnectionRaw(runtime.cloud, regionId, id);
@@ -251,7 +251,7 @@ export const historyRouter = (runtime: Runtime, deps: HistoryDeps): Router => {
     res.json(body);
   });
 
-  router.get('/api/v1/health-overview', async (req, res) => {
+  mount(router, 'getHealthOverview', async (req, res) => {
     const q = parseOr400(overviewQuerySchema, req.query);
     const overview: HealthOverview = await readHealthOverview(deps.db, {
       ...(q.q === undefined ? {} : { q: q.q }),

@@ -10,6 +10,7 @@ import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import type { RpcAction, RpcRequest } from '@vpn-console/shared/rpc-types';
 import type { Request, Router } from 'express';
 import { apiRouter } from '../http/api-router';
+import { mount } from '../http/mount';
 import { principalOf } from '../auth/principal';
 import { z } from 'zod';
 import type { CloudClient } from '../cloud/client';
@@ -42,8 +43,8 @@ export interface ResourceModule<
   Created,
 > {
   kind: ResourceKind;
-  /** URL segment: `ipsec-servers`. */
-  plural: string;
+  /** Its routes in the table: `IpsecServer` → `listIpsecServers`, `getIpsecServer`, … */
+  routeName: ResourceRouteName;
   /** Body field holding the id on change: `ipsecServerId`. */
   idField: string;
   /** Alibaba parameter of the id on delete: `IpsecServerId`. */
@@ -83,6 +84,22 @@ export interface ResourceModule<
   pskOf?: (raw: Raw) => RevealedKeys;
 }
 
+type ResourceRouteName = 'IpsecServer' | 'VpnConnection' | 'SslVpnServer';
+
+/** The routes of the kinds that hold a pre-shared key. */
+const pskRoutes: Partial<
+  Record<
+    ResourceRouteName,
+    {
+      reveal: 'revealIpsecServerPsk' | 'revealVpnConnectionPsk';
+      check: 'checkIpsecServerPsk' | 'checkVpnConnectionPsk';
+    }
+  >
+> = {
+  IpsecServer: { reveal: 'revealIpsecServerPsk', check: 'checkIpsecServerPsk' },
+  VpnConnection: { reveal: 'revealVpnConnectionPsk', check: 'checkVpnConnectionPsk' },
+};
+
 const gatewayOfBody = (body: unknown): string | undefined => {
   const parsed = z.object({ vpnGatewayId: vpnGatewayIdSchema }).safeParse(body);
   return parsed.success ? parsed.data.vpnGatewayId : undefined;
@@ -109,20 +126,19 @@ export const resourceRouter = <
 ): Router => {
   const router = apiRouter();
   const { cloud } = runtime;
-  const base = `/api/v1/regions/:regionId/${m.plural}`;
   const idOf = (req: Request) => parseOr400(m.idSchema, req.params.id, m.idField);
 
-  router.get(base, async (req, res) => {
+  mount(router, `list${m.routeName}s` as const, async (req, res) => {
     const items = await m.list(cloud, regionParam(req), gatewayFilter(req), pskKeys);
     res.json({ items, totalCount: items.length });
   });
 
-  router.get(`${base}/:id`, async (req, res) => {
+  mount(router, `get${m.routeName}` as const, async (req, res) => {
     const regionId = regionParam(req);
     res.json(m.present(await m.getRaw(cloud, regionId, idOf(req)), regionId, pskKeys));
   });
 
-  router.post(base, async (req, res) => {
+  mount(router, `create${m.routeName}` as const, async (req, res) => {
     const regionId = regionParam(req);
     const body = bodyWithPath(req.body, { regionId });
     const vpnGatewayId = gatewayOfBody(body);
@@ -155,7 +171,7 @@ export const resourceRouter = <
     });
   });
 
-  router.patch(`${base}/:id`, async (req, res) => {
+  mount(router, `change${m.routeName}` as const, async (req, res) => {
     const regionId = regionParam(req);
     const id = idOf(req);
     const current = await m.getRaw(cloud, regionId, id);
@@ -190,7 +206,7 @@ export const resourceRouter = <
     });
   });
 
-  router.delete(`${base}/:id`, async (req, res) => {
+  mount(router, `delete${m.routeName}` as const, async (req, res) => {
     const regionId = regionParam(req);
     const id = idOf(req);
     const current = await m.getRaw(cloud, regionId, id);
@@ -223,10 +239,12 @@ export const resourceRouter = <
   });
 
   const { pskOf } = m;
-  if (pskOf) {
+  const psk = pskRoutes[m.routeName];
+  if (pskOf && psk === undefined) throw new Error(`${m.kind}: a key but no PSK routes`);
+  if (pskOf && psk) {
     // The only route that answers a PSK in clear: operators and admins (auth/policy.ts), every
     // reveal audited, never cached.
-    router.post(`${base}/:id/psk/reveal`, async (req, res) => {
+    mount(router, psk.reveal, async (req, res) => {
       const regionId = regionParam(req);
       const id = idOf(req);
       // `?tunnelId=tun-…`: one tunnel's key of a dual-tunnel connection, audited as that tunnel.
@@ -285,7 +303,7 @@ export const resourceRouter = <
     // "Does this key match?" for anyone signed in (viewers too): the only way to test a guess,
     // since the fingerprint is keyed. Limited per user and per key before the cloud is asked;
     // every attempt audited (never the candidate).
-    router.post(`${base}/:id/psk/check`, async (req, res) => {
+    mount(router, psk.check, async (req, res) => {
       const regionId = regionParam(req);
       const id = idOf(req);
       const tunnelId =

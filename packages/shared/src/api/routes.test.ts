@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiErrorBodySchema } from './errors';
 import { sseEventSchema } from './events';
 import { apiPaths } from './paths';
+import { pathTo, routePaths } from './route-paths';
 import { apiRoutes } from './routes';
 
 describe('api route list', () => {
@@ -50,10 +51,21 @@ describe('api route list', () => {
     }
   });
 
-  it('encodes path segments', () => {
+  it('takes every method and path from routePaths, one route per id', () => {
+    expect(apiRoutes.map((r) => r.id).sort()).toEqual(Object.keys(routePaths).sort());
+    for (const route of apiRoutes)
+      expect(`${route.method} ${route.path}`).toBe(routePaths[route.id]);
+  });
+
+  it('builds URLs from the table, encoding path segments', () => {
     expect(apiPaths.vpnGateway('cn-hangzhou', 'vpn/../x')).toBe(
       '/api/v1/regions/cn-hangzhou/vpn-gateways/vpn%2F..%2Fx',
     );
+    expect(
+      pathTo('changeVpnConnectionTunnel', { regionId: 'cn hz', id: 'vco-1', tunnelId: 'tun?1' }),
+    ).toBe('/api/v1/regions/cn%20hz/vpn-connections/vco-1/tunnels/tun%3F1');
+    expect(pathTo('listAudit', {}, '?limit=5')).toBe('/api/v1/audit?limit=5');
+    expect(pathTo('health')).toBe('/api/v1/health');
   });
 });
 

@@ -40,8 +40,7 @@ import {
 import { regionListSchema } from './regions';
 import { gatewayPageSchema } from './gateway-list';
 import { historyRoutes } from '../history/routes';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import { routeAt, routePaths, type HttpMethod, type RouteId } from './route-paths';
 
 /** Names of the shared request schemas a route's body is validated with. */
 export type RequestBodyRef =
@@ -66,11 +65,9 @@ export type RequestBodyRef =
 /** `public`: no session needed; a role: that role or a higher one. */
 export type RouteAccess = 'public' | Role;
 
-export interface ApiRoute {
-  readonly id: string;
-  readonly method: HttpMethod;
-  /** Express-style path (`:param`). */
-  readonly path: string;
+/** A route as the table writes it: its method and path are `routePaths[id]` (route-paths.ts). */
+export interface RouteSpec {
+  readonly id: RouteId;
   readonly summary: string;
   readonly role: RouteAccess;
   /** Audit action recorded when a signed-in caller is refused here (403), e.g. `revealPsk`. */
@@ -92,14 +89,25 @@ export interface ApiRoute {
   readonly errors: readonly number[];
 }
 
-const R = '/api/v1/regions/:regionId';
+/** A route of the table, with its method and its Express path (`:param`). */
+export interface ApiRoute extends RouteSpec {
+  readonly method: HttpMethod;
+  readonly path: string;
+}
 
-export const apiRoutes = [
+/** The specs with their method and path; throws unless they name every route exactly once. */
+const located = <const S extends RouteSpec>(specs: readonly S[]): readonly (S & ApiRoute)[] => {
+  const ids: string[] = specs.map((s) => s.id);
+  const missing = Object.keys(routePaths).filter((id) => !ids.includes(id));
+  if (missing.length > 0 || new Set(ids).size !== ids.length)
+    throw new Error(`route table: every route id once (missing: ${missing.join(', ')})`);
+  return specs.map((s) => ({ ...s, ...routeAt(s.id) }));
+};
+
+export const apiRoutes = located([
   {
     id: 'health',
     role: 'public',
-    method: 'GET',
-    path: '/api/v1/health',
     summary: 'Liveness and cloud mode',
     success: { status: 200, schema: healthSchema },
     errors: [],
@@ -107,8 +115,6 @@ export const apiRoutes = [
   {
     id: 'ready',
     role: 'public',
-    method: 'GET',
-    path: '/api/v1/health/ready',
     summary: 'Readiness (503 while starting or shutting down)',
     success: { status: 200, schema: healthSchema },
     errors: [503],
@@ -116,8 +122,6 @@ export const apiRoutes = [
   {
     id: 'listRegions',
     role: 'viewer',
-    method: 'GET',
-    path: '/api/v1/regions',
     summary: 'Regions',
     success: { status: 200, schema: regionListSchema },
     errors: [502, 503, 504],
@@ -125,8 +129,6 @@ export const apiRoutes = [
   {
     id: 'listAllVpnGateways',
     role: 'viewer',
-    method: 'GET',
-    path: '/api/v1/vpn-gateways',
     summary:
       'VPN gateways of every region: searched, filtered, sorted and paged by the BFF from region lists shared for a short time',
     query: ['q', 'status', 'regionId', 'sort', 'page', 'pageSize'],
@@ -136,8 +138,6 @@ export const apiRoutes = [
   {
     id: 'listVpnGateways',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-gateways`,
     summary: 'VPN gateways of a region (searched, filtered, sorted and paged by the BFF)',
     query: ['q', 'status', 'sort', 'page', 'pageSize'],
     success: { status: 200, schema: gatewayPageSchema },
@@ -146,8 +146,6 @@ export const apiRoutes = [
   {
     id: 'getVpnGateway',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-gateways/:vpnGatewayId`,
     summary: 'One gateway with its IPsec server, SSL-VPN servers and connections',
     success: { status: 200, schema: vpnGatewayDetailViewSchema },
     errors: [400, 404, 502, 503, 504],
@@ -155,8 +153,6 @@ export const apiRoutes = [
   {
     id: 'listCustomerGateways',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/customer-gateways`,
     summary: 'Customer gateways of a region',
     success: { status: 200, schema: customerGatewayListSchema },
     errors: [400, 502, 503, 504],
@@ -164,8 +160,6 @@ export const apiRoutes = [
   {
     id: 'getCustomerGateway',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/customer-gateways/:customerGatewayId`,
     summary: 'One customer gateway',
     success: { status: 200, schema: customerGatewayViewSchema },
     errors: [400, 404, 502, 503, 504],
@@ -173,8 +167,6 @@ export const apiRoutes = [
   {
     id: 'createCustomerGateway',
     role: 'operator',
-    method: 'POST',
-    path: `${R}/customer-gateways`,
     summary:
       'Create a customer gateway (202 + operation; ?dryRun=true → verdict checked by the console, the API has no dry run for it)',
     requestBody: 'customer-gateway/create',
@@ -185,8 +177,6 @@ export const apiRoutes = [
   {
     id: 'changeCustomerGateway',
     role: 'operator',
-    method: 'PATCH',
-    path: `${R}/customer-gateways/:customerGatewayId`,
     summary: 'Rename a customer gateway or change its description (202 + operation; no dry run)',
     requestBody: 'customer-gateway/change',
     success: { status: 202, schema: operationSchema },
@@ -195,8 +185,6 @@ export const apiRoutes = [
   {
     id: 'deleteCustomerGateway',
     role: 'operator',
-    method: 'DELETE',
-    path: `${R}/customer-gateways/:customerGatewayId`,
     summary:
       'Delete a customer gateway (202 + operation; 409 CustomerGatewayInUse while a connection uses it)',
     success: { status: 202, schema: operationSchema },
@@ -204,57 +192,36 @@ export const apiRoutes = [
   },
   ...(
     [
-      [
-        'IpsecServer',
-        'ipsec-servers',
-        'ipsec-server',
-        ipsecServerListSchema,
-        ipsecServerViewSchema,
-        true,
-      ],
+      ['IpsecServer', 'ipsec-server', ipsecServerListSchema, ipsecServerViewSchema, true],
       [
         'VpnConnection',
-        'vpn-connections',
         'vpn-connection',
         vpnConnectionListSchema,
         vpnConnectionViewSchema,
         // ModifyVpnConnectionAttribute has no DryRun parameter.
         false,
       ],
-      [
-        'SslVpnServer',
-        'ssl-vpn-servers',
-        'ssl-vpn-server',
-        sslVpnServerListSchema,
-        sslVpnServerViewSchema,
-        true,
-      ],
+      ['SslVpnServer', 'ssl-vpn-server', sslVpnServerListSchema, sslVpnServerViewSchema, true],
     ] as const
-  ).flatMap(([name, plural, kind, listSchema, viewSchema, changeDryRun]) => [
+  ).flatMap(([name, kind, listSchema, viewSchema, changeDryRun]) => [
     {
-      id: `list${name}s`,
+      id: `list${name}s` as const,
       role: 'viewer' as const,
-      method: 'GET' as const,
-      path: `${R}/${plural}`,
       summary: `${kind} list (filter with ?vpnGatewayId=)`,
       query: ['vpnGatewayId'],
       success: { status: 200, schema: listSchema },
       errors: [400, 502, 503, 504],
     },
     {
-      id: `get${name}`,
+      id: `get${name}` as const,
       role: 'viewer' as const,
-      method: 'GET' as const,
-      path: `${R}/${plural}/:id`,
       summary: `One ${kind}`,
       success: { status: 200, schema: viewSchema },
       errors: [400, 404, 502, 503, 504],
     },
     {
-      id: `create${name}`,
+      id: `create${name}` as const,
       role: 'operator' as const,
-      method: 'POST' as const,
-      path: `${R}/${plural}`,
       summary: `Create an ${kind} (202 + operation; ?dryRun=true → verdict)`,
       requestBody: `${kind}/create` as const,
       dryRun: true,
@@ -262,10 +229,8 @@ export const apiRoutes = [
       errors: [400, 404, 409, 502, 503, 504],
     },
     {
-      id: `change${name}`,
+      id: `change${name}` as const,
       role: 'operator' as const,
-      method: 'PATCH' as const,
-      path: `${R}/${plural}/:id`,
       summary: `Change an ${kind} (202 + operation${changeDryRun ? '; ?dryRun=true → verdict' : ''})`,
       requestBody: `${kind}/change` as const,
       dryRun: changeDryRun,
@@ -273,10 +238,8 @@ export const apiRoutes = [
       errors: [400, 404, 409, 502, 503, 504],
     },
     {
-      id: `delete${name}`,
+      id: `delete${name}` as const,
       role: 'operator' as const,
-      method: 'DELETE' as const,
-      path: `${R}/${plural}/:id`,
       summary: `Delete an ${kind} (202 + operation)`,
       success: { status: 202, schema: operationSchema },
       errors: [400, 404, 409, 502, 503, 504],
@@ -286,8 +249,6 @@ export const apiRoutes = [
   {
     id: 'changeVpnConnectionTunnel',
     role: 'operator',
-    method: 'PATCH',
-    path: `${R}/vpn-connections/:id/tunnels/:tunnelId`,
     summary:
       'Change one tunnel of a dual-tunnel connection (ModifyTunnelAttribute; 202 + operation; no dry run)',
     requestBody: 'vpn-connection/tunnel-change',
@@ -298,8 +259,6 @@ export const apiRoutes = [
   {
     id: 'listSslVpnClientCerts',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/ssl-vpn-servers/:id/client-certs`,
     summary: 'Client certificates of an SSL-VPN server (no key material)',
     success: { status: 200, schema: sslVpnClientCertListSchema },
     errors: [400, 404, 502, 503, 504],
@@ -307,8 +266,6 @@ export const apiRoutes = [
   {
     id: 'createSslVpnClientCert',
     role: 'operator',
-    method: 'POST',
-    path: `${R}/ssl-vpn-servers/:id/client-certs`,
     summary: 'Create a client certificate (202 + operation)',
     requestBody: 'ssl-vpn-client-cert/create',
     success: { status: 202, schema: operationSchema },
@@ -317,8 +274,6 @@ export const apiRoutes = [
   {
     id: 'renameSslVpnClientCert',
     role: 'operator',
-    method: 'PATCH',
-    path: `${R}/ssl-vpn-client-certs/:id`,
     summary: 'Rename a client certificate (202 + operation)',
     requestBody: 'ssl-vpn-client-cert/rename',
     success: { status: 202, schema: operationSchema },
@@ -327,8 +282,6 @@ export const apiRoutes = [
   {
     id: 'deleteSslVpnClientCert',
     role: 'operator',
-    method: 'DELETE',
-    path: `${R}/ssl-vpn-client-certs/:id`,
     summary: 'Delete (revoke) a client certificate (202 + operation)',
     success: { status: 202, schema: operationSchema },
     errors: [400, 404, 409, 502, 503, 504],
@@ -337,8 +290,6 @@ export const apiRoutes = [
     id: 'downloadSslVpnClientBundle',
     role: 'operator',
     auditRefusal: 'downloadSslVpnClientBundle',
-    method: 'POST',
-    path: `${R}/ssl-vpn-client-certs/:id/bundle`,
     summary:
       'The client bundle: an .ovpn with the CA, certificate and private key inline (operators; audited like a reveal; no-store)',
     query: ['format'],
@@ -348,8 +299,6 @@ export const apiRoutes = [
   {
     id: 'listSslVpnClients',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-gateways/:vpnGatewayId/ssl-vpn-clients`,
     summary: "Clients connected to the gateway's SSL-VPN server",
     success: { status: 200, schema: sslVpnClientListSchema },
     errors: [400, 404, 502, 503, 504],
@@ -357,8 +306,6 @@ export const apiRoutes = [
   {
     id: 'getIpsecClientProfile',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/ipsec-servers/:id/client-profile`,
     summary:
       'What a road-warrior client needs (strongSwan swanctl.conf, native IKEv2 settings); PSK masked',
     success: { status: 200, schema: ipsecClientProfileSchema },
@@ -368,8 +315,6 @@ export const apiRoutes = [
     id: 'downloadIpsecClientProfile',
     role: 'operator',
     auditRefusal: 'downloadIpsecClientProfile',
-    method: 'POST',
-    path: `${R}/ipsec-servers/:id/client-profile/download`,
     summary:
       'The client profile as a file with the PSK (?format=swanctl|settings; operators; audited like a reveal; no-store)',
     query: ['format'],
@@ -379,8 +324,6 @@ export const apiRoutes = [
   {
     id: 'checkIpsecServerPsk',
     role: 'viewer',
-    method: 'POST',
-    path: `${R}/ipsec-servers/:id/psk/check`,
     summary:
       'Does this key match the PSK? (viewers too; rate-limited per user and per key; every attempt audited)',
     requestBody: 'psk/check',
@@ -390,8 +333,6 @@ export const apiRoutes = [
   {
     id: 'checkVpnConnectionPsk',
     role: 'viewer',
-    method: 'POST',
-    path: `${R}/vpn-connections/:id/psk/check`,
     summary:
       "Does this key match the PSK (?tunnelId=: one tunnel's)? (viewers too; rate-limited per user and per key; every attempt audited)",
     requestBody: 'psk/check',
@@ -402,8 +343,6 @@ export const apiRoutes = [
   {
     id: 'getOperation',
     role: 'viewer',
-    method: 'GET',
-    path: '/api/v1/operations/:operationId',
     summary:
       'One operation (kept in the store: any replica answers; an id other than op- and letters, digits or dashes is not found)',
     success: { status: 200, schema: operationSchema },
@@ -412,8 +351,6 @@ export const apiRoutes = [
   {
     id: 'events',
     role: 'viewer',
-    method: 'GET',
-    path: '/api/v1/events',
     summary:
       'SSE stream for this tab; ?gateways=regionId/vpnGatewayId,… sets the initial watch list',
     query: ['gateways'],
@@ -423,8 +360,6 @@ export const apiRoutes = [
   {
     id: 'watch',
     role: 'viewer',
-    method: 'PUT',
-    path: '/api/v1/events/:streamId/watch',
     summary: 'Replace the gateways an open stream watches (answers 204)',
     requestBody: 'events/watch',
     success: { status: 204, schema: 'none' },
@@ -433,8 +368,6 @@ export const apiRoutes = [
   // The contract itself, sessions, accounts, audit and the demo accounts.
   {
     id: 'openapi',
-    method: 'GET',
-    path: '/api/v1/openapi.json',
     summary: 'This OpenAPI document, generated from the route table',
     role: 'public',
     success: { status: 200, schema: 'application/json' },
@@ -442,8 +375,6 @@ export const apiRoutes = [
   },
   {
     id: 'metrics',
-    method: 'GET',
-    path: '/metrics',
     summary: "Prometheus metrics (an admin's session, or METRICS_TOKEN as a bearer token)",
     role: 'admin',
     success: { status: 200, schema: 'text/plain' },
@@ -451,8 +382,6 @@ export const apiRoutes = [
   },
   {
     id: 'demoAccounts',
-    method: 'GET',
-    path: '/api/v1/demo',
     summary: 'The demo accounts and their passwords (demo mode only; 404 otherwise)',
     role: 'public',
     success: { status: 200, schema: demoAccountListSchema },
@@ -460,8 +389,6 @@ export const apiRoutes = [
   },
   {
     id: 'login',
-    method: 'POST',
-    path: '/api/v1/session',
     summary: 'Sign in (sets the session cookie; back-off past repeated failures: 429)',
     role: 'public',
     requestBody: 'session/login',
@@ -470,8 +397,6 @@ export const apiRoutes = [
   },
   {
     id: 'getSession',
-    method: 'GET',
-    path: '/api/v1/session',
     summary: 'Who is signed in, with which role',
     role: 'viewer',
     success: { status: 200, schema: sessionViewSchema },
@@ -479,8 +404,6 @@ export const apiRoutes = [
   },
   {
     id: 'logout',
-    method: 'DELETE',
-    path: '/api/v1/session',
     summary: 'Sign out (answers 204 with or without a session)',
     role: 'public',
     success: { status: 204, schema: 'none' },
@@ -488,8 +411,6 @@ export const apiRoutes = [
   },
   {
     id: 'listAccounts',
-    method: 'GET',
-    path: '/api/v1/accounts',
     summary: 'Every console account',
     role: 'admin',
     success: { status: 200, schema: accountListSchema },
@@ -497,8 +418,6 @@ export const apiRoutes = [
   },
   {
     id: 'getAccount',
-    method: 'GET',
-    path: '/api/v1/accounts/:accountId',
     summary: 'One console account',
     role: 'admin',
     success: { status: 200, schema: accountViewSchema },
@@ -506,8 +425,6 @@ export const apiRoutes = [
   },
   {
     id: 'createAccount',
-    method: 'POST',
-    path: '/api/v1/accounts',
     summary: 'Create a console account (409 AccountExists whatever the case of the name)',
     role: 'admin',
     requestBody: 'accounts/create',
@@ -516,8 +433,6 @@ export const apiRoutes = [
   },
   {
     id: 'changeAccount',
-    method: 'PATCH',
-    path: '/api/v1/accounts/:accountId',
     summary: 'Change the role, enable or disable, or reset the password of an account',
     role: 'admin',
     requestBody: 'accounts/change',
@@ -526,8 +441,6 @@ export const apiRoutes = [
   },
   {
     id: 'endAccountSessions',
-    method: 'DELETE',
-    path: '/api/v1/accounts/:accountId/sessions',
     summary: 'End every session of an account',
     role: 'admin',
     success: { status: 204, schema: 'none' },
@@ -535,8 +448,6 @@ export const apiRoutes = [
   },
   {
     id: 'listAudit',
-    method: 'GET',
-    path: '/api/v1/audit',
     summary: "The audit log, newest first (viewers and operators see their own role's entries)",
     role: 'viewer',
     query: ['vpnGatewayId', 'username', 'category', 'from', 'to', 'limit', 'cursor'],
@@ -551,8 +462,6 @@ export const apiRoutes = [
     ] as const
   ).map(([name, plural]) => ({
     id: `reveal${name}Psk` as const,
-    method: 'POST' as const,
-    path: `${R}/${plural}/:id/psk/reveal`,
     summary: `The ${plural === 'ipsec-servers' ? 'IPsec server' : 'connection'}'s PSK in clear (audited; ?tunnelId= for one tunnel of a dual-tunnel connection)`,
     role: 'operator' as const,
     auditRefusal: 'revealPsk',
@@ -562,8 +471,6 @@ export const apiRoutes = [
   })),
   {
     id: 'exportPeerConfig',
-    method: 'POST',
-    path: `${R}/vpn-connections/:id/peer-config`,
     summary:
       "The peer device's configuration for a connection (vendor, format; carries the PSK: audited like a reveal)",
     role: 'operator',
@@ -576,8 +483,6 @@ export const apiRoutes = [
   ...historyRoutes,
   {
     id: 'resetDemo',
-    method: 'POST',
-    path: '/api/v1/demo/reset',
     summary:
       'Demo mode: the demo data as seeded again, scenarios cleared (admins; 404 outside demo mode; audited)',
     role: 'admin',
@@ -586,14 +491,12 @@ export const apiRoutes = [
   },
   {
     id: 'startDemoScenario',
-    method: 'POST',
-    path: '/api/v1/demo/scenarios/:scenario',
     summary:
       'Demo mode: start a failure scenario — throttling, tunnel-down, gateway-stuck-updating (admins; audited)',
     role: 'admin',
     success: { status: 200, schema: demoActionResultSchema },
     errors: [400, 404],
   },
-] as const satisfies readonly ApiRoute[];
+] as const satisfies readonly RouteSpec[]);
 
 export type ApiRouteId = (typeof apiRoutes)[number]['id'];

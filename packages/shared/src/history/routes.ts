@@ -1,6 +1,6 @@
 // The history, log, diagnosis and health-overview routes (issue 15), spread into the shared route
 // table (`../api/routes.ts`). All are reads: viewers (support staff) may call every one.
-import type { ApiRoute } from '../api/routes';
+import type { RouteSpec } from '../api/routes';
 import {
   diagnosisListSchema,
   healthOverviewSchema,
@@ -8,14 +8,10 @@ import {
   storedLogListSchema,
 } from './schema';
 
-const R = '/api/v1/regions/:regionId';
-
 export const historyRoutes = [
   {
     id: 'getGatewayHistory',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-gateways/:vpnGatewayId/history`,
     summary:
       'Recorded status changes of a gateway, its connections and tunnels in [from, to) (?vpnConnectionId= narrows to one connection)',
     query: ['from', 'to', 'vpnConnectionId'],
@@ -26,8 +22,6 @@ export const historyRoutes = [
   {
     id: 'exportGatewayHistory',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-gateways/:vpnGatewayId/history/export`,
     summary: 'The same changes as CSV',
     query: ['from', 'to', 'vpnConnectionId'],
     success: { status: 200, schema: 'attachment' },
@@ -36,8 +30,6 @@ export const historyRoutes = [
   {
     id: 'listVpnConnectionLogs',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-connections/:id/logs`,
     summary:
       'Negotiation log lines the recorder kept (DescribeVpnConnectionLogs) in [from, to), ?tunnelId= for one tunnel',
     query: ['from', 'to', 'tunnelId', 'limit'],
@@ -47,8 +39,6 @@ export const historyRoutes = [
   {
     id: 'exportVpnConnectionLogs',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-connections/:id/logs/export`,
     summary: 'The same log lines as CSV',
     query: ['from', 'to', 'tunnelId'],
     success: { status: 200, schema: 'attachment' },
@@ -57,8 +47,6 @@ export const historyRoutes = [
   {
     id: 'diagnoseVpnConnection',
     role: 'viewer',
-    method: 'GET',
-    path: `${R}/vpn-connections/:id/diagnosis`,
     summary: 'What the cloud diagnoses on the connection and its tunnels (DiagnoseVpnConnections)',
     success: { status: 200, schema: diagnosisListSchema },
     errors: [400, 404, 502, 503, 504],
@@ -66,12 +54,10 @@ export const historyRoutes = [
   {
     id: 'getHealthOverview',
     role: 'viewer',
-    method: 'GET',
-    path: '/api/v1/health-overview',
     summary:
       'Everything not fully up across all regions, longest first (?q= search, ?regionId=, ?lane=)',
     query: ['q', 'regionId', 'lane'],
     success: { status: 200, schema: healthOverviewSchema },
     errors: [400],
   },
-] as const satisfies readonly ApiRoute[];
+] as const satisfies readonly RouteSpec[];

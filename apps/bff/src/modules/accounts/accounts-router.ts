@@ -2,6 +2,7 @@
 // audited (the password only as changed).
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import {
   changeAccountRequestSchema,
   createAccountRequestSchema,
@@ -29,12 +30,12 @@ export interface AccountsRouterDeps {
 export function accountsRouter(deps: AccountsRouterDeps): Router {
   const router = apiRouter();
 
-  router.get('/api/v1/accounts', async (_req, res) => {
+  mount(router, 'listAccounts', async (_req, res) => {
     const body: AccountList = { items: (await deps.accounts.list()).map(accountView) };
     res.json(body);
   });
 
-  router.get('/api/v1/accounts/:accountId', async (req, res) => {
+  mount(router, 'getAccount', async (req, res) => {
     const account = await deps.accounts.get(req.params.accountId);
     if (account === undefined) {
       sendError(res, 404, 'NotFound');
@@ -43,7 +44,7 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
     res.json(accountView(account));
   });
 
-  router.post('/api/v1/accounts', async (req, res) => {
+  mount(router, 'createAccount', async (req, res) => {
     const parsed = createAccountRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       sendError(res, 400, 'ValidationFailed', zodIssues(parsed.error));
@@ -86,7 +87,7 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
     }
   });
 
-  router.patch('/api/v1/accounts/:accountId', async (req, res) => {
+  mount(router, 'changeAccount', async (req, res) => {
     const parsed = changeAccountRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       sendError(res, 400, 'ValidationFailed', zodIssues(parsed.error));
@@ -157,7 +158,7 @@ export function accountsRouter(deps: AccountsRouterDeps): Router {
   });
 
   // An admin ends every session of an account (ASVS 7.4.5); its event streams get `logout`.
-  router.delete('/api/v1/accounts/:accountId/sessions', async (req, res) => {
+  mount(router, 'endAccountSessions', async (req, res) => {
     const account = await deps.accounts.get(req.params.accountId);
     if (account === undefined) {
       sendError(res, 404, 'NotFound');

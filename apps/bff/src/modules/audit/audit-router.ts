@@ -1,6 +1,7 @@
 // GET /api/v1/audit: filter by gateway, user, category and time; newest first, paged.
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { auditQuerySchema } from '@vpn-console/shared/api/audit';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf } from '../../auth/principal';
@@ -8,7 +9,7 @@ import type { AuditLog } from './audit-log';
 
 export function auditRouter(deps: { readonly audit: AuditLog }): Router {
   const router = apiRouter();
-  router.get('/api/v1/audit', async (req, res) => {
+  mount(router, 'listAudit', async (req, res) => {
     const principal = principalOf(req);
     if (principal === undefined) {
       sendError(res, 401, 'Unauthenticated');

@@ -15,6 +15,7 @@ import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import type { DryRunVerdict } from '@vpn-console/shared/api/operations';
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import type { Runtime } from '../../runtime';
 import { HttpError } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
@@ -29,22 +30,20 @@ import {
   listCustomerGatewaysRaw,
 } from './service';
 
-const CGW = '/api/v1/regions/:regionId/customer-gateways/:customerGatewayId';
-
 export const customerGatewaysRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
   const { cloud } = runtime;
 
-  router.get('/api/v1/regions/:regionId/customer-gateways', async (req, res) => {
+  mount(router, 'listCustomerGateways', async (req, res) => {
     const items = await listCustomerGateways(cloud, regionParam(req));
     res.json({ items, totalCount: items.length });
   });
 
-  router.get(CGW, async (req, res) => {
+  mount(router, 'getCustomerGateway', async (req, res) => {
     res.json(await getCustomerGateway(cloud, regionParam(req), idParam.customerGateway(req)));
   });
 
-  router.post('/api/v1/regions/:regionId/customer-gateways', async (req, res) => {
+  mount(router, 'createCustomerGateway', async (req, res) => {
     const regionId = regionParam(req);
     const value = parseOr400(createCustomerGatewaySchema, bodyWithPath(req.body, { regionId }));
     if (dryRunQuery(req)) {
@@ -91,7 +90,7 @@ export const customerGatewaysRouter = (runtime: Runtime): Router => {
 
   // Rename / describe (ModifyCustomerGatewayAttribute). Region-wide: the lane is the region's
   // customer gateways, not a VPN gateway's.
-  router.patch(CGW, async (req, res) => {
+  mount(router, 'changeCustomerGateway', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.customerGateway(req);
     const value = parseOr400(changeCustomerGatewaySchema, req.body ?? {});
@@ -120,7 +119,7 @@ export const customerGatewaysRouter = (runtime: Runtime): Router => {
 
   // Delete: refused here, before any record or cloud call, while a connection uses it (the cloud
   // would refuse too, with DependencyViolation.VpnConnection); the answer names the connections.
-  router.delete(CGW, async (req, res) => {
+  mount(router, 'deleteCustomerGateway', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.customerGateway(req);
     const [cgw, uses] = await Promise.all([

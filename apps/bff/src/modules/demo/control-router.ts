@@ -6,6 +6,7 @@ import { demoScenarioSchema, type DemoActionResult } from '@vpn-console/shared/a
 import { ISSUE_CODES } from '@vpn-console/shared/errors/issue-codes';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { HttpError } from '../../http/errors';
 import type { Runtime } from '../../runtime';
 import { auditDemoAction } from '../audit/request-audit';
@@ -21,7 +22,7 @@ export function demoControlRouter(runtime: Runtime): Router {
 
   // The record is stored first (no act without its record): if the store refuses it, the demo
   // data stays as it was. The levers are synchronous and in-process, so they cannot fail after it.
-  router.post('/api/v1/demo/reset', async (req, res) => {
+  mount(router, 'resetDemo', async (req, res) => {
     const demo = control();
     await auditDemoAction(req, 'resetDemo');
     demo.reset();
@@ -32,7 +33,7 @@ export function demoControlRouter(runtime: Runtime): Router {
     res.json(body);
   });
 
-  router.post('/api/v1/demo/scenarios/:scenario', async (req, res) => {
+  mount(router, 'startDemoScenario', async (req, res) => {
     const demo = control();
     const scenario = demoScenarioSchema.safeParse(req.params.scenario);
     if (!scenario.success) {

@@ -1,6 +1,7 @@
 // GET /api/v1/demo: the demo accounts for the login page; 404 unless the BFF runs in demo mode.
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import type { DemoAccount, DemoAccountList } from '@vpn-console/shared/api/demo';
 import { sendError } from '../../auth/http';
 
@@ -8,7 +9,7 @@ export function demoRouter(deps: {
   readonly demoAccounts: readonly DemoAccount[] | undefined;
 }): Router {
   const router = apiRouter();
-  router.get('/api/v1/demo', (_req, res) => {
+  mount(router, 'demoAccounts', (_req, res) => {
     if (deps.demoAccounts === undefined) {
       sendError(res, 404, 'NotFound');
       return;

@@ -3,6 +3,7 @@
 import { watchRequestSchema, type GatewayRef } from '@vpn-console/shared/api/events';
 import type { Request, Response, Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { z } from 'zod';
 import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
@@ -39,7 +40,7 @@ export const eventsRouter = (runtime: Runtime): Router => {
     }
   };
 
-  router.get('/api/v1/events', async (req, res) => {
+  mount(router, 'events', async (req, res) => {
     const query = parseOr400(querySchema, req.query);
     let refs: GatewayRef[] = [];
     if (query.gateways !== undefined) {
@@ -74,7 +75,7 @@ export const eventsRouter = (runtime: Runtime): Router => {
     }
   });
 
-  router.put('/api/v1/events/:streamId/watch', async (req, res) => {
+  mount(router, 'watch', async (req, res) => {
     const streamId = parseOr400(z.uuid(), req.params.streamId, 'streamId');
     const body = parseOr400(watchRequestSchema, req.body);
     // Only the session that opened a stream may change it; anyone else is told it does not exist.

@@ -2,6 +2,7 @@
 import type { Health } from '@vpn-console/shared/api/health';
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import type { Runtime } from '../../runtime';
 
 export const BFF_VERSION = '0.1.0';
@@ -21,13 +22,13 @@ const healthOf = (runtime: Runtime): Health => ({
 
 export const healthRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
-  router.get('/api/v1/health', (_req, res) => {
+  mount(router, 'health', (_req, res) => {
     res.json(healthOf(runtime));
   });
-  router.get('/api/v1/health/ready', (_req, res) => {
+  mount(router, 'ready', (_req, res) => {
     res.status(runtime.ready ? 200 : 503).json(healthOf(runtime));
   });
-  router.get('/metrics', async (_req, res) => {
+  mount(router, 'metrics', async (_req, res) => {
     res.type(runtime.metrics.registry.contentType).send(await runtime.metrics.registry.metrics());
   });
   return router;

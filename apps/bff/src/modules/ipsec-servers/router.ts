@@ -19,7 +19,7 @@ import { getIpsecServerRaw, listIpsecServers, listIpsecServersRaw } from './serv
 export const ipsecServersRouter = (runtime: Runtime, keys: PskKeys): Router =>
   resourceRouter(runtime, keys, {
     kind: 'ipsec-server',
-    plural: 'ipsec-servers',
+    routeName: 'IpsecServer',
     idField: 'ipsecServerId',
     idParam: 'IpsecServerId',
     idSchema: ipsecServerIdSchema,

@@ -1,11 +1,12 @@
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { buildOpenApiDocument } from './document';
 
 export const openapiRouter = (): Router => {
   const router = apiRouter();
   let cached: Record<string, unknown> | undefined;
-  router.get('/api/v1/openapi.json', (_req, res) => {
+  mount(router, 'openapi', (_req, res) => {
     cached ??= buildOpenApiDocument();
     res.json(cached);
   });

@@ -12,6 +12,7 @@ import { downloadVpnConnectionConfigResponseSchema } from '@vpn-console/shared/r
 import type { Router } from 'express';
 import { CloudError } from '../../cloud/errors';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import type { Runtime } from '../../runtime';
@@ -19,14 +20,12 @@ import { auditPeerConfigExport } from '../audit/request-audit';
 import { regionParam } from '../params';
 import { getVpnConnectionRaw } from '../vpn-connections/service';
 
-const PEER_CONFIG_ROUTE = '/api/v1/regions/:regionId/vpn-connections/:id/peer-config';
-
 const errorCodeOf = (error: unknown): string | undefined =>
   error instanceof HttpError || error instanceof CloudError ? error.code : undefined;
 
 export const peerConfigRouter = (runtime: Runtime): Router => {
   const router = apiRouter();
-  router.post(PEER_CONFIG_ROUTE, async (req, res) => {
+  mount(router, 'exportPeerConfig', async (req, res) => {
     const regionId = regionParam(req);
     const id = parseOr400(vpnConnectionIdSchema, req.params.id, 'vpnConnectionId');
     const body = parseOr400(peerConfigRequestSchema, req.body ?? {});

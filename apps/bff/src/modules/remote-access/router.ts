@@ -27,6 +27,7 @@ import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { CloudError } from '../../cloud/errors';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { HttpError } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import type { Runtime } from '../../runtime';
@@ -45,7 +46,6 @@ import {
   withServerAddress,
 } from './service';
 
-const R = '/api/v1/regions/:regionId';
 const KIND = 'ssl-vpn-client-cert' as const;
 
 const formatOf = <const F extends readonly [string, ...string[]]>(req: Request, formats: F) =>
@@ -77,7 +77,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     return { cert, vpnGatewayId: server.VpnGatewayId ?? '' };
   };
 
-  router.get(`${R}/ssl-vpn-servers/:id/client-certs`, async (req, res) => {
+  mount(router, 'listSslVpnClientCerts', async (req, res) => {
     const regionId = regionParam(req);
     const serverId = idParam.sslVpnServer(req);
     await getSslVpnServerRaw(cloud, regionId, serverId);
@@ -89,7 +89,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     });
   });
 
-  router.post(`${R}/ssl-vpn-servers/:id/client-certs`, async (req, res) => {
+  mount(router, 'createSslVpnClientCert', async (req, res) => {
     const regionId = regionParam(req);
     const serverId = idParam.sslVpnServer(req);
     const value = parseOr400(createSslVpnClientCertSchema, req.body ?? {});
@@ -119,7 +119,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     });
   });
 
-  router.patch(`${R}/ssl-vpn-client-certs/:id`, async (req, res) => {
+  mount(router, 'renameSslVpnClientCert', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.sslVpnClientCert(req);
     const value = parseOr400(renameSslVpnClientCertSchema, req.body ?? {});
@@ -145,7 +145,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     });
   });
 
-  router.delete(`${R}/ssl-vpn-client-certs/:id`, async (req, res) => {
+  mount(router, 'deleteSslVpnClientCert', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.sslVpnClientCert(req);
     const { cert, vpnGatewayId } = await certWithGateway(regionId, id);
@@ -171,7 +171,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
 
   // The bundle holds the client's private key: the reveal is recorded before the key is read
   // (no record, no key), a failed read adds a failure record; the file is never cached or logged.
-  router.post(`${R}/ssl-vpn-client-certs/:id/bundle`, async (req, res) => {
+  mount(router, 'downloadSslVpnClientBundle', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.sslVpnClientCert(req);
     formatOf(req, sslVpnBundleFormats);
@@ -194,7 +194,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     );
   });
 
-  router.get(`${R}/vpn-gateways/:vpnGatewayId/ssl-vpn-clients`, async (req, res) => {
+  mount(router, 'listSslVpnClients', async (req, res) => {
     const regionId = regionParam(req);
     const vpnGatewayId = idParam.vpnGateway(req);
     const [clients, certs] = await Promise.all([
@@ -213,7 +213,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     };
   };
 
-  router.get(`${R}/ipsec-servers/:id/client-profile`, async (req, res) => {
+  mount(router, 'getIpsecClientProfile', async (req, res) => {
     const regionId = regionParam(req);
     const { view } = await ipsecView(regionId, idParam.ipsecServer(req));
     const profile: IpsecClientProfile = {
@@ -226,7 +226,7 @@ export const remoteAccessRouter = (runtime: Runtime, keys: PskKeys): Router => {
     res.json(profile);
   });
 
-  router.post(`${R}/ipsec-servers/:id/client-profile/download`, async (req, res) => {
+  mount(router, 'downloadIpsecClientProfile', async (req, res) => {
     const regionId = regionParam(req);
     const id = idParam.ipsecServer(req);
     const format = formatOf(req, ipsecProfileFormats);

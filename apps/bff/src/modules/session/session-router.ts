@@ -1,6 +1,7 @@
 // POST /api/v1/session (login), GET (who am I), DELETE (logout).
 import type { Request, Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import { loginRequestSchema, type SessionView } from '@vpn-console/shared/api/session';
 import type { Accounts } from '../../auth/accounts';
 import {
@@ -43,7 +44,7 @@ function clientIp(req: Request): string {
 export function sessionRouter(deps: SessionRouterDeps): Router {
   const router = apiRouter();
 
-  router.post('/api/v1/session', async (req, res) => {
+  mount(router, 'login', async (req, res) => {
     const body = loginRequestSchema.safeParse(req.body);
     if (!body.success) {
       sendError(res, 400, 'ValidationFailed', zodIssues(body.error));
@@ -102,7 +103,7 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
     res.status(201).json(view(principal, deps));
   });
 
-  router.get('/api/v1/session', (req, res) => {
+  mount(router, 'getSession', (req, res) => {
     const principal = principalOf(req);
     if (principal === undefined) {
       sendError(res, 401, 'Unauthenticated');
@@ -112,7 +113,7 @@ export function sessionRouter(deps: SessionRouterDeps): Router {
     res.json(view(principal, deps));
   });
 
-  router.delete('/api/v1/session', async (req, res) => {
+  mount(router, 'logout', async (req, res) => {
     const token = readSessionCookie(req, deps.cookie);
     const principal = principalOf(req);
     if (token !== undefined) await deps.sessions.destroy(token);

@@ -48,7 +48,7 @@ const sslServerChecks =
 export const sslVpnServersRouter = (runtime: Runtime, keys: PskKeys): Router =>
   resourceRouter(runtime, keys, {
     kind: 'ssl-vpn-server',
-    plural: 'ssl-vpn-servers',
+    routeName: 'SslVpnServer',
     idField: 'sslVpnServerId',
     idParam: 'SslVpnServerId',
     idSchema: sslVpnServerIdSchema,

@@ -13,6 +13,7 @@ import {
 } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import { toModifyTunnelAttributeParams } from '@vpn-console/shared/vpn-connection/dual-tunnel-rpc';
 import type { Router } from 'express';
+import { mount } from '../../http/mount';
 import { HttpError } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import { regionParam } from '../params';
@@ -31,7 +32,7 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 export const vpnConnectionsRouter = (runtime: Runtime, keys: PskKeys): Router => {
   const router = resourceRouter(runtime, keys, {
     kind: 'vpn-connection',
-    plural: 'vpn-connections',
+    routeName: 'VpnConnection',
     idField: 'vpnConnectionId',
     idParam: 'VpnConnectionId',
     idSchema: vpnConnectionIdSchema,
@@ -79,35 +80,32 @@ export const vpnConnectionsRouter = (runtime: Runtime, keys: PskKeys): Router =>
 
   // ModifyTunnelAttribute: one tunnel of a dual-tunnel connection, through the gateway's write
   // lane; the audit keeps the connection as it was (its PSKs reduced to changed/unchanged).
-  router.patch(
-    '/api/v1/regions/:regionId/vpn-connections/:id/tunnels/:tunnelId',
-    async (req, res) => {
-      const regionId = regionParam(req);
-      const id = parseOr400(vpnConnectionIdSchema, req.params.id, 'vpnConnectionId');
-      const tunnelId = parseOr400(tunnelIdSchema, req.params.tunnelId, 'tunnelId');
-      const current = await getVpnConnectionRaw(runtime.cloud, regionId, id);
-      const tunnels = current.TunnelOptionsSpecification?.TunnelOptions ?? [];
-      if (!tunnels.some((t) => t.TunnelId === tunnelId)) {
-        throw new HttpError(404, 'NotFound', 'The connection has no such tunnel.');
-      }
-      const vpnGatewayId = current.VpnGatewayId ?? '';
-      const facts = await gatewayFacts(runtime.cloud, regionId, vpnGatewayId, false);
-      const value = parseOr400(
-        modifyTunnelAttributeSchema(facts.context),
-        bodyWithPath(req.body, { regionId, vpnConnectionId: id, tunnelId }),
-      );
-      await submitWrite(runtime, req, res, {
-        action: 'change',
-        resourceKind: 'vpn-connection',
-        regionId,
-        vpnGatewayId,
-        resourceId: id,
-        value,
-        rpc: (clientToken) => toModifyTunnelAttributeParams({ ...value, clientToken }),
-        responseSchema: requestIdResponseSchema,
-        audit: { before: presentVpnConnection(current, regionId, keys), requested: value },
-      });
-    },
-  );
+  mount(router, 'changeVpnConnectionTunnel', async (req, res) => {
+    const regionId = regionParam(req);
+    const id = parseOr400(vpnConnectionIdSchema, req.params.id, 'vpnConnectionId');
+    const tunnelId = parseOr400(tunnelIdSchema, req.params.tunnelId, 'tunnelId');
+    const current = await getVpnConnectionRaw(runtime.cloud, regionId, id);
+    const tunnels = current.TunnelOptionsSpecification?.TunnelOptions ?? [];
+    if (!tunnels.some((t) => t.TunnelId === tunnelId)) {
+      throw new HttpError(404, 'NotFound', 'The connection has no such tunnel.');
+    }
+    const vpnGatewayId = current.VpnGatewayId ?? '';
+    const facts = await gatewayFacts(runtime.cloud, regionId, vpnGatewayId, false);
+    const value = parseOr400(
+      modifyTunnelAttributeSchema(facts.context),
+      bodyWithPath(req.body, { regionId, vpnConnectionId: id, tunnelId }),
+    );
+    await submitWrite(runtime, req, res, {
+      action: 'change',
+      resourceKind: 'vpn-connection',
+      regionId,
+      vpnGatewayId,
+      resourceId: id,
+      value,
+      rpc: (clientToken) => toModifyTunnelAttributeParams({ ...value, clientToken }),
+      responseSchema: requestIdResponseSchema,
+      audit: { before: presentVpnConnection(current, regionId, keys), requested: value },
+    });
+  });
   return router;
 };

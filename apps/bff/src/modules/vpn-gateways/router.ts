@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { apiRouter } from '../../http/api-router';
+import { mount } from '../../http/mount';
 import type { Runtime } from '../../runtime';
 import { idParam, regionParam } from '../params';
 import type { PskKeys } from '../secret-view';
@@ -17,7 +18,7 @@ export const vpnGatewaysRouter = (runtime: Runtime, keys: PskKeys): Router => {
   const router = apiRouter();
   const { cloud } = runtime;
 
-  router.get('/api/v1/regions', async (_req, res) => {
+  mount(router, 'listRegions', async (_req, res) => {
     const items = await listRegions(cloud, runtime.config.cloud.defaultRegion);
     res.json({ items, totalCount: items.length });
   });
@@ -63,7 +64,7 @@ export const vpnGatewaysRouter = (runtime: Runtime, keys: PskKeys): Router => {
     };
   };
 
-  router.get('/api/v1/vpn-gateways', async (req, res) => {
+  mount(router, 'listAllVpnGateways', async (req, res) => {
     const query = parseOr400(gatewayListQuerySchema, req.query);
     const ids = query.regionId === undefined ? await allRegionIds() : [query.regionId];
     const { listings, failed, firstError } = await runtime.gatewayLists.regions(ids);
@@ -72,14 +73,14 @@ export const vpnGatewaysRouter = (runtime: Runtime, keys: PskKeys): Router => {
     res.json(answer(listings, failed, query));
   });
 
-  router.get('/api/v1/regions/:regionId/vpn-gateways', async (req, res) => {
+  mount(router, 'listVpnGateways', async (req, res) => {
     const regionId = regionParam(req);
     const query = parseOr400(gatewayListQuerySchema.omit({ regionId: true }), req.query);
     const listing = await runtime.gatewayLists.region(regionId);
     res.json(answer([listing], [], query));
   });
 
-  router.get('/api/v1/regions/:regionId/vpn-gateways/:vpnGatewayId', async (req, res) => {
+  mount(router, 'getVpnGateway', async (req, res) => {
     res.json(await getVpnGatewayDetail(cloud, regionParam(req), idParam.vpnGateway(req), keys));
   });
 
