@@ -21,6 +21,7 @@ const customerGateways = {
           description: '',
           ipAddress: '198.51.100.7',
           hasAuthKey: false,
+          usedBy: [],
         },
       ],
       totalCount: 1,
