@@ -1,9 +1,10 @@
 // Builds everything the app needs from the config: the cloud (embedded emulator or Alibaba),
 // the cloud client, the status hub, the write lanes, metrics and logs. server.ts, the test
 // harness and the benches all start the BFF through here.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_NEGOTIATION_MS, startEmulator } from '@vpn-console/vpc-emulator/server';
 import { TokenBucketBudget } from './cloud/budget';
+import { StoreTokens } from './cloud/shared-budget';
 import { createCloudClient, type CloudClient } from './cloud/client';
 import { alibabaCredentialsProvider, staticCredentials } from './cloud/credentials';
 import { alibabaVpcEndpoint, fixedEndpoint, type EndpointResolver } from './cloud/endpoints';
@@ -86,7 +87,10 @@ export const createRuntime = async (
   let credentials: CredentialsProvider;
   let cloudMode: 'emulator' | 'alibaba' = config.cloud.mode;
   let demo: DemoControl | undefined;
+  /** Who the call budget is counted for. */
+  let budgetAccount: string;
   if (options.cloudTarget) {
+    budgetAccount = options.cloudTarget.accessKeyId;
     endpoint = fixedEndpoint(options.cloudTarget.url);
     credentials = staticCredentials(options.cloudTarget);
     cloudMode = 'emulator';
@@ -109,8 +113,12 @@ export const createRuntime = async (
     demo = createDemoControl(emulator);
     endpoint = fixedEndpoint(emulator.url);
     credentials = staticCredentials(key);
+    // Each start has its own emulator (and key): one row for all of them.
+    budgetAccount = 'embedded-emulator';
   } else {
     credentials = await alibabaCredentialsProvider();
+    // The credential chain may rotate keys (STS); the deployment uses one account.
+    budgetAccount = process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? 'alibaba';
     // CLOUD_ENDPOINT: one endpoint for every region (a shared standalone emulator, a proxy).
     endpoint =
       config.cloud.endpoint === undefined
@@ -118,17 +126,24 @@ export const createRuntime = async (
         : fixedEndpoint(config.cloud.endpoint);
   }
 
+  // The shared budget's row: per cloud account (test stacks with their own emulators and keys
+  // are separate accounts; replicas sharing a key share the budget).
+  const budgetKey = `account-${createHash('sha256').update(budgetAccount).digest('hex').slice(0, 16)}`;
+  const store = options.store;
   const transport = new PopTransport({ credentials });
   const cloud = createCloudClient({
     transport,
     endpoint,
     readTimeoutMs: config.cloud.readTimeoutMs,
     writeTimeoutMs: config.cloud.writeTimeoutMs,
-    // One account per BFF (one credential chain), so one bucket.
-    callBudget: new TokenBucketBudget({
-      ratePerSecond: config.cloud.callsPerSecond,
-      burst: config.cloud.callsBurst,
-    }),
+    // One account per BFF (one credential chain), so one bucket; with a store, one for every
+    // replica using that account (issue 16).
+    callBudget: new TokenBucketBudget(
+      { ratePerSecond: config.cloud.callsPerSecond, burst: config.cloud.callsBurst },
+      store === undefined
+        ? undefined
+        : (params, now) => new StoreTokens({ db: store.db, key: budgetKey, logger }, params, now),
+    ),
     observer: metrics,
     logger,
     ...(options.readPolicy ? { readPolicy: options.readPolicy } : {}),

@@ -110,15 +110,137 @@ const zeroCounts = (): Record<CallPriority, number> => ({
   background: 0,
 });
 
+/** The bucket's fixed settings (the same on every replica of a deployment). */
+export interface BucketParams {
+  configuredRate: number;
+  burst: number;
+  recoveryMs: number;
+  defaultPauseMs: number;
+  minRate: number;
+}
+
+/** The bucket's moving parts: in this process, or in the store for every replica (epoch ms). */
+export interface BucketState {
+  tokens: number;
+  /** Tokens are counted up to this instant. */
+  refilledAt: number;
+  pausedUntil: number;
+  lastThrottledAt: number | null;
+  /** Rate right after the last throttling answer; it climbs back from there. */
+  cutRate: number;
+  throttlingAnswers: number;
+}
+
+export const newBucket = (params: BucketParams, now: number): BucketState => ({
+  tokens: params.burst,
+  refilledAt: now,
+  pausedUntil: 0,
+  lastThrottledAt: null,
+  cutRate: params.configuredRate,
+  throttlingAnswers: 0,
+});
+
+/** The rate in force at `at`: cut after throttling, back to the configured one linearly. */
+const rateAt = (p: BucketParams, s: BucketState, at: number): number => {
+  if (s.lastThrottledAt === null || s.cutRate >= p.configuredRate) return p.configuredRate;
+  const since = Math.max(0, at - Math.max(s.pausedUntil, s.lastThrottledAt));
+  const share = Math.min(1, since / p.recoveryMs);
+  return s.cutRate + (p.configuredRate - s.cutRate) * share;
+};
+
+export const refill = (p: BucketParams, s: BucketState, now: number): void => {
+  const from = Math.max(s.refilledAt, s.pausedUntil);
+  if (now > from) {
+    // The rate over [from, now] is at least rateAt(from): a safe (never generous) refill.
+    const rate = Math.min(rateAt(p, s, from), rateAt(p, s, now));
+    s.tokens = Math.min(p.burst, s.tokens + ((now - from) * rate) / 1000);
+  }
+  s.refilledAt = Math.max(now, s.refilledAt);
+};
+
+/**
+ * Takes one token when the bucket holds at least `needed` and no pause is on: answers 0. Else
+ * takes nothing and answers how long (ms) until it could.
+ */
+export const takeToken = (p: BucketParams, s: BucketState, now: number, needed: number): number => {
+  refill(p, s, now);
+  if (now < s.pausedUntil || s.tokens < needed) {
+    const missing = needed - s.tokens;
+    const rate = rateAt(p, s, Math.max(now, s.pausedUntil));
+    const refillMs = missing > 0 ? Math.max(1, Math.ceil((missing * 1000) / rate)) : 0;
+    return Math.max(1, Math.max(now, s.pausedUntil) + refillMs - now);
+  }
+  s.tokens -= 1;
+  return 0;
+};
+
+/** The cloud answered with throttling: pause, halve the rate, drop what was saved up. */
+export const throttleBucket = (
+  p: BucketParams,
+  s: BucketState,
+  now: number,
+  retryAfterMs: number | undefined,
+): void => {
+  refill(p, s, now);
+  s.throttlingAnswers += 1;
+  s.cutRate = Math.max(p.minRate, rateAt(p, s, now) / 2);
+  s.lastThrottledAt = now;
+  const pause = retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : p.defaultPauseMs;
+  s.pausedUntil = Math.max(s.pausedUntil, now + pause);
+  // What was saved up was evidently more than the cloud allows right now.
+  s.tokens = Math.min(s.tokens, 1);
+  s.refilledAt = Math.max(s.refilledAt, now);
+};
+
+/**
+ * Where a budget's tokens live. `immediate` sources (this process's memory) answer at once;
+ * the store's (shared by replicas, ./shared-budget.ts) answers after a round trip.
+ */
+export interface TokenSource {
+  readonly immediate: boolean;
+  /** 0: one token taken; else ms until one could be (nothing taken). */
+  take(needed: number, now: number): number | Promise<number>;
+  throttled(now: number, retryAfterMs: number | undefined): void;
+  /** The bucket as last known, refilled to `now` (state and expected waits). */
+  view(now: number): BucketState;
+  close(): void;
+}
+
+class LocalTokens implements TokenSource {
+  readonly immediate = true;
+  private readonly state: BucketState;
+
+  constructor(
+    private readonly params: BucketParams,
+    now: number,
+  ) {
+    this.state = newBucket(params, now);
+  }
+
+  take(needed: number, now: number): number {
+    return takeToken(this.params, this.state, now, needed);
+  }
+
+  throttled(now: number, retryAfterMs: number | undefined): void {
+    throttleBucket(this.params, this.state, now, retryAfterMs);
+  }
+
+  view(now: number): BucketState {
+    refill(this.params, this.state, now);
+    return this.state;
+  }
+
+  close(): void {
+    // Nothing held.
+  }
+}
+
 export class TokenBucketBudget implements CallBudget {
   private readonly clock: BudgetClock;
-  private readonly configuredRate: number;
-  private readonly burst: number;
+  private readonly params: BucketParams;
+  private readonly source: TokenSource;
   private readonly floors: Record<CallPriority, number>;
   private readonly maxWaitMs: Record<CallPriority, number>;
-  private readonly recoveryMs: number;
-  private readonly defaultPauseMs: number;
-  private readonly minRate: number;
   private readonly queues: Record<CallPriority, Waiter[]> = {
     write: [],
     read: [],
@@ -126,62 +248,45 @@ export class TokenBucketBudget implements CallBudget {
     background: [],
   };
   private readonly granted = zeroCounts();
-  private tokens: number;
-  /** Tokens are counted up to this instant. */
-  private refilledAt: number;
-  private pausedUntil = 0;
-  private lastThrottledAt: number | null = null;
-  /** Rate right after the last throttling answer; it climbs back from there. */
-  private cutRate: number;
-  private throttlingAnswers = 0;
+  /** A token a source gave after its waiter had left: the next caller's. */
+  private spare = 0;
+  /** A round trip to a source that is not immediate is under way. */
+  private taking: Promise<void> | undefined;
   private timer: unknown;
   private timerAt = 0;
   private closed = false;
 
-  constructor(options: CallBudgetOptions) {
+  /** `tokens`: where the bucket lives (default: this process). */
+  constructor(
+    options: CallBudgetOptions,
+    tokens?: (params: BucketParams, now: number) => TokenSource,
+  ) {
     if (!(options.ratePerSecond > 0) || !(options.burst >= 1)) {
       throw new RangeError('a call budget needs a positive rate and a burst of at least 1');
     }
     this.clock = options.clock ?? systemClock;
-    this.configuredRate = options.ratePerSecond;
-    this.burst = options.burst;
+    this.params = {
+      configuredRate: options.ratePerSecond,
+      burst: options.burst,
+      recoveryMs: options.recoveryMs ?? 30_000,
+      defaultPauseMs: options.defaultPauseMs ?? 1000,
+      minRate: options.ratePerSecond * (options.minRateShare ?? 0.1),
+    };
     const reserve = { background: 0.2, ...options.reserve };
     let floor = 0;
     const floors = zeroCounts();
     for (const priority of CALL_PRIORITIES) {
       // Monotonic: a lower priority never needs fewer tokens than a higher one.
-      floor = Math.max(floor, Math.min(this.burst - 1, (reserve[priority] ?? 0) * this.burst));
+      floor = Math.max(
+        floor,
+        Math.min(options.burst - 1, (reserve[priority] ?? 0) * options.burst),
+      );
       floors[priority] = floor;
     }
     this.floors = floors;
     this.maxWaitMs = { ...DEFAULT_MAX_WAIT_MS, ...options.maxWaitMs };
-    this.recoveryMs = options.recoveryMs ?? 30_000;
-    this.defaultPauseMs = options.defaultPauseMs ?? 1000;
-    this.minRate = this.configuredRate * (options.minRateShare ?? 0.1);
-    this.cutRate = this.configuredRate;
-    this.tokens = this.burst;
-    this.refilledAt = this.clock.now();
-  }
-
-  /** The rate in force at `at`: cut after throttling, back to the configured one linearly. */
-  private rateAt(at: number): number {
-    if (this.lastThrottledAt === null || this.cutRate >= this.configuredRate) {
-      return this.configuredRate;
-    }
-    const since = Math.max(0, at - Math.max(this.pausedUntil, this.lastThrottledAt));
-    const share = Math.min(1, since / this.recoveryMs);
-    return this.cutRate + (this.configuredRate - this.cutRate) * share;
-  }
-
-  private refill(): void {
     const now = this.clock.now();
-    const from = Math.max(this.refilledAt, this.pausedUntil);
-    if (now > from) {
-      // The rate over [from, now] is at least rateAt(from): a safe (never generous) refill.
-      const rate = Math.min(this.rateAt(from), this.rateAt(now));
-      this.tokens = Math.min(this.burst, this.tokens + ((now - from) * rate) / 1000);
-    }
-    this.refilledAt = Math.max(now, this.refilledAt);
+    this.source = tokens ? tokens(this.params, now) : new LocalTokens(this.params, now);
   }
 
   private needed(priority: CallPriority): number {
@@ -196,27 +301,57 @@ export class TokenBucketBudget implements CallBudget {
     return undefined;
   }
 
+  /** A token was taken: the first waiter gets it (or it is kept for the next caller). */
+  private grantFirst(): boolean {
+    const waiter = this.firstWaiter();
+    if (!waiter) {
+      this.spare += 1;
+      return false;
+    }
+    this.queues[waiter.priority].shift();
+    this.granted[waiter.priority] += 1;
+    waiter.cleanup();
+    waiter.resolve();
+    return true;
+  }
+
   /** Grants tokens to waiters in priority order; schedules itself for the next token. */
   private pump(): void {
-    if (this.closed) return;
-    this.refill();
-    const now = this.clock.now();
-    for (;;) {
+    while (!this.closed && this.taking === undefined) {
       const waiter = this.firstWaiter();
       if (!waiter) return;
-      if (now < this.pausedUntil || this.tokens < this.needed(waiter.priority)) {
-        const missing = this.needed(waiter.priority) - this.tokens;
-        const rate = this.rateAt(Math.max(now, this.pausedUntil));
-        const refillMs = missing > 0 ? Math.max(1, Math.ceil((missing * 1000) / rate)) : 0;
-        const at = Math.max(now, this.pausedUntil) + refillMs;
-        this.schedule(at);
-        return;
+      if (this.spare > 0) {
+        this.spare -= 1;
+        this.grantFirst();
+        continue;
       }
-      this.queues[waiter.priority].shift();
-      this.tokens -= 1;
-      this.granted[waiter.priority] += 1;
-      waiter.cleanup();
-      waiter.resolve();
+      const now = this.clock.now();
+      const answer = this.source.take(this.needed(waiter.priority), now);
+      if (typeof answer === 'number') {
+        if (answer > 0) {
+          this.schedule(now + answer);
+          return;
+        }
+        this.grantFirst();
+        continue;
+      }
+      this.taking = answer.then(
+        (wait) => {
+          this.taking = undefined;
+          if (this.closed) return;
+          if (wait > 0) this.schedule(this.clock.now() + wait);
+          else {
+            this.grantFirst();
+            this.pump();
+          }
+        },
+        () => {
+          // The source logs its own failures; try again shortly.
+          this.taking = undefined;
+          this.schedule(this.clock.now() + 100);
+        },
+      );
+      return;
     }
   }
 
@@ -233,18 +368,26 @@ export class TokenBucketBudget implements CallBudget {
     );
   }
 
+  /** Resolves once no round trip to the token source is under way (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.taking !== undefined) await this.taking;
+  }
+
   acquire(priority: CallPriority, signal?: AbortSignal): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the call budget is closed'));
     if (signal?.aborted) {
       return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
     }
-    this.refill();
     const now = this.clock.now();
     const ahead = CALL_PRIORITIES.slice(0, CALL_PRIORITIES.indexOf(priority) + 1).some(
       (p) => this.queues[p].length > 0,
     );
-    if (!ahead && now >= this.pausedUntil && this.tokens >= this.needed(priority)) {
-      this.tokens -= 1;
+    if (!ahead && this.spare > 0) {
+      this.spare -= 1;
+      this.granted[priority] += 1;
+      return Promise.resolve();
+    }
+    if (!ahead && this.source.immediate && this.source.take(this.needed(priority), now) === 0) {
       this.granted[priority] += 1;
       return Promise.resolve();
     }
@@ -284,18 +427,7 @@ export class TokenBucketBudget implements CallBudget {
   }
 
   throttled(retryAfterMs?: number): void {
-    const now = this.clock.now();
-    this.refill();
-    this.throttlingAnswers += 1;
-    const current = this.rateAt(now);
-    this.cutRate = Math.max(this.minRate, current / 2);
-    this.lastThrottledAt = now;
-    const pause =
-      retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : this.defaultPauseMs;
-    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
-    // What was saved up was evidently more than the cloud allows right now.
-    this.tokens = Math.min(this.tokens, 1);
-    this.refilledAt = Math.max(this.refilledAt, now);
+    this.source.throttled(this.clock.now(), retryAfterMs);
     if (this.timer !== undefined) {
       this.clock.clearTimeout(this.timer);
       this.timer = undefined;
@@ -304,34 +436,34 @@ export class TokenBucketBudget implements CallBudget {
   }
 
   expectedWaitMs(priority: CallPriority): number {
-    this.refill();
     const now = this.clock.now();
+    const bucket = this.source.view(now);
     let ahead = 0;
     for (const p of CALL_PRIORITIES.slice(0, CALL_PRIORITIES.indexOf(priority) + 1)) {
       ahead += this.queues[p].length;
     }
-    const start = Math.max(now, this.pausedUntil);
-    const missing = Math.max(0, ahead + this.needed(priority) - this.tokens);
-    return start - now + Math.ceil((missing * 1000) / this.rateAt(start));
+    const start = Math.max(now, bucket.pausedUntil);
+    const missing = Math.max(0, ahead + this.needed(priority) - bucket.tokens - this.spare);
+    return start - now + Math.ceil((missing * 1000) / rateAt(this.params, bucket, start));
   }
 
   state(): BudgetState {
-    this.refill();
     const now = this.clock.now();
+    const bucket = this.source.view(now);
     const queued = zeroCounts();
     for (const priority of CALL_PRIORITIES) queued[priority] = this.queues[priority].length;
-    const rate = this.rateAt(now);
+    const rate = rateAt(this.params, bucket, now);
     return {
-      configuredRatePerSecond: this.configuredRate,
+      configuredRatePerSecond: this.params.configuredRate,
       ratePerSecond: rate,
-      burst: this.burst,
-      tokens: this.tokens,
+      burst: this.params.burst,
+      tokens: bucket.tokens + this.spare,
       queued,
-      pausedUntil: now < this.pausedUntil ? this.pausedUntil : null,
-      lastThrottledAt: this.lastThrottledAt,
-      throttled: now < this.pausedUntil || rate < this.configuredRate,
+      pausedUntil: now < bucket.pausedUntil ? bucket.pausedUntil : null,
+      lastThrottledAt: bucket.lastThrottledAt,
+      throttled: now < bucket.pausedUntil || rate < this.params.configuredRate,
       granted: { ...this.granted },
-      throttlingAnswers: this.throttlingAnswers,
+      throttlingAnswers: bucket.throttlingAnswers,
     };
   }
 
@@ -339,6 +471,7 @@ export class TokenBucketBudget implements CallBudget {
     this.closed = true;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
+    this.source.close();
     for (const priority of CALL_PRIORITIES) {
       for (const waiter of this.queues[priority].splice(0)) {
         waiter.cleanup();

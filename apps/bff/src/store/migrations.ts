@@ -281,6 +281,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Issue 16: the account's budget of upstream calls, one token bucket for every replica.
+  '0010-call-budget': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('call_budget')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'jsonb', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Migrations from code (not files on disk), so the tsup bundle carries them. */

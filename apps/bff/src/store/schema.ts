@@ -158,6 +158,13 @@ interface StreamSlotsTable {
   expires_at: Timestamp;
 }
 
+interface CallBudgetTable {
+  /** One bucket per cloud account (one account per deployment). */
+  key: string;
+  /** The bucket's BucketState (cloud/budget.ts). */
+  state: Json;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -172,6 +179,7 @@ export interface Database {
   history_log_cursors: HistoryLogCursorsTable;
   login_failures: LoginFailuresTable;
   stream_slots: StreamSlotsTable;
+  call_budget: CallBudgetTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;
