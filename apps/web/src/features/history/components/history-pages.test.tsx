@@ -161,4 +161,27 @@ describe('history tab', () => {
     await userEvent.click(screen.getByRole('radio', { name: '7 days' }));
     expect(await screen.findByText(/^Up \d/)).toBeInTheDocument();
   });
+
+  it('draws each lane as stretches with words, walked with the arrow keys, the tooltip following', async () => {
+    mockFetch(routes());
+    renderApp('/regions/cn-hangzhou/gateways/vpn-std001?tab=history&connection=vco-001');
+    const chart = await screen.findByRole('group', { name: 'Timeline of branch-office' });
+    const lane = within(chart).getByRole('list', { name: 'Negotiation' });
+    const stretches = within(lane).getAllByRole('listitem');
+    expect(stretches.map((s) => s.getAttribute('aria-label')?.split(':')[0])).toEqual([
+      'Up',
+      'Down',
+    ]);
+    // One tab stop per lane: the latest stretch.
+    expect(stretches.map((s) => s.getAttribute('tabindex'))).toEqual(['-1', '0']);
+    await userEvent.click(document.body);
+    await userEvent.tab();
+    for (let i = 0; i < 100 && document.activeElement !== stretches[1]; i += 1) {
+      await userEvent.tab();
+    }
+    expect(stretches[1]).toHaveFocus();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(stretches[0]).toHaveFocus();
+    expect(await screen.findByText(stretches[0]?.getAttribute('aria-label') ?? '-')).toBeVisible();
+  });
 });

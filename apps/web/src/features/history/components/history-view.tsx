@@ -38,17 +38,7 @@ import {
   type HistoryRange,
 } from '../api/history';
 import { hoursMinutes, laneStretches, type Segment } from '../lib/timeline';
-
-const WIDTH = 720;
-const LANE_HEIGHT = 14;
-
-const LEVEL_COLOURS: Record<HistoryLevel, string> = {
-  up: 'var(--mantine-color-green-6)',
-  partial: 'var(--mantine-color-yellow-6)',
-  down: 'var(--mantine-color-red-6)',
-  off: 'var(--mantine-color-gray-2)',
-  unknown: 'var(--mantine-color-gray-4)',
-};
+import { LEVEL_COLOURS, StateTimeline } from './state-timeline';
 
 const LANES_OF: Record<HistorySubject['kind'], HistoryLane[]> = {
   gateway: ['gateway-status', 'gateway-business'],
@@ -72,49 +62,6 @@ function useStretchTitle() {
   };
 }
 
-function Lane({
-  lane,
-  segments,
-  from,
-  to,
-}: {
-  lane: HistoryLane;
-  segments: Segment[];
-  from: number;
-  to: number;
-}) {
-  const { th } = useHistoryI18n();
-  const title = useStretchTitle();
-  const scale = WIDTH / (to - from);
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Text size="xs" w={110} c="dimmed">
-        {th(`history.lane.${lane}`)}
-      </Text>
-      <svg
-        width={WIDTH}
-        height={LANE_HEIGHT}
-        role="img"
-        aria-label={th(`history.lane.${lane}`)}
-        style={{ maxWidth: '100%' }}
-      >
-        {segments.map((s) => (
-          <rect
-            key={s.from}
-            x={(s.from - from) * scale}
-            y={0}
-            width={Math.max(1, (s.to - s.from) * scale)}
-            height={LANE_HEIGHT}
-            fill={LEVEL_COLOURS[s.level]}
-          >
-            <title>{title(s)}</title>
-          </rect>
-        ))}
-      </svg>
-    </Group>
-  );
-}
-
 function SubjectTimeline({
   subject,
   history,
@@ -129,7 +76,8 @@ function SubjectTimeline({
   /** When the view was opened: what "for how long" counts to. */
   now: number;
 }) {
-  const { th, formatDateTime } = useHistoryI18n();
+  const { th, formatDateTime, language } = useHistoryI18n();
+  const describe = useStretchTitle();
   const summaryOf = (lane: HistoryLane) =>
     history.summaries.find(
       (s) => s.kind === subject.kind && s.subjectId === subject.subjectId && s.lane === lane,
@@ -180,15 +128,18 @@ function SubjectTimeline({
           </Text>
         )}
       </Group>
-      {lanes.map((lane) => (
-        <Lane
-          key={lane}
-          lane={lane}
-          segments={laneStretches(history, subject.kind, subject.subjectId, lane)}
-          from={from}
-          to={to}
-        />
-      ))}
+      <StateTimeline
+        label={th('history.timelineOf', { name: label })}
+        lanes={lanes.map((lane) => ({
+          lane,
+          label: th(`history.lane.${lane}`),
+          segments: laneStretches(history, subject.kind, subject.subjectId, lane),
+        }))}
+        from={from}
+        to={to}
+        language={language}
+        describe={describe}
+      />
     </Stack>
   );
 }
