@@ -86,11 +86,7 @@ describe('two replicas on one store', () => {
         .where('id', 'not in', ids.length === 0 ? [-1] : ids.map(Number))
         .execute();
     const before = (
-      await store.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('actor_name', '=', user)
-        .execute()
+      await store.db.selectFrom('audit_log').select('id').where('actor_name', '=', user).execute()
     ).map((r) => String(r.id));
     const body = { ipAddress: '203.0.113.93', name: 'racing-resend' };
     // A loser for sure: B looks the key up before A stored it (the window of a real race), then
