@@ -94,6 +94,21 @@ describe.each(testEngines)('store maintenance on %s', (engine) => {
     t += 1001;
     expect(await pruneStore(store.db, rules, now())).toMatchObject({ leases: 1 });
     expect(await left('leases', 'name')).toEqual(['poll/lately', 'poll/live']);
+    // A dead replica's stream slots the same way.
+    const slot = (id: string, expiresAt: number) =>
+      store.db
+        .insertInto('stream_slots')
+        .values({
+          id,
+          holder: 'dead',
+          session: null,
+          account: null,
+          expires_at: new Date(expiresAt),
+        })
+        .execute();
+    await slot('long-dead', t - 60 * 60_000 - 1);
+    await slot('lately-dead', t - 1000);
+    expect(await pruneStore(store.db, rules, now())).toMatchObject({ streamSlots: 1 });
   });
 
   it('prunes on one replica at a time; another takes over when it stops', async () => {
@@ -102,7 +117,12 @@ describe.each(testEngines)('store maintenance on %s', (engine) => {
     const one = maintenance('m1');
     const two = maintenance('m2');
     await store.db.deleteFrom('leases').execute();
-    expect(await one.tick()).toEqual({ operations: 0, gatewayStatus: 0, leases: 0 });
+    expect(await one.tick()).toEqual({
+      operations: 0,
+      gatewayStatus: 0,
+      leases: 0,
+      streamSlots: 0,
+    });
     expect(await two.tick()).toBeUndefined();
     expect(await leaseHolder(store.db, 'store-maintenance', { now })).toBe('m1');
     // m1 stops (a clean shutdown gives the lease up): m2 does the job from its next round.

@@ -4,7 +4,8 @@
 //   open operations are never touched);
 // - `gateway_status` rows of gateways nobody has polled for long (no live poll lease and no
 //   change stored for a day): gateways deleted or no longer watched;
-// - leases that expired long ago (a dead replica's poll leases, a stopped recorder's).
+// - leases that expired long ago (a dead replica's poll leases, a stopped recorder's), and the
+//   stream slots of replicas that died (the next admission deletes them too).
 import { sql, type Kysely } from 'kysely';
 import { LeaseKeeper } from './leases';
 import type { Database } from './schema';
@@ -31,6 +32,7 @@ export interface Pruned {
   operations: number;
   gatewayStatus: number;
   leases: number;
+  streamSlots: number;
 }
 
 /** One pass of deletions as of `now`; answers how many rows each went. */
@@ -64,7 +66,12 @@ export async function pruneStore(
     .deleteFrom('leases')
     .where('expires_at', '<', new Date(at - rules.expiredLeaseGraceMs))
     .executeTakeFirst();
+  const streamSlots = await db
+    .deleteFrom('stream_slots')
+    .where('expires_at', '<', new Date(at - rules.expiredLeaseGraceMs))
+    .executeTakeFirst();
   return {
+    streamSlots: Number(streamSlots.numDeletedRows),
     operations: Number(operations.numDeletedRows),
     gatewayStatus: Number(gatewayStatus.numDeletedRows),
     leases: Number(leases.numDeletedRows),
@@ -139,7 +146,7 @@ export class StoreMaintenance {
     try {
       if (!(this.lease.held || (await this.lease.tick()))) return undefined;
       const pruned = await pruneStore(this.options.db, this.options.rules, new Date(this.now()));
-      if (pruned.operations + pruned.gatewayStatus + pruned.leases > 0) {
+      if (Object.values(pruned).some((n) => n > 0)) {
         this.options.logger?.info({ ...pruned }, 'store pruned');
       }
       return pruned;
