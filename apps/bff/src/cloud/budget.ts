@@ -10,7 +10,7 @@
 // calls are granted, whatever the mix of callers.
 
 /** Who is calling, highest priority first. */
-const CALL_PRIORITIES = ['write', 'read', 'poll', 'background'] as const;
+export const CALL_PRIORITIES = ['write', 'read', 'poll', 'background'] as const;
 export type CallPriority = (typeof CALL_PRIORITIES)[number];
 
 export interface BudgetClock {
@@ -198,8 +198,11 @@ export const throttleBucket = (
  */
 export interface TokenSource {
   readonly immediate: boolean;
-  /** 0: one token taken; else ms until one could be (nothing taken). */
-  take(needed: number, now: number): number | Promise<number>;
+  /**
+   * 0: one token taken for a call of `priority` that needs `needed` tokens in the bucket; else
+   * ms until one could be (nothing taken).
+   */
+  take(needed: number, now: number, priority: CallPriority): number | Promise<number>;
   throttled(now: number, retryAfterMs: number | undefined): void;
   /** The bucket as last known, refilled to `now` (state and expected waits). */
   view(now: number): BucketState;
@@ -326,7 +329,7 @@ export class TokenBucketBudget implements CallBudget {
         continue;
       }
       const now = this.clock.now();
-      const answer = this.source.take(this.needed(waiter.priority), now);
+      const answer = this.source.take(this.needed(waiter.priority), now, waiter.priority);
       if (typeof answer === 'number') {
         if (answer > 0) {
           this.schedule(now + answer);
@@ -387,7 +390,11 @@ export class TokenBucketBudget implements CallBudget {
       this.granted[priority] += 1;
       return Promise.resolve();
     }
-    if (!ahead && this.source.immediate && this.source.take(this.needed(priority), now) === 0) {
+    if (
+      !ahead &&
+      this.source.immediate &&
+      this.source.take(this.needed(priority), now, priority) === 0
+    ) {
       this.granted[priority] += 1;
       return Promise.resolve();
     }

@@ -105,6 +105,28 @@ describe.each(testEngines)('a call budget shared through the store on %s', (engi
     for (const budget of budgets) budget.close();
   });
 
+  it('serves a write waiting on one replica before polls waiting on the other', async () => {
+    const { budgets, clock, advance } = replicas('turn');
+    const [a, b] = budgets;
+    const order: string[] = [];
+    // a spends the bucket on polls; three more wait there.
+    for (let i = 0; i < 5; i += 1) await a.acquire('poll');
+    const polls = [1, 2, 3].map((n) =>
+      a.acquire('poll').then(() => {
+        order.push(`poll${n}`);
+      }),
+    );
+    await advance(0);
+    const write = b.acquire('write').then(() => {
+      order.push(`write@${clock.now()}`);
+    });
+    await advance(2000);
+    await Promise.all([...polls, write]);
+    expect(order[0]).toMatch(/^write@/);
+    expect(order.slice(1)).toEqual(['poll1', 'poll2', 'poll3']);
+    for (const budget of budgets) budget.close();
+  });
+
   it('pauses and slows every replica when one hears Throttling.User', async () => {
     const { budgets, clock, advance, start } = replicas('throttle');
     const [a, b] = budgets;

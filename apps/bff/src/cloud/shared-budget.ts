@@ -2,20 +2,22 @@
 // state is one row (`call_budget`), and each token is taken in a transaction holding that row,
 // so all replicas together never exceed `burst + rate · T` in any window of T. A replica that
 // hears `Throttling.User` writes the pause and the halved rate there: every replica slows down.
-// The queue and its priorities (writes first) stay in each replica (./budget.ts); across
-// replicas, lower priorities leave their reserve of the bucket to higher ones. A store that
+// Each replica keeps its queue (./budget.ts); across replicas a call waits while one of higher
+// priority waits on another replica (the row says until when), so writes still go first. A store that
 // cannot be asked leaves this replica its own bucket meanwhile (logged). Replicas' clocks are
 // assumed to agree (NTP) to well under a second.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../store/schema';
 import {
+  CALL_PRIORITIES,
   newBucket,
   refill,
   takeToken,
   throttleBucket,
   type BucketParams,
   type BucketState,
+  type CallPriority,
   type TokenSource,
 } from './budget';
 
@@ -26,7 +28,40 @@ const stateSchema = z.object({
   lastThrottledAt: z.number().nullable(),
   cutRate: z.number(),
   throttlingAnswers: z.number(),
+  /** Per priority (CALL_PRIORITIES order): until when some replica has a call of it waiting. */
+  waiting: z.array(z.number()).default([]),
 });
+
+type SharedState = z.infer<typeof stateSchema>;
+
+/** How long past its next try a replica's waiting call still holds its priority's place. */
+const WAITING_SLACK_MS = 250;
+/** Longest a lower priority waits before asking again while a higher one waits elsewhere. */
+const YIELD_MAX_MS = 1000;
+
+/**
+ * Writes first across replicas: a call waits while a call of higher priority waits on any
+ * replica (that one takes the next token); a call told to wait says so in the row until its
+ * next try. 0 or ms to wait, as takeToken.
+ */
+const takeInTurn = (
+  params: BucketParams,
+  state: SharedState,
+  now: number,
+  needed: number,
+  priority: CallPriority,
+): number => {
+  const rank = CALL_PRIORITIES.indexOf(priority);
+  const higher = state.waiting.slice(0, rank).filter((until) => until > now);
+  if (higher.length > 0) {
+    return Math.min(YIELD_MAX_MS, Math.max(1, Math.min(...higher) - now));
+  }
+  const wait = takeToken(params, state, now, needed);
+  const waiting = CALL_PRIORITIES.map((_, i) => state.waiting[i] ?? 0);
+  waiting[rank] = wait === 0 ? 0 : Math.max(waiting[rank] ?? 0, now + wait + WAITING_SLACK_MS);
+  state.waiting = waiting;
+  return wait;
+};
 
 export interface StoreTokensOptions {
   db: Kysely<Database>;
@@ -56,9 +91,9 @@ export class StoreTokens implements TokenSource {
     this.fallback = newBucket(params, now);
   }
 
-  async take(needed: number, now: number): Promise<number> {
+  async take(needed: number, now: number, priority: CallPriority): Promise<number> {
     try {
-      return await this.change(now, (s) => takeToken(this.params, s, now, needed));
+      return await this.change(now, (s) => takeInTurn(this.params, s, now, needed, priority));
     } catch (error) {
       this.options.logger?.warn({ err: error }, 'shared call budget unreachable: own bucket used');
       return takeToken(this.params, this.fallback, now, needed);
@@ -86,7 +121,7 @@ export class StoreTokens implements TokenSource {
   }
 
   /** Applies `apply` to the row under its lock; queued behind this replica's earlier changes. */
-  private change<T>(now: number, apply: (state: BucketState) => T): Promise<T> {
+  private change<T>(now: number, apply: (state: SharedState) => T): Promise<T> {
     const run = async (): Promise<T> => {
       const { db } = this.options;
       this.created ??= db
@@ -110,14 +145,17 @@ export class StoreTokens implements TokenSource {
           .forUpdate()
           .executeTakeFirst();
         const parsed = stateSchema.safeParse(row?.state);
-        const state = parsed.success ? parsed.data : newBucket(this.params, now);
+        const state = parsed.success
+          ? parsed.data
+          : { ...newBucket(this.params, now), waiting: [] };
         const result = apply(state);
         await tx
           .updateTable('call_budget')
           .set({ state: JSON.stringify(state) })
           .where('key', '=', this.key)
           .execute();
-        this.last = { ...state };
+        const { waiting: _waiting, ...bucket } = state;
+        this.last = bucket;
         return result;
       });
     };
