@@ -1,5 +1,5 @@
 // Handlers are mounted by route id: the method and path come from the shared route table
-// (packages/shared/src/api/route-paths.ts), never written again here. `req.params` is typed from
+// (packages/shared/src/api/route-paths.ts, read by routeAt), never written again here. `req.params` is typed from
 // the route's path (`:regionId` → `req.params.regionId: string`). The router stays whatever the
 // module built (apiRouter(): strict and case-sensitive, behind the guard once mounted on `api`).
 import {
@@ -7,7 +7,7 @@ import {
   type HttpMethod,
   type PathParams,
   type RouteId,
-} from '@vpn-console/shared/api/route-paths';
+} from '@vpn-console/shared/api/paths';
 import type { RequestHandler, Router } from 'express';
 
 const verbs = { GET: 'get', POST: 'post', PUT: 'put', PATCH: 'patch', DELETE: 'delete' } as const;

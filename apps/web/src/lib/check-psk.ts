@@ -1,5 +1,6 @@
 import { pskCheckSchema } from '@vpn-console/shared/api/psk';
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
 import type { RevealRequest } from './reveal-psk';
@@ -9,8 +10,8 @@ const checkPsk = ({ target, psk }: { target: RevealRequest; psk: string }) =>
   apiRequest(
     pskCheckSchema,
     target.kind === 'ipsec-server'
-      ? sessionPaths.ipsecServerPskCheck(target.regionId, target.id)
-      : sessionPaths.vpnConnectionPskCheck(target.regionId, target.id),
+      ? pathTo(route.checkIpsecServerPsk, target.regionId, target.id)
+      : pathTo(route.checkVpnConnectionPsk, target.regionId, target.id),
     { method: 'POST', body: { psk }, query: { tunnelId: target.tunnelId } },
   );
 

@@ -1,5 +1,6 @@
 import { operationSchema } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
 import { eventStreamHeader } from './live-status';
@@ -9,12 +10,12 @@ export type DeletableKind =
 
 const pathOf = (kind: DeletableKind, regionId: string, id: string): string =>
   kind === 'ipsec-server'
-    ? apiPaths.ipsecServer(regionId, id)
+    ? pathTo(route.getIpsecServer, regionId, id)
     : kind === 'vpn-connection'
-      ? apiPaths.vpnConnection(regionId, id)
+      ? pathTo(route.getVpnConnection, regionId, id)
       : kind === 'customer-gateway'
-        ? apiPaths.customerGateway(regionId, id)
-        : apiPaths.sslVpnServer(regionId, id);
+        ? pathTo(route.getCustomerGateway, regionId, id)
+        : pathTo(route.getSslVpnServer, regionId, id);
 
 export interface DeleteRequest {
   kind: DeletableKind;

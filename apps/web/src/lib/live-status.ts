@@ -1,6 +1,7 @@
 // Live status: ONE EventSource per tab. Every event is parsed with the contract's schema and
 // written into the TanStack Query cache (no second store); components read it with useQuery.
-import { apiHeaders, apiPaths } from '@vpn-console/shared/api/paths';
+import { apiHeaders, pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import {
   sseEventSchema,
   type ConnectionStatus,
@@ -219,7 +220,7 @@ export const startEventStream = ({
     const body = JSON.stringify(gateways);
     if (state?.streamId == null || body === lastSent) return;
     lastSent = body;
-    apiRequest(z.unknown(), apiPaths.watch(state.streamId), {
+    apiRequest(z.unknown(), pathTo(route.watch, state.streamId), {
       method: 'PUT',
       body: { gateways },
     }).catch(() => {
@@ -235,8 +236,8 @@ export const startEventStream = ({
   const initial = watchedGateways().slice(0, 200).map(refKey).join(',');
   const url =
     initial === ''
-      ? apiPaths.events()
-      : `${apiPaths.events()}?gateways=${encodeURIComponent(initial)}`;
+      ? pathTo(route.events)
+      : `${pathTo(route.events)}?gateways=${encodeURIComponent(initial)}`;
   const source = new eventSource(url, { withCredentials: true });
 
   const handle = (message: MessageEvent<unknown>) => {

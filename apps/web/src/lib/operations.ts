@@ -1,6 +1,7 @@
 // Following an operation (a write's 202 answer) live: SSE events land in the same cache entry;
 // a slow poll of GET /operations/{id} covers a missed event or a reconnecting stream.
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { operationSchema, type Operation } from '@vpn-console/shared/api/operations';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
@@ -10,7 +11,7 @@ export const isTerminal = (op: Operation | undefined): boolean =>
   op?.state === 'succeeded' || op?.state === 'failed';
 
 export const getOperation = (operationId: string) =>
-  apiRequest(operationSchema, apiPaths.operation(operationId));
+  apiRequest(operationSchema, pathTo(route.getOperation, operationId));
 
 export const useOperation = (operationId: string | undefined, pollMs = 1500) =>
   useQuery({

@@ -1,5 +1,6 @@
 import { pskRevealSchema } from '@vpn-console/shared/api/psk';
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from './api-client';
 
@@ -16,8 +17,8 @@ const revealPsk = (req: RevealRequest) =>
   apiRequest(
     pskRevealSchema,
     req.kind === 'ipsec-server'
-      ? sessionPaths.ipsecServerPskReveal(req.regionId, req.id)
-      : sessionPaths.vpnConnectionPskReveal(req.regionId, req.id),
+      ? pathTo(route.revealIpsecServerPsk, req.regionId, req.id)
+      : pathTo(route.revealVpnConnectionPsk, req.regionId, req.id),
     { method: 'POST', query: { tunnelId: req.tunnelId } },
   );
 

@@ -1,10 +1,7 @@
 // Who am I: GET /api/v1/session. Every feature reads the role from here; the BFF enforces it.
-import {
-  sessionPaths,
-  sessionViewSchema,
-  type Role,
-  type SessionView,
-} from '@vpn-console/shared/api/session';
+import { sessionViewSchema, type Role, type SessionView } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import {
   queryOptions,
   skipToken,
@@ -19,7 +16,7 @@ export const sessionKey = ['session'] as const;
 /** The session, or null when nobody is logged in (401). */
 const getSession = async () => {
   try {
-    return await apiRequest(sessionViewSchema, sessionPaths.session());
+    return await apiRequest(sessionViewSchema, pathTo(route.getSession));
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return null;
     throw error;

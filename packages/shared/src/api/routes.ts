@@ -40,7 +40,8 @@ import {
 import { regionListSchema } from './regions';
 import { gatewayPageSchema } from './gateway-list';
 import { historyRoutes } from '../history/routes';
-import { routeAt, routePaths, type HttpMethod, type RouteId } from './route-paths';
+import { routeAt, type HttpMethod, type RouteId } from './paths';
+import * as routePaths from './route-paths';
 
 /** Names of the shared request schemas a route's body is validated with. */
 export type RequestBodyRef =

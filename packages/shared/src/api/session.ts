@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { printableTextSchema } from '../common/text';
 import { ISSUE_CODES } from '../errors/issue-codes';
+import { pathTo } from './paths';
+import * as r from './route-paths';
 
 export const roles = ['viewer', 'operator', 'admin'] as const;
 export const roleSchema = z.enum(roles);
@@ -45,19 +47,19 @@ export type SessionView = z.infer<typeof sessionViewSchema>;
 export const csrfHeader = { name: 'X-Requested-With', value: 'XMLHttpRequest' } as const;
 
 export const sessionPaths = {
-  session: () => '/api/v1/session',
-  accounts: () => '/api/v1/accounts',
-  account: (id: string) => `/api/v1/accounts/${encodeURIComponent(id)}`,
+  session: () => pathTo(r.getSession),
+  accounts: () => pathTo(r.listAccounts),
+  account: (id: string) => pathTo(r.getAccount, id),
   /** `DELETE`: an admin ends every session of the account. */
-  accountSessions: (id: string) => `/api/v1/accounts/${encodeURIComponent(id)}/sessions`,
-  audit: () => '/api/v1/audit',
-  demo: () => '/api/v1/demo',
+  accountSessions: (id: string) => pathTo(r.endAccountSessions, id),
+  audit: () => pathTo(r.listAudit),
+  demo: () => pathTo(r.demoAccounts),
   ipsecServerPskReveal: (regionId: string, id: string) =>
-    `/api/v1/regions/${encodeURIComponent(regionId)}/ipsec-servers/${encodeURIComponent(id)}/psk/reveal`,
+    pathTo(r.revealIpsecServerPsk, regionId, id),
   vpnConnectionPskReveal: (regionId: string, id: string) =>
-    `/api/v1/regions/${encodeURIComponent(regionId)}/vpn-connections/${encodeURIComponent(id)}/psk/reveal`,
+    pathTo(r.revealVpnConnectionPsk, regionId, id),
   ipsecServerPskCheck: (regionId: string, id: string) =>
-    `/api/v1/regions/${encodeURIComponent(regionId)}/ipsec-servers/${encodeURIComponent(id)}/psk/check`,
+    pathTo(r.checkIpsecServerPsk, regionId, id),
   vpnConnectionPskCheck: (regionId: string, id: string) =>
-    `/api/v1/regions/${encodeURIComponent(regionId)}/vpn-connections/${encodeURIComponent(id)}/psk/check`,
+    pathTo(r.checkVpnConnectionPsk, regionId, id),
 } as const;

@@ -3,13 +3,14 @@ import {
   changeAccountRequestSchema,
   type ChangeAccountRequest,
 } from '@vpn-console/shared/api/accounts';
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
 const changeAccount = ({ id, change }: { id: string; change: ChangeAccountRequest }) =>
-  apiRequest(accountViewSchema, sessionPaths.account(id), {
+  apiRequest(accountViewSchema, pathTo(route.getAccount, id), {
     method: 'PATCH',
     body: changeAccountRequestSchema.parse(change),
   });

@@ -3,13 +3,14 @@ import {
   createAccountRequestSchema,
   type CreateAccountRequest,
 } from '@vpn-console/shared/api/accounts';
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
 const createAccount = (body: CreateAccountRequest) =>
-  apiRequest(accountViewSchema, sessionPaths.accounts(), {
+  apiRequest(accountViewSchema, pathTo(route.listAccounts), {
     method: 'POST',
     body: createAccountRequestSchema.parse(body),
   });

@@ -1,4 +1,5 @@
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
@@ -6,7 +7,7 @@ import { accountKeys } from './keys';
 
 /** `DELETE /api/v1/accounts/:id/sessions`: signs the account out everywhere (204). */
 const endSessions = (id: string) =>
-  apiRequest(z.unknown(), sessionPaths.accountSessions(id), { method: 'DELETE' });
+  apiRequest(z.unknown(), pathTo(route.endAccountSessions, id), { method: 'DELETE' });
 
 export const useEndSessions = () => {
   const client = useQueryClient();

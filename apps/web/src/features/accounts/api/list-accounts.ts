@@ -1,10 +1,11 @@
 import { accountListSchema } from '@vpn-console/shared/api/accounts';
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
-const listAccounts = () => apiRequest(accountListSchema, sessionPaths.accounts());
+const listAccounts = () => apiRequest(accountListSchema, pathTo(route.listAccounts));
 
 const accountsQueryOptions = () =>
   queryOptions({ queryKey: accountKeys.all, queryFn: listAccounts });

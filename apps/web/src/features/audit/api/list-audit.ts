@@ -1,5 +1,6 @@
 import { auditPageSchema, type AuditCategory } from '@vpn-console/shared/api/audit';
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -15,7 +16,7 @@ const auditKeys = {
 };
 
 const listAudit = (filter: AuditFilter, cursor: number | undefined) =>
-  apiRequest(auditPageSchema, sessionPaths.audit(), {
+  apiRequest(auditPageSchema, pathTo(route.listAudit), {
     query: { ...filter, limit: 50, cursor },
   });
 

@@ -1,6 +1,7 @@
 // Rename a customer gateway or change its description: a 202 + operation followed to its end,
 // then the region's customer gateway list (the page's and the wizards' pickers') is read again.
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { ChangeCustomerGatewayInput } from '@vpn-console/shared/customer-gateway/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey } from '../../../lib/api-client';
@@ -21,7 +22,7 @@ export const useChangeCustomerGateway = () => {
       const started = await sendWrite(
         client,
         'PATCH',
-        apiPaths.customerGateway(regionId, id),
+        pathTo(route.getCustomerGateway, regionId, id),
         body,
         newIdempotencyKey(),
       );

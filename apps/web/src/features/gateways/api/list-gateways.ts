@@ -3,7 +3,8 @@ import {
   gatewayPageSchema,
   type GatewayListRequest,
 } from '@vpn-console/shared/api/gateway-list';
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { gatewayKeys } from '../../../lib/gateway-keys';
@@ -17,8 +18,8 @@ const listGatewayPage = (regionId: string | undefined, request: GatewayListReque
   return apiRequest(
     gatewayPageSchema,
     regionId === undefined
-      ? apiPaths.allVpnGateways(search)
-      : apiPaths.vpnGateways(regionId, search),
+      ? pathTo(route.listAllVpnGateways) + search
+      : pathTo(route.listVpnGateways, regionId) + search,
   );
 };
 

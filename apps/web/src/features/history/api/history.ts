@@ -1,6 +1,7 @@
 // The history feature's reads (issue 15): a gateway's recorded timeline, a connection's stored
 // logs, the cloud's diagnosis, the health overview across regions.
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import {
   diagnosisListSchema,
   healthOverviewSchema,
@@ -44,12 +45,12 @@ export const useGatewayHistory = (scope: HistoryScope, window: { from: string; t
     queryFn: () =>
       apiRequest(
         historyResponseSchema,
-        apiPaths.gatewayHistory(scope.regionId, scope.vpnGatewayId, historyQuery(scope, window)),
+        `${pathTo(route.getGatewayHistory, scope.regionId, scope.vpnGatewayId)}?${historyQuery(scope, window)}`,
       ),
   });
 
 export const historyExportUrl = (scope: HistoryScope, window: { from: string; to: string }) =>
-  apiPaths.gatewayHistoryExport(scope.regionId, scope.vpnGatewayId, historyQuery(scope, window));
+  `${pathTo(route.exportGatewayHistory, scope.regionId, scope.vpnGatewayId)}?${historyQuery(scope, window)}`;
 
 export const logQuery = (window: { from: string; to: string }, tunnelId: string | undefined) =>
   qs({ ...window, tunnelId });
@@ -67,7 +68,7 @@ export const useConnectionLogs = (
     queryFn: () =>
       apiRequest(
         storedLogListSchema,
-        apiPaths.vpnConnectionLogs(regionId, vpnConnectionId, logQuery(window, tunnelId)),
+        `${pathTo(route.listVpnConnectionLogs, regionId, vpnConnectionId)}?${logQuery(window, tunnelId)}`,
       ),
   });
 
@@ -75,7 +76,10 @@ export const useDiagnosis = (regionId: string, vpnConnectionId: string) =>
   useQuery({
     queryKey: ['history', 'diagnosis', regionId, vpnConnectionId],
     queryFn: () =>
-      apiRequest(diagnosisListSchema, apiPaths.vpnConnectionDiagnosis(regionId, vpnConnectionId)),
+      apiRequest(
+        diagnosisListSchema,
+        pathTo(route.diagnoseVpnConnection, regionId, vpnConnectionId),
+      ),
   });
 
 export interface HealthFilter {
@@ -87,6 +91,7 @@ export interface HealthFilter {
 export const useHealthOverview = (filter: HealthFilter) =>
   useQuery({
     queryKey: ['history', 'health', filter],
-    queryFn: () => apiRequest(healthOverviewSchema, apiPaths.healthOverview(qs({ ...filter }))),
+    queryFn: () =>
+      apiRequest(healthOverviewSchema, `${pathTo(route.getHealthOverview)}?${qs({ ...filter })}`),
     refetchInterval: 60_000,
   });

@@ -25,7 +25,8 @@ import {
 } from '@vpn-console/shared/history/schema';
 import { isDiagnosisCode } from '@vpn-console/shared/history/diagnosis-codes';
 import { logQuery } from '../api/history';
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useHistoryI18n } from '../use-history-i18n';
@@ -227,11 +228,7 @@ function ConnectionDetails({
           )}
           <Anchor
             size="sm"
-            href={apiPaths.vpnConnectionLogsExport(
-              regionId,
-              vpnConnectionId,
-              logQuery(window, tunnelId),
-            )}
+            href={`${pathTo(route.exportVpnConnectionLogs, regionId, vpnConnectionId)}?${logQuery(window, tunnelId)}`}
             download
           >
             {th('history.logsExport')}

@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { UpdateIpsecServerInput } from '@vpn-console/shared/ipsec-server/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -16,7 +17,7 @@ export type ChangeIpsecServerBody = WriteBody<UpdateIpsecServerInput, 'regionId'
 export const useChangeIpsecServer = () =>
   useWriteMutation(
     ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeIpsecServerBody>, client) =>
-      sendWrite(client, 'PATCH', apiPaths.ipsecServer(regionId, id), body, idempotencyKey),
+      sendWrite(client, 'PATCH', pathTo(route.getIpsecServer, regionId, id), body, idempotencyKey),
     () => [gatewayKeys.all],
   );
 
@@ -25,4 +26,4 @@ export const dryRunChangeIpsecServer = (
   regionId: string,
   id: string,
   body: ChangeIpsecServerBody,
-) => sendDryRun('PATCH', apiPaths.ipsecServer(regionId, id), body);
+) => sendDryRun('PATCH', pathTo(route.getIpsecServer, regionId, id), body);

@@ -1,11 +1,12 @@
 import { ipsecClientProfileSchema } from '@vpn-console/shared/api/remote-access';
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { apiRequest, downloadSecretFile } from '../../../lib/api-client';
 
 /** GET …/ipsec-servers/{id}/client-profile (PSK masked). */
 const getIpsecClientProfile = (regionId: string, id: string) =>
-  apiRequest(ipsecClientProfileSchema, apiPaths.ipsecClientProfile(regionId, id));
+  apiRequest(ipsecClientProfileSchema, pathTo(route.getIpsecClientProfile, regionId, id));
 
 const ipsecClientProfileQueryOptions = (regionId: string, id: string) =>
   queryOptions({
@@ -21,7 +22,7 @@ export const useDownloadIpsecProfile = (regionId: string, id: string) =>
   useMutation({
     mutationFn: (format: 'swanctl' | 'settings') =>
       downloadSecretFile(
-        apiPaths.ipsecClientProfileDownload(regionId, id, format),
+        `${pathTo(route.downloadIpsecClientProfile, regionId, id)}?format=${format}`,
         format === 'swanctl' ? `${id}.swanctl.conf` : `${id}.ikev2-settings.txt`,
       ),
     gcTime: 0,

@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { CreateIpsecServerInput } from '@vpn-console/shared/ipsec-server/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -15,11 +16,11 @@ export type CreateIpsecServerBody = WriteBody<CreateIpsecServerInput>;
 export const useCreateIpsecServer = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateIpsecServerBody>, client) =>
-      sendWrite(client, 'POST', apiPaths.ipsecServers(regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.listIpsecServers, regionId), body, idempotencyKey),
     // The gateway's detail shows its IPsec server.
     () => [gatewayKeys.all],
   );
 
 /** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
 export const dryRunCreateIpsecServer = (regionId: string, body: CreateIpsecServerBody) =>
-  sendDryRun('POST', apiPaths.ipsecServers(regionId), body);
+  sendDryRun('POST', pathTo(route.listIpsecServers, regionId), body);

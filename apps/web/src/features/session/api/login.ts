@@ -1,15 +1,16 @@
 import {
   loginRequestSchema,
-  sessionPaths,
   sessionViewSchema,
   type LoginRequest,
 } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { sessionKey } from '../../../lib/session';
 
 export const login = (body: LoginRequest) =>
-  apiRequest(sessionViewSchema, sessionPaths.session(), {
+  apiRequest(sessionViewSchema, pathTo(route.getSession), {
     method: 'POST',
     body: loginRequestSchema.parse(body),
   });

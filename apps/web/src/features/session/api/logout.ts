@@ -1,10 +1,11 @@
-import { sessionPaths } from '@vpn-console/shared/api/session';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 import { endSession, logoutMutationKey } from '../../../lib/session';
 
-const logout = () => apiRequest(z.unknown(), sessionPaths.session(), { method: 'DELETE' });
+const logout = () => apiRequest(z.unknown(), pathTo(route.getSession), { method: 'DELETE' });
 
 export const useLogout = () => {
   const client = useQueryClient();

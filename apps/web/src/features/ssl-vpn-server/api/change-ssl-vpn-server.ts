@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { ModifySslVpnServerInput } from '@vpn-console/shared/ssl-vpn-server/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -19,7 +20,7 @@ export type ChangeSslVpnServerBody = WriteBody<
 export const useChangeSslVpnServer = () =>
   useWriteMutation(
     ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeSslVpnServerBody>, client) =>
-      sendWrite(client, 'PATCH', apiPaths.sslVpnServer(regionId, id), body, idempotencyKey),
+      sendWrite(client, 'PATCH', pathTo(route.getSslVpnServer, regionId, id), body, idempotencyKey),
     () => [gatewayKeys.all],
   );
 
@@ -28,4 +29,4 @@ export const dryRunChangeSslVpnServer = (
   regionId: string,
   id: string,
   body: ChangeSslVpnServerBody,
-) => sendDryRun('PATCH', apiPaths.sslVpnServer(regionId, id), body);
+) => sendDryRun('PATCH', pathTo(route.getSslVpnServer, regionId, id), body);

@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { CreateSslVpnServerInput } from '@vpn-console/shared/ssl-vpn-server/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -15,11 +16,11 @@ export type CreateSslVpnServerBody = WriteBody<CreateSslVpnServerInput>;
 export const useCreateSslVpnServer = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateSslVpnServerBody>, client) =>
-      sendWrite(client, 'POST', apiPaths.sslVpnServers(regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.listSslVpnServers, regionId), body, idempotencyKey),
     // The gateway's detail lists its SSL-VPN servers.
     () => [gatewayKeys.all],
   );
 
 /** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
 export const dryRunCreateSslVpnServer = (regionId: string, body: CreateSslVpnServerBody) =>
-  sendDryRun('POST', apiPaths.sslVpnServers(regionId), body);
+  sendDryRun('POST', pathTo(route.listSslVpnServers, regionId), body);

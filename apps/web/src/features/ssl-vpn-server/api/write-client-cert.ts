@@ -1,7 +1,8 @@
 // Create, rename and delete a client certificate: each a 202 + operation followed to its end,
 // then the certificate list is read again.
 import { operationSchema, type Operation } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type {
   CreateSslVpnClientCertInput,
   RenameSslVpnClientCertInput,
@@ -31,18 +32,22 @@ const writeClientCert = async (regionId: string, write: ClientCertWrite) => {
     write.kind === 'create'
       ? await apiRequest(
           operationSchema,
-          apiPaths.sslVpnClientCerts(regionId, write.sslVpnServerId),
+          pathTo(route.listSslVpnClientCerts, regionId, write.sslVpnServerId),
           {
             method: 'POST',
             body: write.body,
             idempotencyKey,
           },
         )
-      : await apiRequest(operationSchema, apiPaths.sslVpnClientCert(regionId, write.id), {
-          method: write.kind === 'rename' ? 'PATCH' : 'DELETE',
-          ...(write.kind === 'rename' ? { body: write.body } : {}),
-          idempotencyKey,
-        });
+      : await apiRequest(
+          operationSchema,
+          pathTo(route.renameSslVpnClientCert, regionId, write.id),
+          {
+            method: write.kind === 'rename' ? 'PATCH' : 'DELETE',
+            ...(write.kind === 'rename' ? { body: write.body } : {}),
+            idempotencyKey,
+          },
+        );
   return settle(op);
 };
 

@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { ModifyTunnelAttributeInput } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import { gatewayKeys } from '../../../lib/gateway-keys';
 import {
@@ -33,7 +34,7 @@ export const useChangeVpnConnectionTunnel = () =>
       sendWrite(
         client,
         'PATCH',
-        apiPaths.vpnConnectionTunnel(regionId, id, tunnelId),
+        pathTo(route.changeVpnConnectionTunnel, regionId, id, tunnelId),
         body,
         idempotencyKey,
       ),

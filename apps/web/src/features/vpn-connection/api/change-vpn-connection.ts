@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { ModifyDualTunnelVpnConnectionInput } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import type { ModifyVpnConnectionAttributeInput } from '@vpn-console/shared/vpn-connection/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
@@ -18,6 +19,12 @@ export type ChangeVpnConnectionBody =
 export const useChangeVpnConnection = () =>
   useWriteMutation(
     ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeVpnConnectionBody>, client) =>
-      sendWrite(client, 'PATCH', apiPaths.vpnConnection(regionId, id), body, idempotencyKey),
+      sendWrite(
+        client,
+        'PATCH',
+        pathTo(route.getVpnConnection, regionId, id),
+        body,
+        idempotencyKey,
+      ),
     () => [gatewayKeys.all],
   );

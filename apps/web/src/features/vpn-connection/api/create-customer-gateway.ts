@@ -1,5 +1,6 @@
 import type { Operation } from '@vpn-console/shared/api/operations';
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { CreateCustomerGatewayInput } from '@vpn-console/shared/customer-gateway/schema';
 import type { QueryClient } from '@tanstack/react-query';
 import { ApiRequestError } from '../../../lib/api-client';
@@ -20,14 +21,14 @@ export type CreateCustomerGatewayBody = WriteBody<CreateCustomerGatewayInput>;
 export const useCreateCustomerGateway = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateCustomerGatewayBody>, client) =>
-      sendWrite(client, 'POST', apiPaths.customerGateways(regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.listCustomerGateways, regionId), body, idempotencyKey),
     // The connection wizard's picker lists the region's customer gateways.
     ({ regionId }) => [vpnConnectionKeys.customerGateways(regionId)],
   );
 
 /** The same request with ?dryRun=true: the console's verdict (the API has none), nothing created. */
 export const dryRunCreateCustomerGateway = (regionId: string, body: CreateCustomerGatewayBody) =>
-  sendDryRun('POST', apiPaths.customerGateways(regionId), body);
+  sendDryRun('POST', pathTo(route.listCustomerGateways, regionId), body);
 
 /**
  * The inline customer gateway's id once its creation (started by the mutation above) has ended;

@@ -1,4 +1,5 @@
-import { apiPaths } from '@vpn-console/shared/api/paths';
+import { pathTo } from '@vpn-console/shared/api/paths';
+import * as route from '@vpn-console/shared/api/route-paths';
 import type { CreateDualTunnelVpnConnectionInput } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import type { CreateVpnConnectionInput } from '@vpn-console/shared/vpn-connection/schema';
 import { gatewayKeys } from '../../../lib/gateway-keys';
@@ -18,11 +19,11 @@ export type CreateVpnConnectionBody =
 export const useCreateVpnConnection = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateVpnConnectionBody>, client) =>
-      sendWrite(client, 'POST', apiPaths.vpnConnections(regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.listVpnConnections, regionId), body, idempotencyKey),
     // The gateway's detail lists its connections.
     () => [gatewayKeys.all],
   );
 
 /** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
 export const dryRunCreateVpnConnection = (regionId: string, body: CreateVpnConnectionBody) =>
-  sendDryRun('POST', apiPaths.vpnConnections(regionId), body);
+  sendDryRun('POST', pathTo(route.listVpnConnections, regionId), body);
