@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { StreamCapError, TooManyStreamsError } from './hub';
 
-export interface StreamCaps {
+interface StreamCaps {
   maxStreams: number;
   maxStreamsPerSession?: number | undefined;
   maxStreamsPerAccount?: number | undefined;
