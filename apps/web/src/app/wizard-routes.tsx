@@ -110,6 +110,7 @@ export function VpnConnectionWizardRoute() {
         return (
           <Chosen
             gateway={detail}
+            connections={detail.vpnConnections}
             {...(existing === undefined ? {} : { existing })}
             onSucceeded={done}
             onCancel={cancel}

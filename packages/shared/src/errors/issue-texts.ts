@@ -272,6 +272,14 @@ const texts = {
     zh: '两条隧道不能使用相同的IPsec隧道网段。',
     en: 'The two tunnels cannot use the same tunnel CIDR.',
   },
+  TUNNEL_CIDR_IN_USE: {
+    zh: '该VPN网关上的IPsec连接“{connection}”已使用此隧道网段。',
+    en: 'The IPsec connection "{connection}" on this VPN gateway already uses this tunnel CIDR.',
+    action: {
+      zh: '请选择另一个 169.254.0.0/16 内的 /30 网段。',
+      en: 'Choose another /30 inside 169.254.0.0/16.',
+    },
+  },
   BGP_LOCAL_IP_OUTSIDE_TUNNEL: {
     zh: '本端BGP地址必须在IPsec隧道网段 {tunnelCidr} 内。',
     en: 'The local BGP address must be inside the tunnel CIDR {tunnelCidr}.',

@@ -5,6 +5,7 @@
 import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
 import { ikeDefaults, ipsecDefaults } from '@vpn-console/shared/common/algorithms';
 import { DEFAULT_LOCAL_ASN, tunnelCidrSchema } from '@vpn-console/shared/common/bgp-config';
+import type { TunnelCidrUse } from '@vpn-console/shared/vpn-connection/tunnel-cidr';
 import { asnSchema, ipv4AddressSchema } from '@vpn-console/shared/common/fields';
 import type { SchemaContext } from '@vpn-console/shared/common/gateway-type';
 import {
@@ -233,6 +234,8 @@ const pathOf = (path: string): PropertyKey[] =>
 export const dualTunnelStepSchema = (
   ctx: SchemaContext,
   step: 'basics' | 0 | 1 | 'review',
+  /** Tunnel CIDRs the gateway's other connections use (tunnelCidrsInUse). */
+  inUse: ReadonlyMap<string, TunnelCidrUse> = new Map(),
 ): z.ZodType =>
   z.custom<DualTunnelForm>().superRefine((value, rctx) => {
     const issues: FormIssue[] = [];
@@ -260,6 +263,14 @@ export const dualTunnelStepSchema = (
     );
     if (!parsed.success) issues.push(...issuesOf(parsed.error));
     checked.tunnels.forEach((t, i) => {
+      const use = inUse.get(t.bgpConfig.tunnelCidr?.trim() ?? '');
+      if (checked.enableTunnelsBgp === true && use !== undefined) {
+        issues.push({
+          path: `tunnels.${String(i)}.bgpConfig.tunnelCidr`,
+          code: ISSUE_CODES.TUNNEL_CIDR_IN_USE,
+          params: { connection: use.connection },
+        });
+      }
       if (t.customerGatewayMode !== 'new') return;
       const cgw = newCustomerGatewaySchema.safeParse(withoutEmpty(t.newCustomerGateway ?? {}));
       if (!cgw.success) {

@@ -108,9 +108,17 @@ describe('dual-tunnel connection wizard', () => {
       const cidr = screen.getByRole('textbox', { name: 'Tunnel CIDR' });
       await user.clear(cidr);
       await user.type(cidr, '169.254.21.0/30');
+      // A tunnel CIDR another connection of the gateway uses is refused at the field (issue 17).
+      expect(
+        await screen.findByText(
+          /The IPsec connection "to-branch-dual" on this VPN gateway already uses this tunnel CIDR/,
+        ),
+      ).toBeInTheDocument();
+      await user.clear(cidr);
+      await user.type(cidr, '169.254.23.0/30');
       const ip = screen.getByRole('textbox', { name: 'Local BGP IP' });
       await user.clear(ip);
-      await user.type(ip, '169.254.21.1');
+      await user.type(ip, '169.254.23.1');
       await user.click(screen.getByRole('button', { name: 'Next' }));
 
       // Review, tunnel by tunnel.
@@ -120,7 +128,7 @@ describe('dual-tunnel connection wizard', () => {
       expect(
         screen.getByText(/Tunnel 2 \(standby\) to customer gateway cgw-dual002/),
       ).toBeInTheDocument();
-      expect(screen.getByRole('table', { name: 'Tunnel 2' })).toHaveTextContent('169.254.21.0/30');
+      expect(screen.getByRole('table', { name: 'Tunnel 2' })).toHaveTextContent('169.254.23.0/30');
       expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: 'Create' }));
       expect(
@@ -145,7 +153,7 @@ describe('dual-tunnel connection wizard', () => {
             role: 'slave',
             customerGatewayId: 'cgw-dual002',
             ikeConfig: { ikeAuthAlg: 'sha256' },
-            bgpConfig: { tunnelCidr: '169.254.21.0/30', localBgpIp: '169.254.21.1' },
+            bgpConfig: { tunnelCidr: '169.254.23.0/30', localBgpIp: '169.254.23.1' },
           },
         ],
       });

@@ -13,6 +13,7 @@ import {
   modifyDualTunnelVpnConnectionSchema,
   modifyTunnelAttributeSchema,
 } from '@vpn-console/shared/vpn-connection/dual-tunnel';
+import { tunnelCidrsInUse } from '@vpn-console/shared/vpn-connection/tunnel-cidr';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { CidrListField } from '../../../components/cidr-list-field';
@@ -181,11 +182,14 @@ function TunnelStep({
 
 export function DualTunnelWizard({
   gateway,
+  connections = [],
   existing,
   onSucceeded,
   onCancel,
 }: {
   gateway: VpnGatewayView;
+  /** The gateway's connections (whose BGP tunnel CIDRs a new tunnel cannot take). */
+  connections?: readonly VpnConnectionView[];
   existing?: VpnConnectionView;
   onSucceeded: () => void;
   onCancel: () => void;
@@ -196,10 +200,11 @@ export function DualTunnelWizard({
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const editing = existing !== undefined;
   const [start] = useState(() => dualTunnelValuesOf(gateway, ctx, existing));
+  const inUse = tunnelCidrsInUse(connections, existing?.id);
   const initial = start.value;
   const { form, frame } = useResourceWizard<DualTunnelForm>({
     initialValues: () => start,
-    schemaOfStep: (index) => dualTunnelStepSchema(ctx, STEPS[index] ?? 'review'),
+    schemaOfStep: (index) => dualTunnelStepSchema(ctx, STEPS[index] ?? 'review', inUse),
     editing,
     secretPaths: [],
   });
@@ -221,7 +226,7 @@ export function DualTunnelWizard({
   };
 
   const createBody = (cgwIds: readonly string[] = []): BodyResult<CreateVpnConnectionBody> => {
-    const checked = dualTunnelStepSchema(ctx, 'review').safeParse(form.getValues());
+    const checked = dualTunnelStepSchema(ctx, 'review', inUse).safeParse(form.getValues());
     if (!checked.success) return { ok: false, issues: issuesOf(checked.error) };
     const parsed = checkedBody(
       createDualTunnelVpnConnectionSchema(ctx).safeParse(createBodyOf(form.getValues(), cgwIds)),

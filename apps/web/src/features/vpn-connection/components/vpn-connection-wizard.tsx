@@ -56,6 +56,10 @@ import {
   type CreateVpnConnectionBody,
 } from '../api/create-vpn-connection';
 import { CustomerGatewayPicker, newCustomerGatewaySchema } from './customer-gateway-picker';
+import {
+  refineTunnelCidrsFree,
+  tunnelCidrsInUse,
+} from '@vpn-console/shared/vpn-connection/tunnel-cidr';
 
 type FormValue = CreateVpnConnectionInput & {
   customerGatewayMode: 'existing' | 'new';
@@ -134,11 +138,14 @@ const valuesOf = (
 
 export function VpnConnectionWizard({
   gateway,
+  connections = [],
   existing,
   onSucceeded,
   onCancel,
 }: {
   gateway: VpnGatewayView;
+  /** The gateway's connections (whose BGP tunnel CIDRs a new one cannot take). */
+  connections?: readonly VpnConnectionView[];
   existing?: VpnConnectionView;
   onSucceeded: () => void;
   onCancel: () => void;
@@ -151,10 +158,21 @@ export function VpnConnectionWizard({
     .omit({ customerGatewayId: true })
     .extend({ newCustomerGateway: newCustomerGatewaySchema })
     .superRefine(refineSubnetsApart, evenWithOtherIssues);
+  // A tunnel CIDR another connection of the gateway uses is refused at its field (issue 17).
+  const advanced = steps.advanced.superRefine(
+    refineTunnelCidrsFree(
+      tunnelCidrsInUse(connections, existing?.id),
+      (v: { bgpConfig?: { enableBgp?: boolean; tunnelCidr?: string } }) =>
+        v.bgpConfig?.enableBgp === true
+          ? [[['bgpConfig', 'tunnelCidr'], v.bgpConfig.tunnelCidr]]
+          : [],
+    ),
+  );
   const schemaOfStep = (index: number, value: FormValue): z.ZodType => {
     const id = STEP_IDS[index];
     if (id === undefined) return steps.review;
     if (id === 'basics' && value.customerGatewayMode === 'new') return basicsWithNewCgw;
+    if (id === 'advanced') return advanced;
     return steps[id];
   };
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
