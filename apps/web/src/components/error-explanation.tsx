@@ -14,11 +14,13 @@ export function ErrorExplanation({ error, title }: { error: ApiError; title?: st
         <strong>{t('error.whatToDo')}</strong> {e.whatToDo}
       </Text>
       <Text size="xs" mt={4} c="dimmed">
-        {t('error.code')}: <Code>{error.code}</Code>
+        {t('common.labelled', { label: t('error.code') })}
+        <Code>{error.code}</Code>
         {error.requestId === undefined ? null : (
           <>
             {' · '}
-            {t('error.requestId')}: <Code>{error.requestId}</Code>
+            {t('common.labelled', { label: t('error.requestId') })}
+            <Code>{error.requestId}</Code>
           </>
         )}
       </Text>

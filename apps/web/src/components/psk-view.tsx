@@ -42,7 +42,8 @@ export function PskView({
       <Group gap="xs">
         <Code aria-label={t('psk.masked')}>{revealed ?? psk.masked}</Code>
         <Text size="xs" c="dimmed" title={t('psk.fingerprintHint')}>
-          {t('psk.fingerprint')}: <Code>{psk.fingerprint}</Code>
+          {t('common.labelled', { label: t('psk.fingerprint') })}
+          <Code>{psk.fingerprint}</Code>
         </Text>
         <Button
           size="compact-xs"

@@ -10,6 +10,8 @@ export const en = {
   'common.enabled': 'Enabled',
   'common.disabled': 'Disabled',
   'common.yes': 'Yes',
+  'common.labelled': '{label}: ',
+  'common.bracketed': ' ({text})',
   'common.no': 'No',
   'common.back': 'Back',
   'common.next': 'Next',

@@ -85,7 +85,9 @@ export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
           <DetailField label={t('gateway.connections')}>{detail.vpnConnections.length}</DetailField>
           <DetailField label={t('gateway.version')}>
             {gw.version ?? '—'}
-            {gw.supportsIpsecServer === false ? ` (${t('gateway.noIpsecServer')})` : ''}
+            {gw.supportsIpsecServer === false
+              ? t('common.bracketed', { text: t('gateway.noIpsecServer') })
+              : ''}
           </DetailField>
           <DetailField label={t('gateway.chargeType')}>
             {gw.chargeType === 'PREPAY'

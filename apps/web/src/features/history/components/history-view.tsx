@@ -49,17 +49,18 @@ const LANES_OF: Record<HistorySubject['kind'], HistoryLane[]> = {
 
 /** A stretch's tooltip: its level and times; a bucket's time in each level and its changes. */
 function useStretchTitle() {
-  const { th, formatDateTime } = useHistoryI18n();
+  const { t, th, formatDateTime } = useHistoryI18n();
   return (s: Segment) => {
     const when = `${formatDateTime(s.from)} – ${formatDateTime(s.to)}`;
-    if (s.levels === undefined) return `${th(`history.level.${s.level}`)}: ${when}`;
+    if (s.levels === undefined)
+      return `${t('common.labelled', { label: th(`history.level.${s.level}`) })}${when}`;
     const parts = (Object.entries(s.levels) as Array<[HistoryLevel, number]>)
       .filter(([, ms]) => ms > 0)
       .map(([level, ms]) => {
         const [hours, minutes] = hoursMinutes(ms);
         return th('history.bucketPart', { level: th(`history.level.${level}`), hours, minutes });
       });
-    return `${when}: ${th('history.bucket', { parts: parts.join(th('history.listSeparator')), count: s.changes ?? 0 })}`;
+    return `${t('common.labelled', { label: when })}${th('history.bucket', { parts: parts.join(th('history.listSeparator')), count: s.changes ?? 0 })}`;
   };
 }
 

@@ -142,7 +142,8 @@ export function DemoAccountList({
                 {a.username} · {t(`role.${a.role}`)}
               </Text>
               <Text size="xs">
-                {t('login.password')}: <Code>{a.password}</Code>
+                {t('common.labelled', { label: t('login.password') })}
+                <Code>{a.password}</Code>
               </Text>
             </div>
             <Button

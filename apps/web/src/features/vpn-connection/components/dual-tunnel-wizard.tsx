@@ -108,7 +108,7 @@ function TunnelStep({
         regionId={gateway.regionId}
         editing={editing}
         prefix={`${at}.`}
-        label={`${t('cgw.mode')} (${t('tunnel.title', { index: index + 1 })})`}
+        label={`${t('cgw.mode')}${t('common.bracketed', { text: t('tunnel.title', { index: index + 1 }) })}`}
       />
       {copied ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -353,9 +353,12 @@ export function DualTunnelWizard({
       content: (
         <>
           <Text size="sm">
-            {t('gateway.name')}: <strong>{gateway.name === '' ? gateway.id : gateway.name}</strong>{' '}
-            ({gateway.id}
-            {ctx.gatewayType === 'sm' ? `, ${t('gateway.typeSm')}` : ''})
+            {t('common.labelled', { label: t('gateway.name') })}
+            <strong>{gateway.name === '' ? gateway.id : gateway.name}</strong>
+            {t('common.bracketed', {
+              text:
+                ctx.gatewayType === 'sm' ? `${gateway.id} · ${t('gateway.typeSm')}` : gateway.id,
+            })}
           </Text>
           <Alert color="blue">
             {t('dual.intro', {
@@ -402,7 +405,7 @@ export function DualTunnelWizard({
   const shown = effectiveTunnels(values);
   const cgwText = (tunnel: TunnelForm) =>
     tunnel.customerGatewayMode === 'new'
-      ? `${tunnel.newCustomerGateway?.ipAddress ?? ''} (${t('cgw.create')})`
+      ? `${tunnel.newCustomerGateway?.ipAddress ?? ''}${t('common.bracketed', { text: t('cgw.create') })}`
       : tunnel.customerGatewayId;
   const name = values.name ?? existing?.name ?? '—';
   const summary = tw('summary.dualConnection', {

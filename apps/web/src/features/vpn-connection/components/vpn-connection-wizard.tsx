@@ -298,9 +298,12 @@ export function VpnConnectionWizard({
       content: (
         <>
           <Text size="sm">
-            {t('gateway.name')}: <strong>{gateway.name === '' ? gateway.id : gateway.name}</strong>{' '}
-            ({gateway.id}
-            {ctx.gatewayType === 'sm' ? `, ${t('gateway.typeSm')}` : ''})
+            {t('common.labelled', { label: t('gateway.name') })}
+            <strong>{gateway.name === '' ? gateway.id : gateway.name}</strong>
+            {t('common.bracketed', {
+              text:
+                ctx.gatewayType === 'sm' ? `${gateway.id} · ${t('gateway.typeSm')}` : gateway.id,
+            })}
           </Text>
           <CustomerGatewayPicker regionId={gateway.regionId} editing={existing !== undefined} />
           <TextField name="name" label={t('field.name')} />
@@ -417,7 +420,7 @@ export function VpnConnectionWizard({
 
   const name = values.name ?? existing?.name ?? '—';
   const cgwLabel = inlineCgw
-    ? `${values.newCustomerGateway?.ipAddress ?? ''} (${t('cgw.create')})`
+    ? `${values.newCustomerGateway?.ipAddress ?? ''}${t('common.bracketed', { text: t('cgw.create') })}`
     : (values.customerGatewayId ?? '');
   const summary = tw('summary.connection', {
     name,
