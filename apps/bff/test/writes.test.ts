@@ -1,3 +1,4 @@
+import { auditPageSchema } from '@vpn-console/shared/api/audit';
 import { apiErrorBodySchema } from '@vpn-console/shared/api/errors';
 import {
   dryRunVerdictSchema,
@@ -41,6 +42,16 @@ const ipsecServerBody = (vpnGatewayId: string) => ({
   pskEnabled: true,
   psk: 'Secret-psk-123',
 });
+
+/** An SSL-VPN server the console accepts and the cloud refuses: the IDaaS instance is unknown. */
+const unknownIdaas = {
+  vpnGatewayId: gw.free2,
+  clientIpPool: '10.32.0.0/24',
+  localSubnet: ['192.168.0.0/24'],
+  enableMultiFactorAuth: true,
+  idaasInstanceId: 'idaas-cn-hangzhou-notthere',
+  idaasRegionId: HZ,
+};
 
 describe('IPsec server writes', () => {
   it('refuses unknown fields and bad CIDRs with per-field issue codes', async () => {
@@ -87,14 +98,12 @@ describe('IPsec server writes', () => {
       ok: true,
       checkedBy: 'cloud',
     });
-    const refused = await stack.api.post(
-      `${base}/ipsec-servers?dryRun=true`,
-      ipsecServerBody(gw.old),
-    );
+    // What only the cloud knows (an IDaaS instance the account does not have): its verdict.
+    const refused = await stack.api.post(`${base}/ssl-vpn-servers?dryRun=true`, unknownIdaas);
     expect(refused.status).toBe(200);
     const verdict = dryRunVerdictSchema.parse(refused.body);
     expect(verdict.ok).toBe(false);
-    expect(verdict.error?.code).toBe('OperationUnsupported.IPsecServer');
+    expect(verdict.error?.code).toBe('InvalidIDaaSInstanceId.NotFound');
     const list = ipsecServerListSchema.parse(
       (await stack.api.get(`${base}/ipsec-servers?vpnGatewayId=${gw.free2}`)).body,
     );
@@ -130,11 +139,11 @@ describe('IPsec server writes', () => {
   });
 
   it('fails the operation with the mapped cloud error when the cloud refuses', async () => {
-    const op = accepted(await stack.api.post(`${base}/ipsec-servers`, ipsecServerBody(gw.old)));
+    const op = accepted(await stack.api.post(`${base}/ssl-vpn-servers`, unknownIdaas));
     const done = await stack.api.settled(op.id);
     expect(done.state).toBe('failed');
-    expect(done.error?.code).toBe('OperationUnsupported.IPsecServer');
-    expect(done.error?.httpStatus).toBe(400);
+    expect(done.error?.code).toBe('InvalidIDaaSInstanceId.NotFound');
+    expect(done.error?.httpStatus).toBe(404);
     expect(done.error?.message).not.toMatch(/URL|Signature|AccessKey/);
   });
 
@@ -230,6 +239,57 @@ describe('dry runs never change anything', () => {
 describe("server-side checks with the gateway's facts", () => {
   const issueCodes = (body: unknown) =>
     (apiErrorBodySchema.parse(body).error.issues ?? []).map((i) => `${i.path}:${i.code}`);
+
+  it('refuses what the gateway cannot take before calling the cloud, and audits the refusal (issue 17)', async () => {
+    const counted = ['CreateIpsecServer', 'CreateSslVpnServer', 'CreateVpnConnection'] as const;
+    const before = counted.map((a) => stack.emulator.calls()[a] ?? 0);
+    const cases = [
+      [`${base}/ipsec-servers`, ipsecServerBody(gw.locked), 'GATEWAY_FINANCIAL_LOCKED'],
+      [
+        `${base}/ipsec-servers?dryRun=true`,
+        ipsecServerBody(gw.old),
+        'GATEWAY_IPSEC_SERVER_UNSUPPORTED',
+      ],
+      [`${base}/ipsec-servers`, ipsecServerBody(gw.sslDisabled), 'GATEWAY_SSL_VPN_OFF'],
+      [`${base}/ipsec-servers`, ipsecServerBody(gw.servers), 'GATEWAY_IPSEC_SERVER_EXISTS'],
+      [
+        `${base}/ssl-vpn-servers`,
+        {
+          vpnGatewayId: gw.sslDisabled,
+          clientIpPool: '10.30.0.0/24',
+          localSubnet: ['192.168.0.0/24'],
+        },
+        'GATEWAY_SSL_VPN_OFF',
+      ],
+      [
+        `${base}/ssl-vpn-servers`,
+        { vpnGatewayId: gw.servers, clientIpPool: '10.31.0.0/24', localSubnet: ['192.168.0.0/24'] },
+        'GATEWAY_SSL_VPN_SERVER_EXISTS',
+      ],
+    ] as const;
+    for (const [path, body, code] of cases) {
+      const res = await stack.api.post(path, body);
+      expect(res.status, `${path} ${code}`).toBe(409);
+      expect(apiErrorBodySchema.parse(res.body).error.code).toBe('GatewayCannotTake');
+      expect(issueCodes(res.body)).toEqual([`vpnGatewayId:${code}`]);
+    }
+    expect(counted.map((a) => stack.emulator.calls()[a] ?? 0)).toEqual(before);
+
+    // The real writes' refusals are in the audit log with their reason; the dry run's is not.
+    const audit = auditPageSchema.parse(
+      (await stack.api.get(`/api/v1/audit?vpnGatewayId=${gw.locked}&limit=10`)).body,
+    );
+    expect(audit.items[0]).toMatchObject({
+      action: 'createIpsecServer',
+      outcome: 'failure',
+      errorCode: 'GATEWAY_FINANCIAL_LOCKED',
+      resourceName: 'road-warriors',
+    });
+    const old = auditPageSchema.parse(
+      (await stack.api.get(`/api/v1/audit?vpnGatewayId=${gw.old}&limit=10`)).body,
+    );
+    expect(old.items.filter((e) => (e.errorCode ?? '').startsWith('GATEWAY_'))).toEqual([]);
+  });
 
   it('refuses an SSL-VPN client pool too small for the gateway or inside its VPC before calling the cloud', async () => {
     const before = stack.emulator.calls().CreateSslVpnServer ?? 0;

@@ -20,8 +20,13 @@ import { parseOr400 } from '../http/validate';
 import type { ReadBackResult } from '../operations/lanes';
 import type { Runtime } from '../runtime';
 import { gatewayFilter, regionParam } from './params';
+import {
+  gatewayActionBlock,
+  type GatewayAction,
+  type GatewayContents,
+} from '@vpn-console/shared/common/gateway-actions';
 import { gatewayFacts, type GatewayFacts } from './vpn-gateways/context';
-import { auditReveal } from './audit/request-audit';
+import { auditRefusedWrite, auditReveal } from './audit/request-audit';
 import { secretView, type PskKeys } from './secret-view';
 import { bodyWithPath, dryRunQuery, runDryRun, submitWrite } from './write';
 
@@ -82,6 +87,14 @@ export interface ResourceModule<
   };
   /** The pre-shared key(s), for `POST …/:id/psk/reveal` (operators; audited). */
   pskOf?: (raw: Raw) => RevealedKeys;
+  /** Which gateway action a create is (shared common/gateway-actions.ts). */
+  createAction: GatewayAction;
+  /** The servers the gateway holds, for the one-per-gateway rule of server creates. */
+  contentsOf?: (
+    cloud: CloudClient,
+    regionId: string,
+    vpnGatewayId: string,
+  ) => Promise<GatewayContents>;
 }
 
 type ResourceRouteName = 'IpsecServer' | 'VpnConnection' | 'SslVpnServer';
@@ -98,6 +111,27 @@ const pskRoutes: Partial<
 > = {
   IpsecServer: { reveal: 'revealIpsecServerPsk', check: 'checkIpsecServerPsk' },
   VpnConnection: { reveal: 'revealVpnConnectionPsk', check: 'checkVpnConnectionPsk' },
+};
+
+const NO_CONTENTS: GatewayContents = { ipsecServers: 0, sslVpnServers: 0 };
+
+/**
+ * Refuses, before any cloud call (dry runs included), a write the gateway cannot take (issue 17:
+ * the rule the web applies, here too): 409 `GatewayCannotTake` with the shared catalog's reason
+ * as the issue of `vpnGatewayId`. A real write's refusal is audited.
+ */
+const refuseWhatTheGatewayCannotTake = async (
+  req: Request,
+  block: ReturnType<typeof gatewayActionBlock>,
+  target: Parameters<typeof auditRefusedWrite>[1],
+  dryRun: boolean,
+  requested: unknown,
+): Promise<void> => {
+  if (block === undefined) return;
+  if (!dryRun) await auditRefusedWrite(req, target, block.code, requested);
+  throw new HttpError(409, 'GatewayCannotTake', 'The gateway cannot take this change now.', [
+    { path: 'vpnGatewayId', code: block.code, ...(block.params ? { params: block.params } : {}) },
+  ]);
 };
 
 const gatewayOfBody = (body: unknown): string | undefined => {
@@ -151,8 +185,16 @@ export const resourceRouter = <
     const schema = m.createSchema(facts?.context ?? STANDARD, facts);
     const check = facts === undefined ? undefined : m.serverChecks?.create?.(facts);
     const value = parseOr400(check === undefined ? schema : schema.superRefine(check), body);
-    if (vpnGatewayId === undefined)
+    if (vpnGatewayId === undefined || facts === undefined)
       throw new HttpError(400, 'ValidationFailed', 'vpnGatewayId is required.');
+    const contents = (await m.contentsOf?.(cloud, regionId, vpnGatewayId)) ?? NO_CONTENTS;
+    await refuseWhatTheGatewayCannotTake(
+      req,
+      gatewayActionBlock(facts.actions, contents, m.createAction),
+      { action: 'create', resourceKind: m.kind, regionId, vpnGatewayId },
+      isDryRun(req, value),
+      value,
+    );
     if (isDryRun(req, value)) {
       const rpc = m.toCreate({ ...value, dryRun: true });
       res.json(await runDryRun(runtime, regionId, rpc.action, rpc.params));
@@ -187,6 +229,13 @@ export const resourceRouter = <
     const value = parseOr400(
       check === undefined ? schema : schema.superRefine(check),
       bodyWithPath(req.body, { regionId, [m.idField]: id }),
+    );
+    await refuseWhatTheGatewayCannotTake(
+      req,
+      gatewayActionBlock(facts.actions, NO_CONTENTS, 'change'),
+      { action: 'change', resourceKind: m.kind, regionId, vpnGatewayId, resourceId: id },
+      isDryRun(req, value),
+      value,
     );
     if (isDryRun(req, value)) {
       const rpc = m.toChange({ ...value, dryRun: true });

@@ -91,6 +91,13 @@ const consoleCodes: Record<string, Local> = {
     doZh: '请先删除使用它的IPsec连接，或为其改用其他用户网关，再删除该用户网关。',
     retry: false,
   },
+  GatewayCannotTake: {
+    en: 'This gateway cannot take this change now; nothing was sent to the cloud.',
+    zh: '该网关当前不能接受此变更，未向云端发送任何请求。',
+    doEn: 'See the reason given for the gateway, resolve it, then try again.',
+    doZh: '请查看针对该网关给出的原因，处理后再试。',
+    retry: false,
+  },
   TooManyRequests: {
     en: 'Too many attempts in a short time.',
     zh: '短时间内尝试次数过多。',

@@ -41,6 +41,7 @@ export const bffErrorCodes = [
   'LastAdmin',
   'SelfLockout',
   'CustomerGatewayInUse',
+  'GatewayCannotTake',
   'HostNotAllowed',
   'InternalError',
 ] as const;

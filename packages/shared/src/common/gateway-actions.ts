@@ -2,8 +2,8 @@
 // gateway takes no create or change (deletes still work), an IPsec server needs a version that
 // supports it and SSL-VPN on, an SSL-VPN server needs SSL-VPN on, and each gateway holds at most
 // one of each server. The web disables the action with the reason and does not start its wizard;
-// the BFF does not check these yet (the cloud refuses with its own codes, e.g.
-// VpnGateway.FinancialLocked, which the catalog explains).
+// the BFF refuses such a write before any cloud call (409 GatewayCannotTake, the reason as the
+// issue of vpnGatewayId) and audits the refusal.
 
 export type GatewayAction =
   'createIpsecServer' | 'createSslVpnServer' | 'createVpnConnection' | 'change';

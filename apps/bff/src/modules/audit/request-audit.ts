@@ -354,6 +354,39 @@ export async function auditRefusal(
     });
 }
 
+/**
+ * Records a write the BFF refused before any cloud call because the gateway cannot take it
+ * (issue 17: locked, SSL-VPN off, a version without IPsec server, its one server there), with the
+ * shared catalog's reason code. A failure to store it is logged: the write is refused either way.
+ */
+export async function auditRefusedWrite(
+  req: Request,
+  target: Pick<WriteIntent, 'action' | 'resourceKind' | 'regionId' | 'vpnGatewayId' | 'resourceId'>,
+  errorCode: string,
+  requested: unknown,
+): Promise<void> {
+  const audit = auditOfRequest.get(req);
+  const principal = principalOf(req);
+  if (audit === undefined || principal === undefined) return;
+  await audit
+    .record({
+      category: 'config',
+      action: actionName(target),
+      outcome: 'failure',
+      actor: { id: principal.accountId, username: principal.username, role: principal.role },
+      regionId: target.regionId,
+      vpnGatewayId: target.vpnGatewayId,
+      resourceType: target.resourceKind,
+      resourceId: target.resourceId,
+      resourceName: nameOf(requested),
+      errorCode,
+      clientIp: req.ip,
+    })
+    .catch((error: unknown) => {
+      req.log.error({ err: error }, 'refused write not audited');
+    });
+}
+
 /** Records an admin's demo-mode action (`resetDemo`, `startDemoScenario` with its name). */
 export async function auditDemoAction(
   req: Request,

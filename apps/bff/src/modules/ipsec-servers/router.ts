@@ -28,6 +28,11 @@ export const ipsecServersRouter = (runtime: Runtime, keys: PskKeys): Router =>
     getRaw: getIpsecServerRaw,
     present: presentIpsecServer,
     gatewayOf: (s) => s.VpnGatewayId ?? '',
+    createAction: 'createIpsecServer',
+    contentsOf: async (cloud, regionId, vpnGatewayId) => ({
+      ipsecServers: (await listIpsecServersRaw(cloud, regionId, { vpnGatewayId })).length,
+      sslVpnServers: 0,
+    }),
     createSchema: createIpsecServerSchema,
     changeSchema: updateIpsecServerSchema,
     toCreate: toCreateIpsecServerParams,

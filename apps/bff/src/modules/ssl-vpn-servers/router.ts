@@ -57,6 +57,11 @@ export const sslVpnServersRouter = (runtime: Runtime, keys: PskKeys): Router =>
     getRaw: getSslVpnServerRaw,
     present: presentSslVpnServer,
     gatewayOf: (s) => s.VpnGatewayId ?? '',
+    createAction: 'createSslVpnServer',
+    contentsOf: async (cloud, regionId, vpnGatewayId) => ({
+      ipsecServers: 0,
+      sslVpnServers: (await listSslVpnServersRaw(cloud, regionId, { vpnGatewayId })).length,
+    }),
     createSchema: () => createSslVpnServerSchema,
     changeSchema: () => modifySslVpnServerSchema,
     toCreate: toCreateSslVpnServerParams,

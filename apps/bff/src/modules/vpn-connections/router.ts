@@ -31,6 +31,7 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
 
 export const vpnConnectionsRouter = (runtime: Runtime, keys: PskKeys): Router => {
   const router = resourceRouter(runtime, keys, {
+    createAction: 'createVpnConnection',
     kind: 'vpn-connection',
     routeName: 'VpnConnection',
     idField: 'vpnConnectionId',

@@ -8,10 +8,12 @@ import {
   describeVpnGatewayResponseSchema,
   type VpnGateway,
 } from '@vpn-console/shared/responses/vpn-gateway';
+import type { GatewayFacts as ActionFacts } from '@vpn-console/shared/common/gateway-actions';
 import { z } from 'zod';
 import type { CloudClient } from '../../cloud/client';
 import { CloudError } from '../../cloud/errors';
 import type { ReadOptions } from '../paging';
+import { presentVpnGateway } from './present';
 
 export const describeVpnGateway = async (
   cloud: CloudClient,
@@ -45,6 +47,8 @@ export interface GatewayFacts {
   readonly createTimeMs: number | undefined;
   /** The VPC's CIDR blocks; undefined when they could not be read (the cloud still checks). */
   readonly vpcCidrs: readonly string[] | undefined;
+  /** What decides the actions it can take (shared common/gateway-actions.ts), as the views say. */
+  readonly actions: ActionFacts;
 }
 
 /** The gateway's facts; `withVpc` also reads its VPC's CIDR blocks (DescribeVpcAttribute). */
@@ -78,5 +82,6 @@ export const gatewayFacts = async (
     sslMaxConnections: gateway.SslMaxConnections,
     createTimeMs: gateway.CreateTime,
     vpcCidrs,
+    actions: presentVpnGateway(gateway, regionId),
   };
 };
