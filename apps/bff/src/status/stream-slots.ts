@@ -1,10 +1,10 @@
 // Event-stream caps across replicas (issue 16): every open stream holds a row in the store
 // (`stream_slots`), so the deployment-wide cap (SSE_MAX_STREAMS) and the per-session and
-// per-account caps count every replica's streams. A stream is admitted in one transaction under
-// an advisory lock (parallel opens on any replica cannot all pass); its replica renews its rows
-// every heartbeat, so a replica that dies frees its streams' slots once their lease runs out
-// (three heartbeats; the next admission deletes it), and a clean close deletes the row at once.
-// PGlite runs the same statements.
+// per-account caps count every replica's streams. A stream is admitted in one statement under
+// an advisory lock (migration 0011: parallel opens on any replica cannot all pass); its replica
+// renews its rows every heartbeat, so a replica that dies frees its streams' slots once their
+// lease runs out (three heartbeats; the next admission deletes them), and a clean close deletes
+// the row at once. PGlite runs the same statements.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { StreamCapError, TooManyStreamsError } from './hub';
@@ -26,8 +26,9 @@ export interface StreamSlotsOptions {
   logger?: { warn(obj: Record<string, unknown>, msg: string): void };
 }
 
-/** One lock for every admission (any number for the key: it only has to be the same one). */
-const ADMISSION_LOCK = 160_016;
+/** A cap as the admission function takes it: null for none. */
+const capOrNull = (cap: number | undefined): number | null =>
+  cap === undefined || !Number.isFinite(cap) ? null : cap;
 
 export class StreamSlots {
   private readonly now: () => number;
@@ -56,47 +57,18 @@ export class StreamSlots {
    */
   async admit(id: string, session: string | undefined, account: string | undefined): Promise<void> {
     const { db, caps } = this.options;
-    const now = new Date(this.now());
-    await db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(tx);
-      // A dead replica's slots (not renewed) count no more: they go now.
-      await tx.deleteFrom('stream_slots').where('expires_at', '<=', now).execute();
-      const counts = await sql<{
-        total: string | number;
-        session: string | number;
-        account: string | number;
-      }>`
-        select count(*) as total,
-          count(*) filter (where session = ${session ?? null}) as session,
-          count(*) filter (where account = ${account ?? null}) as account
-        from stream_slots`
-        .execute(tx)
-        .then((r) => r.rows[0]);
-      if (counts === undefined) throw new Error('stream slots not counted');
-      if (Number(counts.total) >= caps.maxStreams) throw new TooManyStreamsError();
-      if (
-        session !== undefined &&
-        Number(counts.session) >= (caps.maxStreamsPerSession ?? Infinity)
-      ) {
-        throw new StreamCapError('session');
-      }
-      if (
-        account !== undefined &&
-        Number(counts.account) >= (caps.maxStreamsPerAccount ?? Infinity)
-      ) {
-        throw new StreamCapError('account');
-      }
-      await tx
-        .insertInto('stream_slots')
-        .values({
-          id,
-          holder: this.options.holder,
-          session: session ?? null,
-          account: account ?? null,
-          expires_at: new Date(now.getTime() + this.ttlMs),
-        })
-        .execute();
-    });
+    const now = this.now();
+    // One statement: migration 0011's stream_slot_admit (lock, forget expired, count, insert).
+    const result = await sql<{ verdict: string }>`select stream_slot_admit(
+        ${id}, ${this.options.holder}, ${session ?? null}, ${account ?? null},
+        ${new Date(now)}, ${new Date(now + this.ttlMs)},
+        ${caps.maxStreams}, ${capOrNull(caps.maxStreamsPerSession)},
+        ${capOrNull(caps.maxStreamsPerAccount)}) as verdict`.execute(db);
+    const verdict = result.rows[0]?.verdict;
+    if (verdict === 'admitted') return;
+    if (verdict === 'deployment') throw new TooManyStreamsError();
+    if (verdict === 'session' || verdict === 'account') throw new StreamCapError(verdict);
+    throw new Error(`stream slot not admitted: ${String(verdict)}`);
   }
 
   /** The stream ended: its slot is free for anyone at once. */
