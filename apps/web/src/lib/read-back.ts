@@ -34,7 +34,9 @@ export const readBack = <S extends z.ZodObject>(
   const shape: Readonly<Record<string, z.ZodType | undefined>> = schema.shape;
   for (const [key, given] of Object.entries(view ?? {})) {
     const field = shape[key];
-    if (given === undefined || field === undefined) continue;
+    // Empty is not set (issue 17: a tunnel without BGP listed its empty BGP fields as values the
+    // console does not know).
+    if (given === undefined || given === null || given === '' || field === undefined) continue;
     const parsed = field.safeParse(given);
     if (parsed.success) value[key] = parsed.data;
     else unknown.push({ path: prefix === '' ? key : `${prefix}.${key}`, value: asText(given) });

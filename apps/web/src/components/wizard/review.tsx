@@ -164,8 +164,12 @@ export function Review({
           <Title order={2} size="h4">
             {t('wizard.diff')}
           </Title>
-          {changesNothing(changes) ? <Alert color="gray">{t('wizard.noChanges')}</Alert> : null}
-          <DiffTable changes={changes} label={t('wizard.diff')} />
+          {/* Nothing changes: no table of untouched keys under it (issue 17). */}
+          {changesNothing(changes) ? (
+            <Alert color="gray">{t('wizard.noChanges')}</Alert>
+          ) : (
+            <DiffTable changes={changes} label={t('wizard.diff')} />
+          )}
         </>
       )}
     </>

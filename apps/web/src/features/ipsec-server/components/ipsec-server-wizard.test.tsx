@@ -15,6 +15,14 @@ const gatewayWithoutServer = {
   respond: () => ({ status: 200, body: { ...detailOf(gatewayStandard), ipsecServer: null } }),
 };
 
+/** The edit's dry run, accepted by the cloud. */
+const editDryRunOk = {
+  method: 'PATCH',
+  path: '/api/v1/regions/cn-hangzhou/ipsec-servers/iss-001',
+  query: 'dryRun=true',
+  respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
+};
+
 const stepForm = (name: string) => screen.findByRole('form', { name });
 
 describe('IPsec server wizard', () => {
@@ -185,6 +193,21 @@ describe('IPsec server wizard', () => {
     expect(dry?.body).toEqual({ ipsecServerName: 'clients-2' });
   });
 
+  it('says nothing changes, without a table of untouched keys under it (issue 17)', async () => {
+    mockFetch([...baseRoutes('operator'), editDryRunOk]);
+    renderApp(`${base}/ipsec-server/iss-001/edit`);
+    expect(
+      await screen.findByRole('heading', { name: 'Change the IPsec server' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const user = userEvent.setup();
+    for (let i = 0; i < 4; i += 1) await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(
+      await screen.findByText('Nothing changes: every value is as it is now.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'What changes' })).toBeNull();
+    expect(screen.queryByText('unchanged')).toBeNull();
+  });
+
   it('keeps Apply disabled after the dry run refused what waiting cannot cure (issue 17)', async () => {
     mockFetch([
       ...baseRoutes('operator'),
@@ -237,12 +260,7 @@ describe('IPsec server wizard', () => {
         }),
       },
       ...baseRoutes('operator'),
-      {
-        method: 'PATCH',
-        path: '/api/v1/regions/cn-hangzhou/ipsec-servers/iss-001',
-        query: 'dryRun=true',
-        respond: () => ({ status: 200, body: { dryRun: true, ok: true } }),
-      },
+      editDryRunOk,
     ]);
     renderApp(`${base}/ipsec-server/iss-001/edit`);
     expect(

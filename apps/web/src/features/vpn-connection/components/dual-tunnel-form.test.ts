@@ -33,6 +33,21 @@ describe('dual-tunnel wizard value', () => {
     expect(unknown).toEqual([{ path: 'tunnels.1.ikeConfig.ikeEncAlg', value: 'aes999' }]);
   });
 
+  it('reads a tunnel without BGP as not set, not as values the console does not know (issue 17)', () => {
+    const bare = {
+      ...dualTunnel(1),
+      bgpConfig: { tunnelCidr: '', localBgpIp: '', localAsn: null },
+    };
+    const connection = {
+      ...dualConnection,
+      enableTunnelsBgp: false,
+      tunnels: [bare, dualTunnel(2)],
+    };
+    const { value, unknown } = dualTunnelValuesOf(dualGateway, ctx, connection as never);
+    expect(unknown).toEqual([]);
+    expect(value.tunnels[0].bgpConfig).toEqual({});
+  });
+
   it("keeps both tunnels the same except tunnel 2's own peer, identities and BGP addresses", () => {
     const { value } = dualTunnelValuesOf(dualGateway, ctx, undefined);
     value.tunnels[0].ikeConfig = { ...value.tunnels[0].ikeConfig, ikeAuthAlg: 'sha256', psk: 'k1' };
