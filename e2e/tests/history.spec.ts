@@ -15,6 +15,7 @@ import {
   historyZhCN,
   type HistoryKey,
 } from '../../apps/web/src/features/history/messages';
+import { expectAccessible } from './fixtures/axe';
 import { escapeRegExp } from './fixtures/i18n';
 import { startStack, type RunningStack } from './fixtures/stack';
 import { expect, test as base } from './fixtures/test';
@@ -68,7 +69,6 @@ const CONNECTION = DEMO_IDS.connections.established;
 
 test('a tunnel goes down at night: support finds since when and why @i18n', async ({
   page,
-  t,
   cloud,
 }) => {
   // Night: the branch's device now proposes only aes256 in phase 1; the gateway expects aes.
@@ -110,11 +110,11 @@ test('a tunnel goes down at night: support finds since when and why @i18n', asyn
   await expect(row).toContainText(th('history.level.down'));
   await row.getByRole('link', { name: 'to-branch-ok' }).click();
 
-  // The connection's history: since when, and why.
-  await expect(page.getByRole('tab', { name: t('tab.history') })).toHaveAttribute(
-    'aria-selected',
-    'true',
+  // The connection's own page (its address can be sent on): since when, and why.
+  await expect(page).toHaveURL(
+    new RegExp(`/gateways/${DEMO_IDS.gateways.connections}/connections/${CONNECTION}$`),
   );
+  await expect(page.getByRole('heading', { level: 1, name: 'to-branch-ok' })).toBeVisible();
   await expect(
     page.getByText(pattern('history.downSince', ['time', 'hours', 'minutes'])).first(),
   ).toBeVisible();
@@ -153,6 +153,19 @@ test('viewer exports the history @i18n', async ({ page }) => {
     page.getByText(pattern('history.downSince', ['time', 'hours', 'minutes'])).first(),
   ).toBeVisible();
   await expect(page.getByText(th('diagnosis.PskMismatch'))).toBeVisible();
+  // The timeline (visx): a lane per status, its stretches in words; accessible at both widths.
+  const chart = page.getByRole('group', {
+    name: th('history.timelineOf', { name: 'to-branch-psk-mismatch' }),
+  });
+  const lane = chart.getByRole('list', { name: th('history.lane.negotiation') });
+  await expect(lane.getByRole('listitem').last()).toHaveAttribute(
+    'aria-label',
+    new RegExp(`^${escapeRegExp(th('history.level.down'))}: `),
+  );
+  for (const width of [1024, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page, `history tab at ${String(width)} px`);
+  }
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('link', { name: th('history.export') }).click(),

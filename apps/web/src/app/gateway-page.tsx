@@ -118,3 +118,23 @@ export function GatewayRoute() {
   if (regionId === undefined || gatewayId === undefined) return <Navigate to="/" replace />;
   return <GatewayPage regionId={regionId} gatewayId={gatewayId} />;
 }
+
+// A connection's own page (issue 15), loaded when opened (its words and views stay out of the
+// first screen); a child of this module's chunk, so no code of the first screen is split off.
+const ConnectionView = lazy(() =>
+  import('../features/history/components/connection-view').then((m) => ({
+    default: m.ConnectionView,
+  })),
+);
+
+export function ConnectionRoute() {
+  const { regionId, gatewayId, connectionId } = useParams();
+  if (regionId === undefined || gatewayId === undefined || connectionId === undefined) {
+    return <Navigate to="/" replace />;
+  }
+  return (
+    <TabLoading>
+      <ConnectionView regionId={regionId} vpnGatewayId={gatewayId} vpnConnectionId={connectionId} />
+    </TabLoading>
+  );
+}

@@ -16,6 +16,9 @@ const AllGatewaysRoute = lazy(() =>
 const GatewayRoute = lazy(() =>
   import('./gateway-page').then((m) => ({ default: m.GatewayRoute })),
 );
+const ConnectionRoute = lazy(() =>
+  import('./gateway-page').then((m) => ({ default: m.ConnectionRoute })),
+);
 const IpsecServerWizardRoute = lazy(() =>
   import('./wizard-routes').then((m) => ({ default: m.IpsecServerWizardRoute })),
 );
@@ -73,6 +76,7 @@ export function AppRoutes() {
         <Route path={`${G}/ipsec-server/:resourceId/edit`} element={<IpsecServerWizardRoute />} />
         <Route path={`${G}/connections/new`} element={<VpnConnectionWizardRoute />} />
         <Route path={`${G}/connections/:resourceId/edit`} element={<VpnConnectionWizardRoute />} />
+        <Route path={`${G}/connections/:connectionId`} element={<ConnectionRoute />} />
         <Route path={`${G}/ssl-vpn-servers/new`} element={<SslVpnServerWizardRoute />} />
         <Route
           path={`${G}/ssl-vpn-servers/:resourceId/edit`}

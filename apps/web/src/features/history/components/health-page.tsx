@@ -15,6 +15,7 @@ import {
 import { historyLanes, historyLevel, type HistoryLane } from '@vpn-console/shared/history/schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { connectionPagePath, gatewayPagePath } from '../../../lib/page-paths';
 import { useRegions } from '../../gateways/api/list-regions';
 import { useHistoryI18n } from '../use-history-i18n';
 import { useHealthOverview } from '../api/history';
@@ -89,9 +90,11 @@ export function HealthPage() {
           <Table.Tbody>
             {overview.data.items.map((item) => {
               const [hours, minutes] = hoursMinutes(now - Date.parse(item.since));
-              const historyLink = `/regions/${item.regionId}/gateways/${item.vpnGatewayId}?tab=history${
-                item.vpnConnectionId === null ? '' : `&connection=${item.vpnConnectionId}`
-              }`;
+              // A connection's (or tunnel's) own page; a gateway's history tab.
+              const historyLink =
+                item.vpnConnectionId === null
+                  ? `${gatewayPagePath(item.regionId, item.vpnGatewayId)}?tab=history`
+                  : connectionPagePath(item.regionId, item.vpnGatewayId, item.vpnConnectionId);
               return (
                 <Table.Tr key={`${item.regionId}|${item.kind}|${item.subjectId}|${item.lane}`}>
                   <Table.Td>{item.regionId}</Table.Td>

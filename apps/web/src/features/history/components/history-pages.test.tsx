@@ -133,7 +133,37 @@ describe('health page', () => {
     expect(row).toHaveTextContent('7 h 12 min');
     expect(within(row).getByRole('link', { name: 'branch-office' })).toHaveAttribute(
       'href',
-      '/regions/cn-hangzhou/gateways/vpn-std001?tab=history&connection=vco-001',
+      '/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001',
+    );
+  });
+});
+
+describe('connection page', () => {
+  it('shows one connection: its card, since when it is down and why, its kept log', async () => {
+    mockFetch(routes());
+    renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'branch-office' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Gateway hq-gateway' })).toHaveAttribute(
+      'href',
+      '/regions/cn-hangzhou/gateways/vpn-std001',
+    );
+    expect(await screen.findByText(/^Down since .* \(7 h 12 min\)$/)).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Negotiation logs kept by the console' }),
+    ).toHaveTextContent('NO_PROPOSAL_CHOSEN');
+    // No connection picker: the page is the connection's.
+    expect(screen.queryByLabelText('Connection')).toBeNull();
+  });
+
+  it('is linked from the connection’s card', async () => {
+    mockFetch(routes());
+    renderApp('/regions/cn-hangzhou/gateways/vpn-std001?tab=connections');
+    const link = await screen.findByRole('link', { name: 'History and logs' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001',
     );
   });
 });

@@ -118,7 +118,7 @@ function SubjectTimeline({
             : th('history.uptime', { percent: (uptime * 100).toFixed(uptime >= 0.999 ? 1 : 2) })}
         </Badge>
         {since === undefined ? null : (
-          <Text size="sm" c="red.7">
+          <Text size="sm" c="red.9">
             {th(
               main?.value === 'ike_sa_established' ? 'history.partialSince' : 'history.downSince',
               {
@@ -164,7 +164,7 @@ function DiagnosisItem({ item }: { item: Diagnosis }) {
           </Text>
         ) : null}
         {item.failedAt === null ? null : (
-          <Text size="xs" c="dimmed">
+          <Text size="xs">
             {th('history.diagnosisSince', { time: formatDateTime(item.failedAt) })}
           </Text>
         )}
@@ -271,19 +271,22 @@ function ConnectionDetails({
 export function HistoryView({
   regionId,
   vpnGatewayId,
+  vpnConnectionId,
 }: {
   regionId: string;
   vpnGatewayId: string;
+  /** On a connection's own page: that connection only (no picker). */
+  vpnConnectionId?: string;
 }) {
   const { t, th, formatDateTime } = useHistoryI18n();
   const [params, setParams] = useSearchParams();
   const range = (['24h', '7d', '30d'] as const).find((r) => r === params.get('range')) ?? '24h';
-  const connection = params.get('connection') ?? undefined;
+  const connection = vpnConnectionId ?? params.get('connection') ?? undefined;
   // The window ends at the minute the view was opened (a new range picks a new one).
   const [openedAt] = useState(() => Date.now());
   const window = useMemo(() => rangeWindow(range, openedAt), [range, openedAt]);
   const scope = { regionId, vpnGatewayId };
-  const history = useGatewayHistory(scope, window);
+  const history = useGatewayHistory({ ...scope, vpnConnectionId }, window);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value === undefined || value === '') next.delete(key);
@@ -324,18 +327,20 @@ export function HistoryView({
               label: th(`history.range.${r}`),
             }))}
           />
-          <Select
-            aria-label={th('history.connection')}
-            size="sm"
-            value={connection ?? ''}
-            onChange={(v) => {
-              set('connection', v ?? undefined);
-            }}
-            data={[
-              { value: '', label: th('history.allConnections') },
-              ...connections.map((c) => ({ value: c.subjectId, label: c.name || c.subjectId })),
-            ]}
-          />
+          {vpnConnectionId === undefined ? (
+            <Select
+              aria-label={th('history.connection')}
+              size="sm"
+              value={connection ?? ''}
+              onChange={(v) => {
+                set('connection', v ?? undefined);
+              }}
+              data={[
+                { value: '', label: th('history.allConnections') },
+                ...connections.map((c) => ({ value: c.subjectId, label: c.name || c.subjectId })),
+              ]}
+            />
+          ) : null}
         </Group>
         <Anchor
           size="sm"

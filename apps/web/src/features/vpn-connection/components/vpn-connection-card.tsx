@@ -1,6 +1,6 @@
 // The gateway's IPsec connections: one card each with its live negotiation status, and the way to
 // create one.
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ConnectionStatus } from '@vpn-console/shared/api/events';
 import type { CustomerGatewayView, VpnConnectionView } from '@vpn-console/shared/api/views';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
@@ -11,7 +11,8 @@ import { ResourceActions } from '../../../components/resource-actions';
 import { StatusBadge } from '../../../components/status-badge';
 import { useI18n } from '../../../lib/i18n';
 import { useLiveGateway } from '../../../lib/live-status';
-import { gatewayPagePath } from '../../../lib/page-paths';
+import { connectionPagePath, gatewayPagePath } from '../../../lib/page-paths';
+import { Link } from 'react-router';
 import { useCapabilities } from '../../../lib/session';
 import { useCustomerGateways } from '../api/list-customer-gateways';
 import {
@@ -35,6 +36,7 @@ function VpnConnectionCard({
   live,
   customerGateways,
   children,
+  pageLink = false,
 }: {
   regionId: string;
   vpnGatewayId: string;
@@ -45,6 +47,8 @@ function VpnConnectionCard({
   customerGateways?: readonly CustomerGatewayView[] | undefined;
   /** Further sections below the connection's fields. */
   children?: ReactNode;
+  /** Links to the connection's own page (not on that page). */
+  pageLink?: boolean;
 }) {
   const { t, formatTime } = useI18n();
   const { canReveal } = useCapabilities();
@@ -65,6 +69,15 @@ function VpnConnectionCard({
         </div>
         <Group gap="xs">
           <NegotiationBadge status={status} live={live} />
+          {pageLink ? (
+            <Anchor
+              component={Link}
+              to={connectionPagePath(regionId, vpnGatewayId, c.id)}
+              size="sm"
+            >
+              {t('connection.page')}
+            </Anchor>
+          ) : null}
           <ResourceActions
             resource={{ kind: 'vpn-connection', regionId, vpnGatewayId, id: c.id, name: c.name }}
             editTo={`${gatewayPagePath(regionId, vpnGatewayId)}/connections/${c.id}/edit`}
@@ -228,8 +241,32 @@ export function VpnConnectionSection({
           connection={c}
           live={liveById.get(c.id)}
           customerGateways={customerGateways}
+          pageLink
         />
       ))}
     </Stack>
+  );
+}
+
+/** One connection's card on its own page, with its live status. */
+export function VpnConnectionDetail({
+  regionId,
+  vpnGatewayId,
+  connection,
+}: {
+  regionId: string;
+  vpnGatewayId: string;
+  connection: VpnConnectionView;
+}) {
+  const live = useLiveGateway(regionId, vpnGatewayId).data;
+  const customerGateways = useCustomerGateways(regionId).data?.items;
+  return (
+    <VpnConnectionCard
+      regionId={regionId}
+      vpnGatewayId={vpnGatewayId}
+      connection={connection}
+      live={live?.connections.find((c) => c.id === connection.id)}
+      customerGateways={customerGateways}
+    />
   );
 }
