@@ -18,7 +18,8 @@ export function UnknownValuesNotice({ unknown }: { unknown: readonly UnknownClou
         {unknown.map((u) => (
           <List.Item key={u.path}>
             {phaseOf(t, u.path)}
-            {fieldLabel(i18n, u.path)}: <code>{u.value}</code>
+            {t('common.labelled', { label: fieldLabel(i18n, u.path) })}
+            <code>{u.value}</code>
           </List.Item>
         ))}
       </List>
