@@ -22,7 +22,7 @@ type Db = Kysely<Database>;
 /** At most this many buckets per lane (a 30-day window: 1 h each, a 7-day one: 15 min). */
 const MAX_BUCKETS = 720;
 /** A lane with more changes than this inside the window comes as buckets. */
-export const EXACT_CHANGES_LIMIT = 200;
+const EXACT_CHANGES_LIMIT = 200;
 /** Bucket widths in minutes, the narrowest that keeps a window within MAX_BUCKETS wins. */
 const BUCKET_MINUTES = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440];
 const MINUTE = 60_000;
@@ -59,7 +59,7 @@ interface Scope {
 }
 
 /** A gateway's (or one connection's) history in [from, to). */
-export interface HistoryQuery extends Scope {
+interface HistoryQuery extends Scope {
   from: Date;
   to: Date;
 }

@@ -54,14 +54,14 @@ export const historySubjectSchema = z.object({
 export type HistorySubject = z.infer<typeof historySubjectSchema>;
 
 /** Milliseconds spent in each timeline level (a level never held is left out). */
-export const levelDurationsSchema = z.partialRecord(
+const levelDurationsSchema = z.partialRecord(
   z.enum(historyLevels),
   z.number().int().nonnegative(),
 );
 export type LevelDurations = z.infer<typeof levelDurationsSchema>;
 
 /** One subject's lane over the whole window, computed from every stored row (never reduced). */
-export const historyLaneSummarySchema = z.object({
+const historyLaneSummarySchema = z.object({
   kind: historySubjectKindSchema,
   subjectId: z.string(),
   lane: historyLaneSchema,
@@ -81,7 +81,7 @@ export type HistoryLaneSummary = z.infer<typeof historyLaneSummarySchema>;
  * [from + i·bucketMs, from + (i+1)·bucketMs) (the last one ends at `to`); a bucket lists the time
  * each level held inside it and how many changes it holds. Buckets are in order, none left out.
  */
-export const historyBucketLaneSchema = z.object({
+const historyBucketLaneSchema = z.object({
   kind: historySubjectKindSchema,
   subjectId: z.string(),
   lane: historyLaneSchema,

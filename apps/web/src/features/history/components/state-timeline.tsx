@@ -21,7 +21,7 @@ export const LEVEL_COLOURS: Record<HistoryLevel, string> = {
   unknown: 'var(--mantine-color-gray-4)',
 };
 
-export interface TimelineLane {
+interface TimelineLane {
   lane: HistoryLane;
   label: string;
   segments: Segment[];

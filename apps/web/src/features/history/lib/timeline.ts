@@ -26,7 +26,7 @@ export interface Segment {
 /** Worst first: a stretch that holds several levels shows the worst. */
 const SEVERITY: Record<HistoryLevel, number> = { down: 4, partial: 3, unknown: 2, up: 1, off: 0 };
 
-export const worstLevel = (levels: LevelDurations): HistoryLevel =>
+const worstLevel = (levels: LevelDurations): HistoryLevel =>
   (Object.entries(levels) as Array<[HistoryLevel, number]>)
     .filter(([, ms]) => ms > 0)
     .reduce<HistoryLevel>(
