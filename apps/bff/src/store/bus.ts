@@ -1,10 +1,10 @@
 // A message bus between the replicas sharing a store (issue 16): PostgreSQL's LISTEN/NOTIFY on
 // one dedicated connection, or (PGlite: one process) an in-process bus with the same interface.
-// Messages are small JSON texts (under PostgreSQL's 8000-byte NOTIFY limit).
+// Messages are small one-line JSON texts (under PostgreSQL's 8000-byte NOTIFY limit).
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
-const BUS_CHANNEL = 'vpnc_events';
+export const BUS_CHANNEL = 'vpnc_events';
 /** NOTIFY refuses payloads of 8000 bytes or more. */
 export const MAX_BUS_MESSAGE_BYTES = 7900;
 
@@ -55,15 +55,32 @@ export interface PgBusOptions {
   reconnectMs?: number;
 }
 
-/** LISTEN on its own connection (reconnected when lost); NOTIFY through a short-lived pool. */
+/** NOTIFYs in flight at once (the pool's connections). */
+const NOTIFY_CONNECTIONS = 2;
+
+interface Pending {
+  message: string;
+  bytes: number;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * LISTEN on its own connection (reconnected when lost); NOTIFY through a short-lived pool.
+ * Messages that wait for a free connection go out together, one per line of one NOTIFY: when
+ * 50 gateways change at once, a NOTIFY (a transaction) each queued behind two connections and
+ * made remote delivery slow under load (issue 16). An idle bus sends each message at once.
+ */
 export class PgBus implements Bus {
   private listener: pg.Client | undefined;
   private readonly pool: pg.Pool;
   private readonly handlers: Array<(message: string) => void> = [];
   private closed = false;
+  private readonly queue: Pending[] = [];
+  private sending = 0;
 
   constructor(private readonly options: PgBusOptions) {
-    this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.pool = new pg.Pool({ connectionString: options.databaseUrl, max: NOTIFY_CONNECTIONS });
     // An idle connection the server ends (restart, failover) must not end the process.
     this.pool.on('error', (error: unknown) => {
       this.options.logger?.warn({ err: error }, 'bus connection lost');
@@ -74,7 +91,9 @@ export class PgBus implements Bus {
     const client = new pg.Client({ connectionString: this.options.databaseUrl });
     client.on('notification', (n) => {
       if (n.channel !== BUS_CHANNEL || n.payload === undefined) return;
-      for (const handler of this.handlers) handler(n.payload);
+      for (const message of n.payload.split('\n')) {
+        for (const handler of this.handlers) handler(message);
+      }
     });
     client.on('error', (error: unknown) => {
       if (this.closed) return;
@@ -100,8 +119,43 @@ export class PgBus implements Bus {
     timer.unref();
   }
 
-  async publish(message: string): Promise<void> {
-    await this.pool.query('select pg_notify($1, $2)', [BUS_CHANNEL, message]);
+  publish(message: string): Promise<void> {
+    if (message.includes('\n')) {
+      return Promise.reject(new Error('a bus message is one line (JSON.stringify output)'));
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ message, bytes: Buffer.byteLength(message) + 1, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Sends what waits, as many messages per NOTIFY as fit, on each free connection. */
+  private pump(): void {
+    while (this.sending < NOTIFY_CONNECTIONS && this.queue.length > 0) {
+      const batch: Pending[] = [];
+      let bytes = 0;
+      for (const next of this.queue) {
+        if (batch.length > 0 && bytes + next.bytes > MAX_BUS_MESSAGE_BYTES) break;
+        batch.push(next);
+        bytes += next.bytes;
+      }
+      this.queue.splice(0, batch.length);
+      this.sending += 1;
+      this.pool
+        .query('select pg_notify($1, $2)', [BUS_CHANNEL, batch.map((p) => p.message).join('\n')])
+        .then(
+          () => {
+            for (const p of batch) p.resolve();
+          },
+          (error: unknown) => {
+            for (const p of batch) p.reject(error);
+          },
+        )
+        .finally(() => {
+          this.sending -= 1;
+          this.pump();
+        });
+    }
   }
 
   subscribe(handler: (message: string) => void): void {
