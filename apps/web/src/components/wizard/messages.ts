@@ -17,6 +17,14 @@ export const wizardEn = {
   'psk.smIfEmpty':
     'SM (国密) gateways authenticate with certificates: the peer CA certificate below is required, a pre-shared key is optional.',
   'diff.secretNotSetSm': 'not entered: certificates authenticate (SM)',
+  'cgwLeft.title': 'The customer gateway made for this connection still exists',
+  'cgwLeft.text':
+    'The connection was not created, but customer gateway {name} ({ip}), created for it just before, exists in the region. Delete it, or keep it to use again (Edit again uses it).',
+  'cgwLeft.delete': 'Delete customer gateway {name}',
+  'cgwLeft.keep': 'Keep it',
+  'cgwLeft.kept':
+    'Customer gateway {name} is kept. You can pick it in a connection or delete it on the Customer gateways page.',
+  'cgwLeft.deleted': 'Customer gateway {name} is deleted.',
 };
 
 export type WizardKey = keyof typeof wizardEn;
@@ -35,4 +43,11 @@ export const wizardZhCN: Record<WizardKey, string> = {
   'wizard.summarySoFar': '当前配置说明',
   'psk.smIfEmpty': '国密型网关使用证书认证：必须填写下方的对端 CA 证书，预共享密钥可不填。',
   'diff.secretNotSetSm': '未填写：使用证书认证（国密）',
+  'cgwLeft.title': '为此连接创建的用户网关仍然存在',
+  'cgwLeft.text':
+    '连接未创建成功，但刚刚为它创建的用户网关 {name}（{ip}）已存在于该地域。您可以删除它，或保留以便再次使用（“重新编辑”会使用它）。',
+  'cgwLeft.delete': '删除用户网关 {name}',
+  'cgwLeft.keep': '保留',
+  'cgwLeft.kept': '已保留用户网关 {name}。您可以在创建连接时选择它，或在“用户网关”页面删除它。',
+  'cgwLeft.deleted': '用户网关 {name} 已删除。',
 };

@@ -73,6 +73,8 @@ export interface WizardProps<TIn extends FieldValues> {
   onCancel: () => void;
   /** Cloud values the edit form could not read back (shown and asked about, never defaulted). */
   unknownValues?: readonly UnknownCloudValue[];
+  /** Shown once the submitted change failed (e.g. what a failed create left behind). */
+  afterFailure?: ReactNode;
 }
 
 const NONE: readonly UnknownCloudValue[] = [];
@@ -238,6 +240,9 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
           error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
         />
       )}
+      {liveOperation?.state === 'failed' || apiErrorOf(submit.error) !== undefined
+        ? props.afterFailure
+        : null}
     </>
   );
 

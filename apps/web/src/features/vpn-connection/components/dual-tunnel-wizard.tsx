@@ -14,6 +14,8 @@ import {
   modifyTunnelAttributeSchema,
 } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import { tunnelCidrsInUse } from '@vpn-console/shared/vpn-connection/tunnel-cidr';
+import { InlineCustomerGatewaysLeft, type InlineCustomerGateway } from './inline-cgw-leftover';
+import { standInCustomerGateway, standInVerdict } from './stand-in';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { CidrListField } from '../../../components/cidr-list-field';
@@ -201,6 +203,8 @@ export function DualTunnelWizard({
   const editing = existing !== undefined;
   const [start] = useState(() => dualTunnelValuesOf(gateway, ctx, existing));
   const inUse = tunnelCidrsInUse(connections, existing?.id);
+  // Customer gateways this wizard created inline, while the connection is not created.
+  const [createdCgws, setCreatedCgws] = useState<InlineCustomerGateway[]>([]);
   const initial = start.value;
   const { form, frame } = useResourceWizard<DualTunnelForm>({
     initialValues: () => start,
@@ -288,11 +292,31 @@ export function DualTunnelWizard({
     const v = form.getValues();
     const news = inline(v);
     if (news.length > 0) {
+      // The new customer gateways are created last (issue 17): the console checks them, then the
+      // cloud's dry run checks the connection with existing ones standing in for them.
       for (const tunnel of news) {
         const verdict = await dryRunCreateCustomerGateway(gateway.regionId, cgwBody(tunnel));
         if (!verdict.ok) return verdict;
       }
-      return { skipped: 'wizard.connectionCheckLater' as const };
+      const standIns = v.tunnels.map((tunnel) =>
+        tunnel.customerGatewayMode === 'new'
+          ? standInCustomerGateway(
+              client,
+              gateway.regionId,
+              gateway.id,
+              cgwBody(tunnel).asn !== undefined,
+            )
+          : tunnel.customerGatewayId,
+      );
+      if (standIns.some((id) => id === undefined)) {
+        return { skipped: 'wizard.connectionCheckLater' as const };
+      }
+      return standInVerdict(
+        await dryRunCreateVpnConnection(
+          gateway.regionId,
+          bodyOf(createBody(standIns.map((id) => id ?? ''))),
+        ),
+      );
     }
     return dryRunCreateVpnConnection(gateway.regionId, bodyOf(createBody()));
   };
@@ -321,6 +345,7 @@ export function DualTunnelWizard({
     // connection; a retry reuses the ones that now exist.
     const v = form.getValues();
     const byAddress = new Map<string, string>();
+    setCreatedCgws([]);
     const ids: string[] = [];
     for (const [i, tunnel] of v.tunnels.entries()) {
       if (tunnel.customerGatewayMode !== 'new') {
@@ -337,6 +362,8 @@ export function DualTunnelWizard({
         });
         id = await createdCustomerGatewayId(client, started);
         byAddress.set(body.ipAddress, id);
+        const made = { id, ipAddress: body.ipAddress, name: body.name };
+        setCreatedCgws((was) => [...was, made]);
       }
       ids.push(id);
       form.setValue(`tunnels.${i === 0 ? 0 : 1}.customerGatewayMode`, 'existing');
@@ -509,6 +536,20 @@ export function DualTunnelWizard({
 
   return (
     <Wizard
+      afterFailure={
+        <InlineCustomerGatewaysLeft
+          regionId={gateway.regionId}
+          created={createdCgws}
+          onDeleted={(id) => {
+            // Edit again creates it anew: its tunnels go back to "create one now".
+            form.getValues().tunnels.forEach((tunnel, i) => {
+              if (tunnel.customerGatewayId !== id) return;
+              form.setValue(`tunnels.${i === 0 ? 0 : 1}.customerGatewayMode`, 'new');
+              form.setValue(`tunnels.${i === 0 ? 0 : 1}.customerGatewayId`, '');
+            });
+          }}
+        />
+      }
       {...frame}
       title={editing ? t('connWizard.editTitle') : t('connWizard.createTitle')}
       steps={stepDefs}

@@ -70,6 +70,12 @@ describe('IPsec connection wizard', () => {
         {
           method: 'POST',
           path: '/api/v1/regions/cn-hangzhou/vpn-connections',
+          query: 'dryRun=true',
+          respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'cloud' } }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/vpn-connections',
           respond: () => ({
             status: 202,
             body: operation('queued', { id: 'op-vco', resourceKind: 'vpn-connection' }),
@@ -146,16 +152,25 @@ describe('IPsec connection wizard', () => {
       await user.type(screen.getByRole('textbox', { name: 'Local BGP IP' }), '169.254.10.1');
       await user.click(screen.getByRole('button', { name: 'Next' }));
 
-      // Review: the customer gateway is checked by the cloud first; the connection after it exists.
+      // Review: the new customer gateway is checked by the console, the connection by the cloud's
+      // dry run with an existing customer gateway standing in; the new one is created last.
       expect(
         await screen.findByText(/links 192.168.0.0\/16 with 172.16.0.0\/16/),
       ).toBeInTheDocument();
       expect(screen.getByText('not entered: certificates authenticate (SM)')).toBeInTheDocument();
+      expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
+      const dry = calls.find(
+        (c) => c.path.endsWith('/vpn-connections') && c.query.get('dryRun') === 'true',
+      );
+      expect(dry?.body).toMatchObject({ customerGatewayId: 'cgw-001', vpnGatewayId: 'vpn-sm002' });
       expect(
-        await screen.findByText(
-          /The cloud checks the connection once the new customer gateway exists/,
+        calls.some(
+          (c) =>
+            c.method === 'POST' &&
+            c.path.endsWith('/customer-gateways') &&
+            c.query.get('dryRun') === null,
         ),
-      ).toBeInTheDocument();
+      ).toBe(false);
       expect(await seriousViolations()).toEqual([]);
       await user.click(screen.getByRole('button', { name: 'Create' }));
       expect(
@@ -168,7 +183,12 @@ describe('IPsec connection wizard', () => {
           c.method === 'POST' &&
           c.query.get('dryRun') === null,
       );
-      const conn = calls.find((c) => c.path.endsWith('/vpn-connections') && c.method === 'POST');
+      const conn = calls.find(
+        (c) =>
+          c.path.endsWith('/vpn-connections') &&
+          c.method === 'POST' &&
+          c.query.get('dryRun') === null,
+      );
       expect(cgw?.body).toEqual({ ipAddress: '203.0.113.10', regionId: 'cn-hangzhou' });
       expect(conn?.body).toMatchObject({
         customerGatewayId: 'cgw-new001',
@@ -271,6 +291,125 @@ describe('IPsec connection wizard', () => {
           ikeConfig: { psk: 'N3w-Shared-Key-2026' },
         });
       });
+    },
+  );
+
+  it(
+    'says a failed create left its new customer gateway behind and deletes it in one click',
+    { timeout: 120_000 },
+    async () => {
+      const { calls } = mockFetch([
+        ...baseRoutes('operator'),
+        customerGateways,
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+          query: 'dryRun=true',
+          respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'console' } }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/vpn-connections',
+          query: 'dryRun=true',
+          respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'cloud' } }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+          respond: () => ({
+            status: 202,
+            body: operation('queued', { id: 'op-cgw', resourceKind: 'customer-gateway' }),
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-cgw',
+          respond: () => ({
+            status: 200,
+            body: operation('succeeded', {
+              id: 'op-cgw',
+              resourceKind: 'customer-gateway',
+              resourceId: 'cgw-new001',
+            }),
+          }),
+        },
+        {
+          method: 'POST',
+          path: '/api/v1/regions/cn-hangzhou/vpn-connections',
+          respond: () => ({
+            status: 202,
+            body: operation('queued', { id: 'op-vco', resourceKind: 'vpn-connection' }),
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-vco',
+          respond: () => ({
+            status: 200,
+            body: operation('failed', {
+              id: 'op-vco',
+              resourceKind: 'vpn-connection',
+              error: { code: 'VpnGateway.FinancialLocked', httpStatus: 400 },
+            }),
+          }),
+        },
+        {
+          method: 'DELETE',
+          path: '/api/v1/regions/cn-hangzhou/customer-gateways/cgw-new001',
+          respond: () => ({
+            status: 202,
+            body: operation('queued', {
+              id: 'op-del',
+              action: 'delete',
+              resourceKind: 'customer-gateway',
+              resourceId: 'cgw-new001',
+            }),
+          }),
+        },
+        {
+          method: 'GET',
+          path: '/api/v1/operations/op-del',
+          respond: () => ({
+            status: 200,
+            body: operation('succeeded', {
+              id: 'op-del',
+              action: 'delete',
+              resourceKind: 'customer-gateway',
+              resourceId: 'cgw-new001',
+            }),
+          }),
+        },
+      ]);
+      renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/new');
+      await screen.findByRole(
+        'heading',
+        { name: 'Create an IPsec connection' },
+        { timeout: 20_000 },
+      );
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('radio', { name: 'Create one now' }));
+      await user.type(screen.getByRole('textbox', { name: /Public IP address/ }), '203.0.113.10');
+      await user.type(screen.getByRole('textbox', { name: 'Local subnets 1' }), '10.1.0.0/16');
+      await user.type(screen.getByRole('textbox', { name: 'Remote subnets 1' }), '10.2.0.0/16');
+      for (const step of ['Phase 1 (IKE)', 'Phase 2 (IPsec)', 'Advanced']) {
+        await user.click(screen.getByRole('button', { name: 'Next' }));
+        expect(await stepForm(step)).toBeInTheDocument();
+      }
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Create' }));
+      expect(
+        await screen.findByText('The customer gateway made for this connection still exists'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/customer gateway cgw-new001 \(203\.0\.113\.10\)/),
+      ).toBeInTheDocument();
+      expect(await seriousViolations()).toEqual([]);
+      await user.click(screen.getByRole('button', { name: 'Delete customer gateway cgw-new001' }));
+      expect(
+        await screen.findByText('Customer gateway cgw-new001 is deleted.'),
+      ).toBeInTheDocument();
+      expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
     },
   );
 });

@@ -24,6 +24,7 @@ import {
   vpnConnectionSteps,
 } from '@vpn-console/shared/vpn-connection/steps';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { DeepPartial } from 'react-hook-form';
 import type { z } from 'zod';
 import { CidrListField } from '../../../components/cidr-list-field';
@@ -56,6 +57,8 @@ import {
   type CreateVpnConnectionBody,
 } from '../api/create-vpn-connection';
 import { CustomerGatewayPicker, newCustomerGatewaySchema } from './customer-gateway-picker';
+import { InlineCustomerGatewaysLeft, type InlineCustomerGateway } from './inline-cgw-leftover';
+import { standInCustomerGateway, standInVerdict } from './stand-in';
 import {
   refineTunnelCidrsFree,
   tunnelCidrsInUse,
@@ -187,6 +190,8 @@ export function VpnConnectionWizard({
   const creating = useCreateVpnConnection();
   const changing = useChangeVpnConnection();
   const inlineCgw = existing === undefined && values.customerGatewayMode === 'new';
+  // The customer gateway this wizard created inline, while the connection is not created.
+  const [createdCgw, setCreatedCgw] = useState<InlineCustomerGateway | undefined>();
 
   const createBody = (customerGatewayId: string): BodyResult<CreateVpnConnectionBody> => {
     const parsed = checkedBody(
@@ -245,8 +250,22 @@ export function VpnConnectionWizard({
       return { skipped: 'wizard.consoleCheckOnly' as const };
     }
     if (inlineCgw) {
-      const verdict = await dryRunCreateCustomerGateway(gateway.regionId, newCgwBody());
-      return verdict.ok ? { skipped: 'wizard.connectionCheckLater' as const } : verdict;
+      // The new customer gateway is created last, once everything else passed: the console checks
+      // it, then the cloud's dry run checks the connection with an existing customer gateway of
+      // the region standing in for it (one with an ASN if the new one has one).
+      const cgw = newCgwBody();
+      const verdict = await dryRunCreateCustomerGateway(gateway.regionId, cgw);
+      if (!verdict.ok) return verdict;
+      const standIn = standInCustomerGateway(
+        client,
+        gateway.regionId,
+        gateway.id,
+        cgw.asn !== undefined,
+      );
+      if (standIn === undefined) return { skipped: 'wizard.connectionCheckLater' as const };
+      return standInVerdict(
+        await dryRunCreateVpnConnection(gateway.regionId, bodyOf(createBody(standIn))),
+      );
     }
     return dryRunCreateVpnConnection(
       gateway.regionId,
@@ -263,12 +282,14 @@ export function VpnConnectionWizard({
     let customerGatewayId = form.getValues('customerGatewayId');
     if (inlineCgw) {
       // The customer gateway first (its own key, derived from the wizard's), then the connection.
+      const body = newCgwBody();
       const started = await creatingCgw.mutateAsync({
         regionId,
-        body: newCgwBody(),
+        body,
         idempotencyKey: `${idempotencyKey}-cgw`,
       });
       customerGatewayId = await createdCustomerGatewayId(client, started);
+      setCreatedCgw({ id: customerGatewayId, ipAddress: body.ipAddress, name: body.name });
       // A retry reuses the customer gateway that now exists.
       form.setValue('customerGatewayMode', 'existing');
       form.setValue('customerGatewayId', customerGatewayId);
@@ -435,6 +456,19 @@ export function VpnConnectionWizard({
   return (
     <Wizard
       title={existing === undefined ? t('connWizard.createTitle') : t('connWizard.editTitle')}
+      afterFailure={
+        createdCgw === undefined ? undefined : (
+          <InlineCustomerGatewaysLeft
+            regionId={gateway.regionId}
+            created={[createdCgw]}
+            onDeleted={() => {
+              // Edit again creates it anew.
+              form.setValue('customerGatewayMode', 'new');
+              form.setValue('customerGatewayId', '');
+            }}
+          />
+        )
+      }
       {...frame}
       steps={stepDefs}
       prepare={prepare}
