@@ -9,7 +9,7 @@ import { issuesOf } from '../../lib/issue-text';
 import type { ReadBack } from '../../lib/read-back';
 import { useStepForm, withoutEmpty } from '../form';
 import type { BodyResult } from './body-result';
-import { diffValues, type FieldChange } from './diff';
+import { changedFields, diffValues, type FieldChange } from './diff';
 
 export interface ResourceWizardOptions<TForm extends FieldValues> {
   /** The form's starting value: defaults for a create, the resource read back for an edit. */
@@ -57,8 +57,43 @@ export const useResourceWizard = <TForm extends FieldValues>({
 };
 
 /** A request body checked by its shared schema, or the issues that stop it. */
-export const checkedBody = <T>(result: z.ZodSafeParseResult<T>): BodyResult<T> =>
+const checkedBody = <T>(result: z.ZodSafeParseResult<T>): BodyResult<T> =>
   result.success ? { ok: true, body: result.data } : { ok: false, issues: issuesOf(result.error) };
+
+/** What a write sends outside its body: the dry-run flag and the ClientToken (a header). */
+type SentApart = 'dryRun' | 'clientToken';
+
+/**
+ * A write body: `value` with the path's `ids` checked by the shared schema, then without the ids
+ * (they travel in the URL), `dryRun` and `clientToken`.
+ */
+export const writeBody = <T extends object, K extends string = never>(
+  schema: { safeParse: (value: unknown) => z.ZodSafeParseResult<T> },
+  value: object,
+  ids: Readonly<Record<K, string>> = {} as Record<K, string>,
+): BodyResult<Omit<T, K | SentApart>> => {
+  const parsed = checkedBody(schema.safeParse({ ...value, ...ids }));
+  if (!parsed.ok) return parsed;
+  const body = Object.fromEntries(
+    Object.entries(parsed.body).filter(
+      ([key]) => key !== 'dryRun' && key !== 'clientToken' && !Object.hasOwn(ids, key),
+    ),
+  );
+  // The entries left are T's, less the keys filtered out just above.
+  return { ok: true, body: body as Omit<T, K | SentApart> };
+};
+
+/** An edit's body: only the fields changed from `before` (secrets when a new one is typed). */
+export const changedBody = <T extends object, K extends string>(
+  schema: { safeParse: (value: unknown) => z.ZodSafeParseResult<T> },
+  change: {
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    secretPaths: readonly string[];
+  },
+  ids: Readonly<Record<K, string>>,
+): BodyResult<Omit<T, K | SentApart>> =>
+  writeBody(schema, changedFields(change.before, change.after, change.secretPaths), ids);
 
 /** How many fields an edit changes (a secret counts only when a new one was typed). */
 export const changeCount = (changes: readonly FieldChange[]): number =>

@@ -19,14 +19,14 @@ import { SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
 import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
-import { changedFields } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
 import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
   changeCount,
-  checkedBody,
   useResourceWizard,
+  writeBody,
+  changedBody,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
@@ -110,26 +110,14 @@ export function IpsecServerWizard({
   const creating = useCreateIpsecServer();
   const changing = useChangeIpsecServer();
 
-  const createBody = (): BodyResult<CreateIpsecServerBody> => {
-    const parsed = checkedBody(
-      createIpsecServerSchema(ctx).safeParse(withoutEmpty(form.getValues())),
+  const createBody = (): BodyResult<CreateIpsecServerBody> =>
+    writeBody(createIpsecServerSchema(ctx), withoutEmpty(form.getValues()));
+  const changeBody = (id: string): BodyResult<ChangeIpsecServerBody> =>
+    changedBody(
+      updateIpsecServerSchema(ctx),
+      { before: initial, after: withoutEmpty(form.getValues()), secretPaths: SECRETS },
+      { regionId: gateway.regionId, ipsecServerId: id },
     );
-    if (!parsed.ok) return parsed;
-    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
-  };
-  const changeBody = (id: string): BodyResult<ChangeIpsecServerBody> => {
-    const parsed = checkedBody(
-      updateIpsecServerSchema(ctx).safeParse({
-        ...changedFields(initial, withoutEmpty(form.getValues()), SECRETS),
-        regionId: gateway.regionId,
-        ipsecServerId: id,
-      }),
-    );
-    if (!parsed.ok) return parsed;
-    const { regionId: _r, ipsecServerId: _i, dryRun: _d, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
-  };
   const prepare = (): Prepared =>
     preparedOf(existing === undefined ? createBody() : changeBody(existing.id));
 

@@ -19,13 +19,13 @@ import { CidrListField } from '../../../components/cidr-list-field';
 import { NumberField, SelectField, SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
 import { withoutEmpty } from '../../../components/form';
-import { changedFields } from '../../../components/wizard/diff';
 import { Review } from '../../../components/wizard/review';
 import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
   changeCount,
-  checkedBody,
   useResourceWizard,
+  writeBody,
+  changedBody,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
@@ -109,24 +109,14 @@ export function SslVpnServerWizard({
   const creating = useCreateSslVpnServer();
   const changing = useChangeSslVpnServer();
 
-  const createBody = (): BodyResult<CreateSslVpnServerBody> => {
-    const parsed = checkedBody(createSslVpnServerSchema.safeParse(withoutEmpty(form.getValues())));
-    if (!parsed.ok) return parsed;
-    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
-  };
-  const changeBody = (id: string): BodyResult<ChangeSslVpnServerBody> => {
-    const parsed = checkedBody(
-      modifySslVpnServerSchema.safeParse({
-        ...changedFields(initial, withoutEmpty(form.getValues()), []),
-        regionId: gateway.regionId,
-        sslVpnServerId: id,
-      }),
+  const createBody = (): BodyResult<CreateSslVpnServerBody> =>
+    writeBody(createSslVpnServerSchema, withoutEmpty(form.getValues()));
+  const changeBody = (id: string): BodyResult<ChangeSslVpnServerBody> =>
+    changedBody(
+      modifySslVpnServerSchema,
+      { before: initial, after: withoutEmpty(form.getValues()), secretPaths: [] },
+      { regionId: gateway.regionId, sslVpnServerId: id },
     );
-    if (!parsed.ok) return parsed;
-    const { regionId: _r, sslVpnServerId: _i, dryRun: _d, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
-  };
   const prepare = (): Prepared =>
     preparedOf(existing === undefined ? createBody() : changeBody(existing.id));
   const options = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));

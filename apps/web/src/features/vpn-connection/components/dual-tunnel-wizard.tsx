@@ -24,7 +24,7 @@ import { TextField } from '../../../components/fields';
 import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
 import { bodyOf, type BodyResult } from '../../../components/wizard/body-result';
-import { checkedBody, useResourceWizard } from '../../../components/wizard/use-resource-wizard';
+import { useResourceWizard, writeBody } from '../../../components/wizard/use-resource-wizard';
 import { diffValues } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { changesNothing, DiffTable, ValuesTable } from '../../../components/wizard/review';
@@ -232,12 +232,10 @@ export function DualTunnelWizard({
   const createBody = (cgwIds: readonly string[] = []): BodyResult<CreateVpnConnectionBody> => {
     const checked = dualTunnelStepSchema(ctx, 'review', inUse).safeParse(form.getValues());
     if (!checked.success) return { ok: false, issues: issuesOf(checked.error) };
-    const parsed = checkedBody(
-      createDualTunnelVpnConnectionSchema(ctx).safeParse(createBodyOf(form.getValues(), cgwIds)),
+    return writeBody(
+      createDualTunnelVpnConnectionSchema(ctx),
+      createBodyOf(form.getValues(), cgwIds),
     );
-    if (!parsed.ok) return parsed;
-    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
   };
 
   /** An edit: one tunnel alone → the tunnel route; anything else → the connection's PATCH. */
@@ -249,31 +247,26 @@ export function DualTunnelWizard({
       .filter((x) => Object.keys(x.body).length > 0);
     const only = touched[0];
     if (Object.keys(parts.connection).length === 0 && touched.length === 1 && only !== undefined) {
-      const parsed = checkedBody(
-        modifyTunnelAttributeSchema(ctx).safeParse({
-          ...only.body,
-          regionId: gateway.regionId,
-          vpnConnectionId: existing.id,
-          tunnelId: only.tunnelId,
-        }),
-      );
+      const parsed = writeBody(modifyTunnelAttributeSchema(ctx), only.body, {
+        regionId: gateway.regionId,
+        vpnConnectionId: existing.id,
+        tunnelId: only.tunnelId,
+      });
       if (!parsed.ok) return parsed;
-      const { regionId: _r, vpnConnectionId: _v, tunnelId, clientToken: _c, ...body } = parsed.body;
-      return { ok: true, body: { kind: 'tunnel', tunnelId, body } };
+      return { ok: true, body: { kind: 'tunnel', tunnelId: only.tunnelId, body: parsed.body } };
     }
-    const parsed = checkedBody(
-      modifyDualTunnelVpnConnectionSchema(ctx).safeParse({
+    const parsed = writeBody(
+      modifyDualTunnelVpnConnectionSchema(ctx),
+      {
         ...parts.connection,
         ...(touched.length === 0
           ? {}
           : { tunnels: touched.map((x) => ({ tunnelId: x.tunnelId, ...x.body })) }),
-        regionId: gateway.regionId,
-        vpnConnectionId: existing.id,
-      }),
+      },
+      { regionId: gateway.regionId, vpnConnectionId: existing.id },
     );
     if (!parsed.ok) return parsed;
-    const { regionId: _r, vpnConnectionId: _v, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body: { kind: 'connection', body } };
+    return { ok: true, body: { kind: 'connection', body: parsed.body } };
   };
 
   const inline = (v: DualTunnelForm) =>

@@ -32,14 +32,14 @@ import { NumberField, SwitchField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
 import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
-import { changedFields } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
 import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
   changeCount,
-  checkedBody,
   useResourceWizard,
+  writeBody,
+  changedBody,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
@@ -193,33 +193,21 @@ export function VpnConnectionWizard({
   // The customer gateway this wizard created inline, while the connection is not created.
   const [createdCgw, setCreatedCgw] = useState<InlineCustomerGateway | undefined>();
 
-  const createBody = (customerGatewayId: string): BodyResult<CreateVpnConnectionBody> => {
-    const parsed = checkedBody(
-      createVpnConnectionSchema(ctx).safeParse({
-        ...withoutWizardFields(withoutEmpty(form.getValues())),
-        customerGatewayId,
-      }),
+  const createBody = (customerGatewayId: string): BodyResult<CreateVpnConnectionBody> =>
+    writeBody(createVpnConnectionSchema(ctx), {
+      ...withoutWizardFields(withoutEmpty(form.getValues())),
+      customerGatewayId,
+    });
+  const changeBody = (id: string): BodyResult<ChangeVpnConnectionBody> =>
+    changedBody(
+      modifyVpnConnectionAttributeSchema(ctx),
+      {
+        before: withoutWizardFields(initial),
+        after: withoutWizardFields(withoutEmpty(form.getValues())),
+        secretPaths: SECRETS,
+      },
+      { regionId: gateway.regionId, vpnConnectionId: id },
     );
-    if (!parsed.ok) return parsed;
-    const { dryRun: _d, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
-  };
-  const changeBody = (id: string): BodyResult<ChangeVpnConnectionBody> => {
-    const parsed = checkedBody(
-      modifyVpnConnectionAttributeSchema(ctx).safeParse({
-        ...changedFields(
-          withoutWizardFields(initial),
-          withoutWizardFields(withoutEmpty(form.getValues())),
-          SECRETS,
-        ),
-        regionId: gateway.regionId,
-        vpnConnectionId: id,
-      }),
-    );
-    if (!parsed.ok) return parsed;
-    const { regionId: _r, vpnConnectionId: _i, clientToken: _c, ...body } = parsed.body;
-    return { ok: true, body };
-  };
   const prepare = (): Prepared => {
     if (existing !== undefined) {
       return preparedOf(changeBody(existing.id));
