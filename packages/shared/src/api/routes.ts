@@ -105,6 +105,40 @@ const located = <const S extends RouteSpec>(specs: readonly S[]): readonly (S & 
   return specs.map((s) => ({ ...s, ...routeAt(s.id) }));
 };
 
+/** What a read of one cloud resource may answer besides 200. */
+const CLOUD_READ_ERRORS = [400, 404, 502, 503, 504] as const;
+/** What a write of a cloud resource may answer besides 202 and its operation. */
+const CLOUD_WRITE_ERRORS = [400, 404, 409, 502, 503, 504] as const;
+
+type RouteExtras = Omit<RouteSpec, 'id' | 'role' | 'summary' | 'success' | 'errors'>;
+
+/** A read of one cloud resource: viewers; 200 with `schema`. */
+const cloudRead = <const Id extends RouteId>(
+  id: Id,
+  summary: string,
+  schema: z.ZodType,
+  extras?: RouteExtras,
+) =>
+  ({
+    id,
+    role: 'viewer',
+    summary,
+    ...extras,
+    success: { status: 200, schema },
+    errors: CLOUD_READ_ERRORS,
+  }) as const;
+
+/** A write of a cloud resource: operators; 202 with the operation (operations.ts). */
+const cloudWrite = <const Id extends RouteId>(id: Id, summary: string, extras?: RouteExtras) =>
+  ({
+    id,
+    role: 'operator',
+    summary,
+    ...extras,
+    success: { status: 202, schema: operationSchema },
+    errors: CLOUD_WRITE_ERRORS,
+  }) as const;
+
 export const apiRoutes = located([
   {
     id: 'health',
@@ -144,13 +178,11 @@ export const apiRoutes = located([
     success: { status: 200, schema: gatewayPageSchema },
     errors: [400, 502, 503, 504],
   },
-  {
-    id: 'getVpnGateway',
-    role: 'viewer',
-    summary: 'One gateway with its IPsec server, SSL-VPN servers and connections',
-    success: { status: 200, schema: vpnGatewayDetailViewSchema },
-    errors: [400, 404, 502, 503, 504],
-  },
+  cloudRead(
+    'getVpnGateway',
+    'One gateway with its IPsec server, SSL-VPN servers and connections',
+    vpnGatewayDetailViewSchema,
+  ),
   {
     id: 'listCustomerGateways',
     role: 'viewer',
@@ -158,13 +190,7 @@ export const apiRoutes = located([
     success: { status: 200, schema: customerGatewayListSchema },
     errors: [400, 502, 503, 504],
   },
-  {
-    id: 'getCustomerGateway',
-    role: 'viewer',
-    summary: 'One customer gateway',
-    success: { status: 200, schema: customerGatewayViewSchema },
-    errors: [400, 404, 502, 503, 504],
-  },
+  cloudRead('getCustomerGateway', 'One customer gateway', customerGatewayViewSchema),
   {
     id: 'createCustomerGateway',
     role: 'operator',
@@ -175,22 +201,15 @@ export const apiRoutes = located([
     success: { status: 202, schema: operationSchema },
     errors: [400, 409, 502, 503, 504],
   },
-  {
-    id: 'changeCustomerGateway',
-    role: 'operator',
-    summary: 'Rename a customer gateway or change its description (202 + operation; no dry run)',
-    requestBody: 'customer-gateway/change',
-    success: { status: 202, schema: operationSchema },
-    errors: [400, 404, 409, 502, 503, 504],
-  },
-  {
-    id: 'deleteCustomerGateway',
-    role: 'operator',
-    summary:
-      'Delete a customer gateway (202 + operation; 409 CustomerGatewayInUse while a connection uses it)',
-    success: { status: 202, schema: operationSchema },
-    errors: [400, 404, 409, 502, 503, 504],
-  },
+  cloudWrite(
+    'changeCustomerGateway',
+    'Rename a customer gateway or change its description (202 + operation; no dry run)',
+    { requestBody: 'customer-gateway/change' },
+  ),
+  cloudWrite(
+    'deleteCustomerGateway',
+    'Delete a customer gateway (202 + operation; 409 CustomerGatewayInUse while a connection uses it)',
+  ),
   ...(
     [
       ['IpsecServer', 'ipsec-server', ipsecServerListSchema, ipsecServerViewSchema, true],
@@ -213,80 +232,37 @@ export const apiRoutes = located([
       success: { status: 200, schema: listSchema },
       errors: [400, 502, 503, 504],
     },
-    {
-      id: `get${name}` as const,
-      role: 'viewer' as const,
-      summary: `One ${kind}`,
-      success: { status: 200, schema: viewSchema },
-      errors: [400, 404, 502, 503, 504],
-    },
-    {
-      id: `create${name}` as const,
-      role: 'operator' as const,
-      summary: `Create an ${kind} (202 + operation; ?dryRun=true → verdict)`,
-      requestBody: `${kind}/create` as const,
+    cloudRead(`get${name}`, `One ${kind}`, viewSchema),
+    cloudWrite(`create${name}`, `Create an ${kind} (202 + operation; ?dryRun=true → verdict)`, {
+      requestBody: `${kind}/create`,
       dryRun: true,
-      success: { status: 202, schema: operationSchema },
-      errors: [400, 404, 409, 502, 503, 504],
-    },
-    {
-      id: `change${name}` as const,
-      role: 'operator' as const,
-      summary: `Change an ${kind} (202 + operation${changeDryRun ? '; ?dryRun=true → verdict' : ''})`,
-      requestBody: `${kind}/change` as const,
-      dryRun: changeDryRun,
-      success: { status: 202, schema: operationSchema },
-      errors: [400, 404, 409, 502, 503, 504],
-    },
-    {
-      id: `delete${name}` as const,
-      role: 'operator' as const,
-      summary: `Delete an ${kind} (202 + operation)`,
-      success: { status: 202, schema: operationSchema },
-      errors: [400, 404, 409, 502, 503, 504],
-    },
+    }),
+    cloudWrite(
+      `change${name}`,
+      `Change an ${kind} (202 + operation${changeDryRun ? '; ?dryRun=true → verdict' : ''})`,
+      { requestBody: `${kind}/change`, dryRun: changeDryRun },
+    ),
+    cloudWrite(`delete${name}`, `Delete an ${kind} (202 + operation)`),
   ]),
   // One tunnel of a dual-tunnel connection (issue 12).
-  {
-    id: 'changeVpnConnectionTunnel',
-    role: 'operator',
-    summary:
-      'Change one tunnel of a dual-tunnel connection (ModifyTunnelAttribute; 202 + operation; no dry run)',
-    requestBody: 'vpn-connection/tunnel-change',
-    success: { status: 202, schema: operationSchema },
-    errors: [400, 404, 409, 502, 503, 504],
-  },
+  cloudWrite(
+    'changeVpnConnectionTunnel',
+    'Change one tunnel of a dual-tunnel connection (ModifyTunnelAttribute; 202 + operation; no dry run)',
+    { requestBody: 'vpn-connection/tunnel-change' },
+  ),
   // Remote-access clients (issue 14).
-  {
-    id: 'listSslVpnClientCerts',
-    role: 'viewer',
-    summary: 'Client certificates of an SSL-VPN server (no key material)',
-    success: { status: 200, schema: sslVpnClientCertListSchema },
-    errors: [400, 404, 502, 503, 504],
-  },
-  {
-    id: 'createSslVpnClientCert',
-    role: 'operator',
-    summary: 'Create a client certificate (202 + operation)',
+  cloudRead(
+    'listSslVpnClientCerts',
+    'Client certificates of an SSL-VPN server (no key material)',
+    sslVpnClientCertListSchema,
+  ),
+  cloudWrite('createSslVpnClientCert', 'Create a client certificate (202 + operation)', {
     requestBody: 'ssl-vpn-client-cert/create',
-    success: { status: 202, schema: operationSchema },
-    errors: [400, 404, 409, 502, 503, 504],
-  },
-  {
-    id: 'renameSslVpnClientCert',
-    role: 'operator',
-    summary: 'Rename a client certificate (202 + operation)',
+  }),
+  cloudWrite('renameSslVpnClientCert', 'Rename a client certificate (202 + operation)', {
     requestBody: 'ssl-vpn-client-cert/rename',
-    success: { status: 202, schema: operationSchema },
-    errors: [400, 404, 409, 502, 503, 504],
-  },
-  {
-    id: 'deleteSslVpnClientCert',
-    role: 'operator',
-    summary: 'Delete (revoke) a client certificate (202 + operation)',
-    success: { status: 202, schema: operationSchema },
-    errors: [400, 404, 409, 502, 503, 504],
-  },
+  }),
+  cloudWrite('deleteSslVpnClientCert', 'Delete (revoke) a client certificate (202 + operation)'),
   {
     id: 'downloadSslVpnClientBundle',
     role: 'operator',
@@ -297,21 +273,16 @@ export const apiRoutes = located([
     success: { status: 200, schema: 'attachment' },
     errors: [400, 404, 502, 503, 504],
   },
-  {
-    id: 'listSslVpnClients',
-    role: 'viewer',
-    summary: "Clients connected to the gateway's SSL-VPN server",
-    success: { status: 200, schema: sslVpnClientListSchema },
-    errors: [400, 404, 502, 503, 504],
-  },
-  {
-    id: 'getIpsecClientProfile',
-    role: 'viewer',
-    summary:
-      'What a road-warrior client needs (strongSwan swanctl.conf, native IKEv2 settings); PSK masked',
-    success: { status: 200, schema: ipsecClientProfileSchema },
-    errors: [400, 404, 502, 503, 504],
-  },
+  cloudRead(
+    'listSslVpnClients',
+    "Clients connected to the gateway's SSL-VPN server",
+    sslVpnClientListSchema,
+  ),
+  cloudRead(
+    'getIpsecClientProfile',
+    'What a road-warrior client needs (strongSwan swanctl.conf, native IKEv2 settings); PSK masked',
+    ipsecClientProfileSchema,
+  ),
   {
     id: 'downloadIpsecClientProfile',
     role: 'operator',
