@@ -16,7 +16,7 @@ const main = async (): Promise<void> => {
   // The store (PGlite in DATA_DIR or PostgreSQL; accounts, sessions, audit; demo accounts when
   // the cloud is emulated) opens while the runtime starts. An ended session's event streams get
   // a `logout` event.
-  const late: { hub?: Runtime['hub'] } = {};
+  const late: { hub?: Runtime['hub']; gatewayLists?: Runtime['gatewayLists'] } = {};
   // Operations live in the store too (issue 16): it opens first.
   const store = await openStore(
     config.databaseUrl === undefined
@@ -29,9 +29,12 @@ const main = async (): Promise<void> => {
       demo: config.cloud.mode === 'emulator',
       openStore: store,
       onStreamSessionEnded: (sessionHash) => late.hub?.logout(sessionHash),
+      gatewayName: async (regionId, id) =>
+        (await late.gatewayLists?.region(regionId))?.items.find((g) => g.id === id)?.name,
     }),
   ]);
   late.hub = runtime.hub;
+  late.gatewayLists = runtime.gatewayLists;
   // The status history (issue 15): the recorder runs where it holds the lease in the store.
   const recorder = config.history.recorder
     ? new HistoryRecorder({

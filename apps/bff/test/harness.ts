@@ -150,6 +150,8 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     demo: false,
     openStore: store,
     onStreamSessionEnded: (sessionHash) => runtime.hub.logout(sessionHash),
+    gatewayName: async (regionId, id) =>
+      (await runtime.gatewayLists.region(regionId)).items.find((g) => g.id === id)?.name,
     loginLimits: {
       perUser: { limit: 1000, windowMs: 60_000 },
       perIp: { limit: 100_000, windowMs: 60_000 },

@@ -284,6 +284,9 @@ describe("server-side checks with the gateway's facts", () => {
       outcome: 'failure',
       errorCode: 'GATEWAY_FINANCIAL_LOCKED',
       resourceName: 'road-warriors',
+      // The gateway by its name too, resolved when the log is read.
+      vpnGatewayId: gw.locked,
+      vpnGatewayName: 'hz-overdue',
     });
     const old = auditPageSchema.parse(
       (await stack.api.get(`/api/v1/audit?vpnGatewayId=${gw.old}&limit=10`)).body,

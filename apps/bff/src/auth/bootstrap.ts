@@ -18,6 +18,7 @@ export interface StartSecurityOptions {
   /** Use this already open store instead (left open by `close`; tests share one per file). */
   readonly openStore?: Store;
   readonly onStreamSessionEnded?: SecurityOptions['onStreamSessionEnded'];
+  readonly gatewayName?: SecurityOptions['gatewayName'];
   readonly loginLimits?: SecurityOptions['loginLimits'];
   readonly pskCheckLimits?: SecurityOptions['pskCheckLimits'];
   /** The security layer's clock (tests: a fake one). */
@@ -59,6 +60,7 @@ export async function startSecurity(
       ...(options.onStreamSessionEnded === undefined
         ? {}
         : { onStreamSessionEnded: options.onStreamSessionEnded }),
+      ...(options.gatewayName === undefined ? {} : { gatewayName: options.gatewayName }),
       ...(options.loginLimits === undefined ? {} : { loginLimits: options.loginLimits }),
       ...(options.pskCheckLimits === undefined ? {} : { pskCheckLimits: options.pskCheckLimits }),
       ...(options.now === undefined ? {} : { now: options.now }),

@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import type { DemoAccount } from '@vpn-console/shared/api/demo';
 import { accountsRouter } from '../modules/accounts/accounts-router';
 import { AuditLog } from '../modules/audit/audit-log';
-import { auditRouter } from '../modules/audit/audit-router';
+import { auditRouter, type GatewayNameOf } from '../modules/audit/audit-router';
 import { attachAudit, auditRefusal } from '../modules/audit/request-audit';
 import { ensureDemoAccounts } from '../modules/demo/demo-accounts';
 import { demoRouter } from '../modules/demo/demo-router';
@@ -46,6 +46,8 @@ export interface SecurityOptions {
    * that stream with a `logout` event (the app passes `hub.logout`).
    */
   readonly onStreamSessionEnded?: (sessionHash: string) => void;
+  /** A gateway's name now, to name gateways in the audit log (issue 17). */
+  readonly gatewayName?: GatewayNameOf;
   /** Limits of `POST …/psk/check`. */
   readonly pskCheckLimits?: PskCheckLimits;
   readonly now?: () => Date;
@@ -179,7 +181,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
       onLogout: onStreamSessionEnded,
     }),
     accountsRouter({ accounts, sessions, audit }),
-    auditRouter({ audit }),
+    auditRouter({ audit, gatewayName: options.gatewayName }),
     demoRouter({ demoAccounts }),
   ];
 

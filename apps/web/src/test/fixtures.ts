@@ -160,6 +160,7 @@ export const auditPage: AuditPage = {
       actor: { id: 'u-operator', username: 'operator', role: 'operator' },
       regionId: 'cn-hangzhou',
       vpnGatewayId: 'vpn-std001',
+      vpnGatewayName: 'hq-gateway',
       resourceType: 'vpn-connection',
       resourceId: 'vco-001',
       resourceName: 'branch-office',

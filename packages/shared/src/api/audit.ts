@@ -48,6 +48,8 @@ export const auditEntrySchema = z.object({
   resourceId: z.string().nullable(),
   /** The resource's name when the console knew it at the time (entries from before issue 17 lack it). */
   resourceName: z.string().nullable().optional(),
+  /** The gateway's name as the cloud gives it now, resolved when the log is read (issue 17). */
+  vpnGatewayName: z.string().optional(),
   /** Alibaba RequestId of the cloud call, when there was one. */
   requestId: z.string().nullable(),
   /** Error code of a failure (BFF or Alibaba code). */

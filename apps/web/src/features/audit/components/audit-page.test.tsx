@@ -18,7 +18,10 @@ describe('audit page', () => {
     expect(within(row).getByText('branch')).toBeInTheDocument();
     expect(within(row).getByText('branch-office')).toBeInTheDocument();
     expect(within(row).getByText('changed (hidden)')).toBeInTheDocument();
-    expect(within(row).getByText(/branch-office \(vco-001\)/)).toBeInTheDocument();
+    // The gateway by its name beside its id (issue 17), as the resource.
+    expect(
+      within(row).getByText('cn-hangzhou / hq-gateway (vpn-std001) / branch-office (vco-001)'),
+    ).toBeInTheDocument();
     expect(within(row).getByText('REQ-1')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Gateway ID' })).toHaveValue('vpn-std001');
     expect(calls.find((c) => c.path === '/api/v1/audit')?.query.get('vpnGatewayId')).toBe(
@@ -31,6 +34,9 @@ describe('audit page', () => {
     mockFetch(baseRoutes('viewer'));
     renderApp('/audit', 'zh-CN');
     expect(await screen.findByText('修改 IPsec 连接')).toBeInTheDocument();
+    expect(
+      screen.getByText('cn-hangzhou / hq-gateway（vpn-std001） / branch-office（vco-001）'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('changeVpnConnection')).not.toBeInTheDocument();
   });
 });

@@ -51,15 +51,18 @@ const useActionText = () => {
 function Row({ e, full }: { e: AuditEntry; full: boolean }) {
   const { t, formatDateTime } = useI18n();
   const actionText = useActionText();
-  // The resource by its name where the console knew it, its id beside it for support.
-  const resource =
-    e.resourceId === null
+  // The resource and the gateway by their names where known, the id beside for support.
+  const named = (name: string | null | undefined, id: string | null): string | null =>
+    id === null
       ? null
-      : e.resourceName == null || e.resourceName === ''
-        ? e.resourceId
-        : `${e.resourceName} (${e.resourceId})`;
+      : name == null || name === ''
+        ? id
+        : `${name}${t('common.bracketed', { text: id })}`;
+  const resource = named(e.resourceName, e.resourceId);
   const where = full
-    ? [e.regionId, e.vpnGatewayId, resource].filter((x) => x !== null).join(' / ')
+    ? [e.regionId, named(e.vpnGatewayName, e.vpnGatewayId), resource]
+        .filter((x) => x !== null)
+        .join(' / ')
     : (resource ?? '');
   return (
     <Table.Tr>
