@@ -35,6 +35,15 @@ test.describe('a viewer reviews without changing anything @i18n', () => {
       page.getByRole('banner').getByText(t('role.viewer'), { exact: true }),
     ).toBeVisible();
     await expect(page.getByRole('link', { name: withConnections.name })).toBeVisible();
+    // The list's search lives in the URL (issue 18): the way back from a gateway finds it again.
+    const search = page.getByRole('searchbox', { name: t('gateway.search') });
+    await search.fill(withConnections.name);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(withConnections.name);
+    await page.getByRole('link', { name: withConnections.name }).click();
+    await expect(page.getByRole('heading', { level: 1, name: withConnections.name })).toBeVisible();
+    await page.goBack();
+    await expect(search).toHaveValue(withConnections.name);
+    await expect(page.getByRole('link', { name: withConnections.name })).toBeVisible();
     await page.getByRole('link', { name: withConnections.name }).click();
     await expect(page.getByRole('heading', { level: 1, name: withConnections.name })).toBeVisible();
 

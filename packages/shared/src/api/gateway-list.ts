@@ -21,6 +21,33 @@ export type GatewaySort = (typeof GATEWAY_SORTS)[number];
 export const GATEWAY_PAGE_SIZE_MAX = 100;
 export const GATEWAY_PAGE_SIZE_DEFAULT = 50;
 
+const whole = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+/**
+ * The gateway list query's parameters, each on its own: the BFF's routes check their query with
+ * them (gateway-list-query.ts), and the web reads a list's state from its own URL with them
+ * (a bad value there falls back to the default instead of reaching the BFF). The sort, one of
+ * GATEWAY_SORTS, is checked there; the web offers some of them and reads only those.
+ */
+export const gatewayListParams = {
+  /** Words that must all appear in the name, id, public IP, region or description (any case). */
+  q: z.string().trim().max(100).optional(),
+  /** Only gateways in this lifecycle status (`active`, `updating`, …). */
+  status: z
+    .string()
+    .regex(/^[A-Za-z_]{1,32}$/)
+    .optional(),
+  page: whole(1, 100_000, 1),
+  pageSize: whole(1, GATEWAY_PAGE_SIZE_MAX, GATEWAY_PAGE_SIZE_DEFAULT),
+};
+
 /** What the web asks for (the query string's typed form). */
 export interface GatewayListRequest {
   q?: string | undefined;

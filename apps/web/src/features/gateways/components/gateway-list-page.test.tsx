@@ -5,9 +5,54 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
 import { FakeEventSource } from '../../../test/fake-event-source';
-import { mockFetch } from '../../../test/fetch-mock';
+import { mockFetch, type MockRoute, type RecordedRequest } from '../../../test/fetch-mock';
 import { baseRoutes, gatewayPageOf, gatewayStandard } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
+
+// A large account: 120 gateways; the mocked BFF searches, filters and pages them (50 a page
+// unless asked otherwise), as the real one does.
+const many = Array.from({ length: 120 }, (_, i) => ({
+  ...gatewayStandard,
+  id: `vpn-many${String(i).padStart(4, '0')}`,
+  name: `${i % 3 === 0 ? 'store' : 'customer'}-${String(i).padStart(4, '0')}`,
+  status: i % 10 === 0 ? 'updating' : 'active',
+}));
+
+const largeAccount = (): MockRoute => ({
+  method: 'GET',
+  path: '/api/v1/vpn-gateways',
+  respond: (req) => {
+    const q = req.query.get('q') ?? '';
+    const status = req.query.get('status');
+    const page = Number(req.query.get('page') ?? '1');
+    const pageSize = Number(req.query.get('pageSize') ?? '50');
+    const searched = many.filter((g) => g.name.includes(q));
+    const filtered = status === null ? searched : searched.filter((g) => g.status === status);
+    const sorted = req.query.get('sort') === '-name' ? [...filtered].reverse() : filtered;
+    const counts: Record<string, number> = {};
+    for (const g of searched) counts[g.status] = (counts[g.status] ?? 0) + 1;
+    return {
+      status: 200,
+      body: gatewayPageOf(sorted.slice((page - 1) * pageSize, page * pageSize), {
+        totalCount: filtered.length,
+        page,
+        pageSize,
+        statusCounts: counts,
+        statusMayBeOldSeconds: 42,
+      }),
+    };
+  },
+});
+
+/**
+ * A new page of rows renders in time slices (useDeferredValue) that yield to the page's other
+ * work; testing-library polling a page of 50 rows every 50 ms on a loaded machine is enough other
+ * work to leave React no slice. Poll these lists less often, and wait longer.
+ */
+const slices = { interval: 250, timeout: 30_000 };
+
+const listRequests = (calls: readonly RecordedRequest[]) =>
+  calls.filter((c) => c.method === 'GET' && c.path === '/api/v1/vpn-gateways');
 
 describe('gateway list', () => {
   it('lists the region gateways with type and live status from the event stream', async () => {
@@ -83,40 +128,9 @@ describe('gateway list', () => {
   });
 
   it('searches, filters and pages on the server, and says how old status may be when throttled', async () => {
-    // A large account: 120 gateways, the BFF answers pages of 50.
-    const many = Array.from({ length: 120 }, (_, i) => ({
-      ...gatewayStandard,
-      id: `vpn-many${String(i).padStart(4, '0')}`,
-      name: `${i % 3 === 0 ? 'store' : 'customer'}-${String(i).padStart(4, '0')}`,
-      status: i % 10 === 0 ? 'updating' : 'active',
-    }));
-    const { calls } = mockFetch([
-      {
-        method: 'GET',
-        path: '/api/v1/vpn-gateways',
-        respond: (req) => {
-          const q = req.query.get('q') ?? '';
-          const status = req.query.get('status');
-          const page = Number(req.query.get('page') ?? '1');
-          const searched = many.filter((g) => g.name.includes(q));
-          const filtered = status === null ? searched : searched.filter((g) => g.status === status);
-          const counts: Record<string, number> = {};
-          for (const g of searched) counts[g.status] = (counts[g.status] ?? 0) + 1;
-          return {
-            status: 200,
-            body: gatewayPageOf(filtered.slice((page - 1) * 50, page * 50), {
-              totalCount: filtered.length,
-              page,
-              statusCounts: counts,
-              statusMayBeOldSeconds: 42,
-            }),
-          };
-        },
-      },
-      ...baseRoutes('viewer'),
-    ]);
+    const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
     renderApp('/gateways');
-    expect(await screen.findByRole('link', { name: 'customer-0001' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'customer-0001' }, slices)).toBeInTheDocument();
     // One page of rows in the browser, however large the account.
     expect(screen.getAllByRole('row')).toHaveLength(51);
     expect(screen.getByText('Page 1 of 3 · 120 gateways')).toBeInTheDocument();
@@ -141,7 +155,7 @@ describe('gateway list', () => {
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Page 2 of 3 · 120 gateways')).toBeInTheDocument();
+    expect(await screen.findByText('Page 2 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
     expect(
       calls.some((c) => c.path === '/api/v1/vpn-gateways' && c.query.get('page') === '2'),
     ).toBe(true);
@@ -166,19 +180,21 @@ describe('gateway list', () => {
         observedAt: '2026-11-21T10:00:01.000Z',
       });
     });
-    expect(await within(row52).findByText('updating')).toBeInTheDocument();
+    expect(await within(row52).findByText('updating', {}, slices)).toBeInTheDocument();
 
     // Typing searches on the server (once the typing settles) and goes back to page 1.
     await user.type(screen.getByRole('searchbox', { name: 'Search name, ID or IP' }), 'store');
-    expect(await screen.findByText('Page 1 of 1 · 40 gateways')).toBeInTheDocument();
+    expect(await screen.findByText('Page 1 of 1 · 40 gateways', {}, slices)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'customer-0001' })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status filter' }), 'updating');
-    expect(await screen.findByText('Page 1 of 1 · 4 gateways')).toBeInTheDocument();
+    expect(await screen.findByText('Page 1 of 1 · 4 gateways', {}, slices)).toBeInTheDocument();
     const last = calls.filter((c) => c.path === '/api/v1/vpn-gateways').at(-1);
     expect(last?.query.get('q')).toBe('store');
     expect(last?.query.get('status')).toBe('updating');
     await user.type(screen.getByRole('searchbox', { name: 'Search name, ID or IP' }), '-nothing');
-    expect(await screen.findByText('No gateway matches the search or filter.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No gateway matches the search or filter.', {}, slices),
+    ).toBeInTheDocument();
     expect(await seriousViolations()).toEqual([]);
   }, 60_000);
 
@@ -217,4 +233,66 @@ describe('gateway list', () => {
     ]);
     expect(await seriousViolations()).toEqual([]);
   });
+
+  it('keeps search, filter, sort, page and page size in the URL: a link opens them, back and forward walk them', async () => {
+    const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
+    const { router } = renderApp('/gateways?q=store&status=active&sort=-name&pageSize=25');
+    expect(await screen.findByText('Page 1 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('store');
+    expect(screen.getByRole('combobox', { name: 'Status filter' })).toHaveValue('active');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('-name');
+    const first = listRequests(calls)[0]?.query;
+    expect(first?.get('q')).toBe('store');
+    expect(first?.get('status')).toBe('active');
+    expect(first?.get('sort')).toBe('-name');
+    expect(first?.get('pageSize')).toBe('25');
+    expect(screen.getAllByRole('row')).toHaveLength(26);
+
+    // Each page is a step of the history.
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Page 2 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(router.url()).toContain('page=2');
+    router.go(-1);
+    expect(await screen.findByText('Page 1 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(router.url()).not.toContain('page=');
+    router.go(1);
+    expect(await screen.findByText('Page 2 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+
+    // A new sort is a step too, and starts again at page 1.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Name (A–Z)');
+    expect(await screen.findByText('Page 1 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(router.url()).not.toContain('sort=');
+    expect(router.url()).not.toContain('page=');
+
+    // The search is written once typing pauses, replacing the step (typing is not a step back).
+    const search = screen.getByRole('searchbox', { name: 'Search name, ID or IP' });
+    await user.clear(search);
+    await user.type(search, 'customer');
+    expect(await screen.findByText('Page 1 of 3 · 72 gateways', {}, slices)).toBeInTheDocument();
+    expect(router.url()).toContain('q=customer');
+    router.go(-1);
+    expect(await screen.findByText('Page 2 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    // The box follows the URL it went back to.
+    expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('store');
+  }, 60_000);
+
+  it('falls back to the defaults for what a hand-edited link got wrong, and to the last page past the end', async () => {
+    const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
+    const { unmount } = renderApp(
+      `/gateways?sort=sideways&page=0&pageSize=5000&status=%3Cb%3E&q=${'x'.repeat(101)}`,
+    );
+    expect(await screen.findByText('Page 1 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
+    const query = listRequests(calls)[0]?.query;
+    expect([...(query?.keys() ?? [])]).toEqual([]);
+    expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('name');
+    expect(screen.getAllByRole('row')).toHaveLength(51);
+    unmount();
+
+    const { router } = renderApp('/gateways?page=9');
+    expect(await screen.findByText('Page 3 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
+    expect(router.url()).toBe('/gateways?page=3');
+    expect(screen.getByRole('link', { name: 'store-0102' })).toBeInTheDocument();
+  }, 60_000);
 });

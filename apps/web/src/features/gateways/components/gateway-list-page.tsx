@@ -1,10 +1,16 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { GATEWAY_PAGE_SIZE_DEFAULT, type GatewaySort } from '@vpn-console/shared/api/gateway-list';
-import { useDeferredValue, useEffect, useState, type CSSProperties } from 'react';
+import {
+  GATEWAY_PAGE_SIZE_DEFAULT,
+  gatewayListParams,
+  type GatewaySort,
+} from '@vpn-console/shared/api/gateway-list';
+import { useDeferredValue, useEffect, type CSSProperties } from 'react';
+import type { z } from 'zod';
 import { CompactSelect } from '../../../components/compact-select';
 import { useI18n } from '../../../lib/i18n';
 import type { MessageKey } from '../../../lib/messages';
 import { useRegionName } from '../../../lib/region-name';
+import { useSearchBox, useUrlState } from '../../../lib/url-state';
 import { useGatewayPage } from '../api/list-gateways';
 import { useRegions } from '../api/list-regions';
 import { GatewayTable } from './gateway-table';
@@ -32,18 +38,26 @@ const searchStyle: CSSProperties = {
   borderRadius: 'var(--mantine-radius-default)',
 };
 
-/** The text typed, settled for `ms` (one request per pause in typing, not per key). */
-const useSettled = (value: string, ms: number): string => {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setSettled(value);
-    }, ms);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [value, ms]);
-  return settled;
+/** A parameter of the URL by the BFF's own rule for it; its default when missing or bad. */
+const param = <T,>(schema: z.ZodType<T>, raw: string | null, fallback: T): T => {
+  const parsed = schema.safeParse(raw ?? undefined);
+  return parsed.success ? parsed.data : fallback;
+};
+
+/**
+ * The list's state from its URL (issue 18: shareable, back and forward walk it): `q`, `status`,
+ * `sort`, `page` and `pageSize`, each checked by the BFF's rule for it, so a hand-edited link
+ * shows the default for what it got wrong.
+ */
+const listState = (params: URLSearchParams) => {
+  return {
+    q: param(gatewayListParams.q, params.get('q'), undefined) ?? '',
+    status: param(gatewayListParams.status, params.get('status'), undefined) ?? '',
+    // The sorts the list offers (a subset of the contract's).
+    sort: SORTS.find((s) => s.value === params.get('sort'))?.value ?? 'name',
+    page: param(gatewayListParams.page, params.get('page'), 1),
+    pageSize: param(gatewayListParams.pageSize, params.get('pageSize'), GATEWAY_PAGE_SIZE_DEFAULT),
+  };
 };
 
 /**
@@ -52,23 +66,18 @@ const useSettled = (value: string, ms: number): string => {
  */
 function GatewayList({ regionId }: { regionId?: string }) {
   const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const q = useSettled(typed.trim(), 250);
-  const [status, setStatus] = useState('');
-  const [sort, setSort] = useState<GatewaySort>('name');
-  // A new search, filter or sort starts again at page 1: the page is kept with the query it
-  // belongs to (no effect that resets it a render late).
-  const query = JSON.stringify([q, status, sort]);
-  const [paged, setPaged] = useState({ query, page: 1 });
-  const page = paged.query === query ? paged.page : 1;
-  const setPage = (next: (current: number) => number) => {
-    setPaged({ query, page: next(page) });
-  };
+  const [params, change] = useUrlState();
+  const { q, status, sort, page, pageSize } = listState(params);
+  // A new search, filter or sort starts again at page 1 (the page leaves the URL with it).
+  const [typed, type] = useSearchBox(q, (words) => {
+    change({ q: words, page: undefined }, { replace: true });
+  });
   const request = {
     ...(q === '' ? {} : { q }),
     ...(status === '' ? {} : { status }),
     ...(sort === 'name' ? {} : { sort }),
     ...(page === 1 ? {} : { page }),
+    ...(pageSize === GATEWAY_PAGE_SIZE_DEFAULT ? {} : { pageSize }),
   };
   const { data: latest, isPending, isError, isPlaceholderData } = useGatewayPage(regionId, request);
   // A new page's rows render at transition priority (issue 18): React renders them in slices that
@@ -76,8 +85,22 @@ function GatewayList({ regionId }: { regionId?: string }) {
   // Everything below reads this one answer, so the rows, counts and page number always agree.
   const data = useDeferredValue(latest);
   const loadingNext = isPlaceholderData || data !== latest;
-  const pageSize = data?.pageSize ?? GATEWAY_PAGE_SIZE_DEFAULT;
-  const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.totalCount / pageSize));
+  const shownSize = data?.pageSize ?? pageSize;
+  const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.totalCount / shownSize));
+  const pastTheEnd =
+    latest !== undefined &&
+    !isPlaceholderData &&
+    latest.totalCount > 0 &&
+    latest.items.length === 0;
+  const lastPage =
+    latest === undefined ? 1 : Math.max(1, Math.ceil(latest.totalCount / latest.pageSize));
+  useEffect(() => {
+    // A link to a page past the end (the list got shorter, or a hand-edited page): the last page.
+    if (pastTheEnd) change({ page: lastPage === 1 ? undefined : lastPage }, { replace: true });
+  }, [pastTheEnd, lastPage, change]);
+  const goTo = (next: number) => {
+    change({ page: next <= 1 ? undefined : next });
+  };
   const counts = data?.statusCounts ?? {};
   const searchedTotal = Object.values(counts).reduce((a, b) => a + b, 0);
   const statusLabel = (s: string) => (KNOWN_STATUSES.has(s) ? t(`status.${s}` as MessageKey) : s);
@@ -96,8 +119,9 @@ function GatewayList({ regionId }: { regionId?: string }) {
           aria-label={t('gateway.search')}
           placeholder={t('gateway.search')}
           value={typed}
+          maxLength={100}
           onChange={(e) => {
-            setTyped(e.currentTarget.value);
+            type(e.currentTarget.value);
           }}
           style={searchStyle}
         />
@@ -105,7 +129,9 @@ function GatewayList({ regionId }: { regionId?: string }) {
           label={t('gateway.filterStatus')}
           value={status}
           options={statusOptions}
-          onChange={setStatus}
+          onChange={(value) => {
+            change({ status: value, page: undefined });
+          }}
         />
         <CompactSelect
           label={t('gateway.sort')}
@@ -113,7 +139,8 @@ function GatewayList({ regionId }: { regionId?: string }) {
           options={SORTS.map((s) => ({ value: s.value, label: t(s.label) }))}
           onChange={(value) => {
             const chosen = SORTS.find((s) => s.value === value);
-            if (chosen) setSort(chosen.value);
+            if (chosen)
+              change({ sort: chosen.value === 'name' ? undefined : chosen.value, page: undefined });
           }}
         />
         {loadingNext ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
@@ -142,7 +169,7 @@ function GatewayList({ regionId }: { regionId?: string }) {
             variant="default"
             disabled={page <= 1}
             onClick={() => {
-              setPage((p) => Math.max(1, p - 1));
+              goTo(Math.min(page, pages) - 1);
             }}
           >
             {t('gateway.previousPage')}
@@ -155,7 +182,7 @@ function GatewayList({ regionId }: { regionId?: string }) {
             variant="default"
             disabled={page >= pages}
             onClick={() => {
-              setPage((p) => Math.min(pages, p + 1));
+              goTo(Math.min(pages, page + 1));
             }}
           >
             {t('gateway.nextPage')}

@@ -16,6 +16,16 @@ export interface ConnectionListQuery {
   readonly sort: ConnectionSort;
 }
 
+/**
+ * The list's state from the gateway page's URL (issue 18: shareable, back and forward walk it):
+ * `q`, `status` and `sort`; a value the list does not know is its default.
+ */
+export const connectionListQuery = (params: URLSearchParams): ConnectionListQuery => ({
+  search: (params.get('q') ?? '').trim(),
+  status: connectionStatusFilters.find((f) => f === params.get('status')) ?? 'all',
+  sort: connectionSorts.find((s) => s === params.get('sort')) ?? 'name',
+});
+
 interface Reading {
   readonly status?: string | undefined;
   readonly state?: string | undefined;
@@ -75,7 +85,7 @@ export function ConnectionListTools({
   onChange,
 }: {
   query: ConnectionListQuery;
-  onChange: (next: ConnectionListQuery) => void;
+  onChange: (change: Partial<ConnectionListQuery>) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -86,7 +96,7 @@ export function ConnectionListTools({
         value={query.search}
         w={280}
         onChange={(e) => {
-          onChange({ ...query, search: e.currentTarget.value });
+          onChange({ search: e.currentTarget.value });
         }}
       />
       <Select
@@ -100,7 +110,7 @@ export function ConnectionListTools({
         }))}
         onChange={(v) => {
           const found = connectionStatusFilters.find((f) => f === v);
-          if (found !== undefined) onChange({ ...query, status: found });
+          if (found !== undefined) onChange({ status: found });
         }}
       />
       <Select
@@ -111,7 +121,7 @@ export function ConnectionListTools({
         data={connectionSorts.map((s) => ({ value: s, label: t(`connection.sort.${s}`) }))}
         onChange={(v) => {
           const found = connectionSorts.find((s) => s === v);
-          if (found !== undefined) onChange({ ...query, sort: found });
+          if (found !== undefined) onChange({ sort: found });
         }}
       />
     </Group>

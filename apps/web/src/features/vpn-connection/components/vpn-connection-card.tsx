@@ -14,9 +14,11 @@ import { useLiveGateway } from '../../../lib/live-status';
 import { connectionPagePath, gatewayPagePath } from '../../../lib/page-paths';
 import { Link } from 'react-router';
 import { useCapabilities } from '../../../lib/session';
+import { useSearchBox, useUrlState } from '../../../lib/url-state';
 import { useCustomerGateways } from '../api/list-customer-gateways';
 import {
   ConnectionListTools,
+  connectionListQuery,
   queryConnections,
   type ConnectionListQuery,
 } from './connection-list-tools';
@@ -193,11 +195,19 @@ export function VpnConnectionSection({
   const live = useLiveGateway(regionId, vpnGatewayId).data;
   const customerGateways = useCustomerGateways(regionId).data?.items;
   const liveById = new Map((live?.connections ?? []).map((c) => [c.id, c]));
-  const [query, setQuery] = useState<ConnectionListQuery>({
-    search: '',
-    status: 'all',
-    sort: 'name',
+  // Search, filter and sort live in the gateway page's URL; the list follows what is typed at
+  // once, the URL once typing pauses.
+  const [params, changeUrl] = useUrlState();
+  const fromUrl = connectionListQuery(params);
+  const [typed, type] = useSearchBox(fromUrl.search, (words) => {
+    changeUrl({ q: words }, { replace: true });
   });
+  const query: ConnectionListQuery = { ...fromUrl, search: typed };
+  const change = (next: Partial<ConnectionListQuery>) => {
+    if (next.search !== undefined) type(next.search);
+    if (next.status !== undefined) changeUrl({ status: next.status === 'all' ? '' : next.status });
+    if (next.sort !== undefined) changeUrl({ sort: next.sort === 'name' ? '' : next.sort });
+  };
   const cgwById = new Map((customerGateways ?? []).map((g) => [g.id, g]));
   const shown = queryConnections(
     connections,
@@ -225,7 +235,7 @@ export function VpnConnectionSection({
       )}
       {connections.length > 1 ? (
         <>
-          <ConnectionListTools query={query} onChange={setQuery} />
+          <ConnectionListTools query={query} onChange={change} />
           <Text size="sm" role="status">
             {shown.length === 0
               ? t('connection.noneMatch')
