@@ -1,7 +1,7 @@
 // A list's state in the URL (issue 18): what a list shows (search, filter, sort, page) lives in
 // its query string, so a link shares it, a reload keeps it and back/forward walk it. Each list
 // reads its keys with its own rules; a bad value falls back to the default, never a crash.
-import { startTransition, useCallback, useEffect, useEffectEvent, useState } from 'react';
+import { startTransition, useEffect, useEffectEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** Keys to set; undefined or '' removes the key (a default is left out of the URL). */
@@ -11,41 +11,26 @@ export type UrlPatch = Readonly<Record<string, string | number | undefined>>;
  * The query string and a function that changes some of its keys. A change is a new history entry
  * (back undoes it) unless `replace` is set.
  */
-export function useUrlState(): readonly [
-  URLSearchParams,
-  (patch: UrlPatch, options?: { replace?: boolean }) => void,
-] {
+export function useUrlState() {
   const [params, setParams] = useSearchParams();
-  const change = useCallback(
-    (patch: UrlPatch, options: { replace?: boolean } = {}) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: options.replace === true },
-      );
-    },
-    [setParams],
-  );
+  const change = (patch: UrlPatch, replace?: boolean) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    setParams(next, { replace });
+  };
   return [params, change] as const;
 }
 
 /**
  * A search box whose words live in the URL. The box shows what is typed at once; once typing
- * pauses for `settleMs`, `commit` gets the trimmed words (when they differ from `inUrl`) and
+ * pauses for 250 ms, `commit` gets the trimmed words (when they differ from `inUrl`) and
  * writes them, replacing the history entry (typing is not a step to go back to). When the URL's
  * words change by themselves (back, forward, a link), the box shows them.
  */
-export function useSearchBox(
-  inUrl: string,
-  commit: (words: string) => void,
-  settleMs = 250,
-): readonly [string, (typed: string) => void] {
+export function useSearchBox(inUrl: string, commit: (words: string) => void) {
   // What was typed, and the words the URL had (or was being given) then: once the URL says
   // something else by itself, the box shows that.
   const [box, setBox] = useState({ typed: inUrl, inUrl });
@@ -54,23 +39,22 @@ export function useSearchBox(
     if (words === inUrl) return;
     // One transition (the router's navigation is one): the box and the URL change together.
     startTransition(() => {
-      setBox((current) => ({ ...current, inUrl: words }));
+      setBox({ typed, inUrl: words });
       commit(words);
     });
   });
   useEffect(() => {
     const timer = setTimeout(() => {
       settle(typed.trim());
-    }, settleMs);
+    }, 250);
     return () => {
       clearTimeout(timer);
     };
-  }, [typed, settleMs]);
-  const type = useCallback(
+  }, [typed]);
+  return [
+    typed,
     (next: string) => {
       setBox({ typed: next, inUrl });
     },
-    [inUrl],
-  );
-  return [typed, type] as const;
+  ] as const;
 }

@@ -277,7 +277,7 @@ describe('gateway list', () => {
     expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('store');
   }, 60_000);
 
-  it('falls back to the defaults for what a hand-edited link got wrong, and to the last page past the end', async () => {
+  it('falls back to the defaults for what a hand-edited link got wrong, and Previous from past the end is the last page', async () => {
     const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
     const { unmount } = renderApp(
       `/gateways?sort=sideways&page=0&pageSize=5000&status=%3Cb%3E&q=${'x'.repeat(101)}`,
@@ -291,6 +291,8 @@ describe('gateway list', () => {
     unmount();
 
     const { router } = renderApp('/gateways?page=9');
+    expect(await screen.findByText('Page 9 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
     expect(await screen.findByText('Page 3 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
     expect(router.url()).toBe('/gateways?page=3');
     expect(screen.getByRole('link', { name: 'store-0102' })).toBeInTheDocument();

@@ -4,7 +4,7 @@ import {
   gatewayListParams,
   type GatewaySort,
 } from '@vpn-console/shared/api/gateway-list';
-import { useDeferredValue, useEffect, type CSSProperties } from 'react';
+import { useDeferredValue, type CSSProperties } from 'react';
 import type { z } from 'zod';
 import { CompactSelect } from '../../../components/compact-select';
 import { useI18n } from '../../../lib/i18n';
@@ -70,7 +70,7 @@ function GatewayList({ regionId }: { regionId?: string }) {
   const { q, status, sort, page, pageSize } = listState(params);
   // A new search, filter or sort starts again at page 1 (the page leaves the URL with it).
   const [typed, type] = useSearchBox(q, (words) => {
-    change({ q: words, page: undefined }, { replace: true });
+    change({ q: words, page: undefined }, true);
   });
   const request = {
     ...(q === '' ? {} : { q }),
@@ -87,17 +87,6 @@ function GatewayList({ regionId }: { regionId?: string }) {
   const loadingNext = isPlaceholderData || data !== latest;
   const shownSize = data?.pageSize ?? pageSize;
   const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.totalCount / shownSize));
-  const pastTheEnd =
-    latest !== undefined &&
-    !isPlaceholderData &&
-    latest.totalCount > 0 &&
-    latest.items.length === 0;
-  const lastPage =
-    latest === undefined ? 1 : Math.max(1, Math.ceil(latest.totalCount / latest.pageSize));
-  useEffect(() => {
-    // A link to a page past the end (the list got shorter, or a hand-edited page): the last page.
-    if (pastTheEnd) change({ page: lastPage === 1 ? undefined : lastPage }, { replace: true });
-  }, [pastTheEnd, lastPage, change]);
   const goTo = (next: number) => {
     change({ page: next <= 1 ? undefined : next });
   };
@@ -169,7 +158,8 @@ function GatewayList({ regionId }: { regionId?: string }) {
             variant="default"
             disabled={page <= 1}
             onClick={() => {
-              goTo(Math.min(page, pages) - 1);
+              // From past the end (a link to a page the list no longer has): the last page.
+              goTo(Math.min(page - 1, pages));
             }}
           >
             {t('gateway.previousPage')}

@@ -200,7 +200,7 @@ export function VpnConnectionSection({
   const [params, changeUrl] = useUrlState();
   const fromUrl = connectionListQuery(params);
   const [typed, type] = useSearchBox(fromUrl.search, (words) => {
-    changeUrl({ q: words }, { replace: true });
+    changeUrl({ q: words }, true);
   });
   const query: ConnectionListQuery = { ...fromUrl, search: typed };
   const change = (next: Partial<ConnectionListQuery>) => {
