@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { z } from 'zod';
 import { gatewayTypeFromVpnType, type GatewayType } from '@vpn-console/shared/common/gateway-type';
 import { collectIssues } from '@vpn-console/shared/errors/issues';
-import type { IssueCode } from '@vpn-console/shared/errors/issue-codes';
+import { ISSUE_CODES, type IssueCode } from '@vpn-console/shared/errors/issue-codes';
 import { describeVpnGatewayResponseSchema } from '@vpn-console/shared/responses/vpn-gateway';
 import type { RpcParams, RpcRequest } from '@vpn-console/shared/rpc-types';
 import { demoState, DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
@@ -331,4 +331,55 @@ export function rowsFor(base: { gateway: string; form: Patch; raw: RpcParams }) 
       };
     },
   };
+}
+
+/** Form and raw patches of the IKE and IPsec phases (the raw side is the JSON the API takes). */
+export const ike = (patch: Record<string, unknown>) => ({ ikeConfig: patch });
+export const ikeRaw = (json: Record<string, unknown>) => ({ IkeConfig: JSON.stringify(json) });
+export const ipsec = (patch: Record<string, unknown>) => ({ ipsecConfig: patch });
+export const ipsecRaw = (json: Record<string, unknown>) => ({ IpsecConfig: JSON.stringify(json) });
+
+/**
+ * What an SM (国密) gateway refuses of the IKE/IPsec settings, on both sides: IKEv2, aggressive
+ * mode, and an algorithm of the standard gateways in each phase (`notSm` names which).
+ */
+export function smAlgorithmRefusals(
+  sm: ReturnType<typeof rowsFor>,
+  notSm: { ikeAuthAlg: string; ipsecEncAlg: string; ipsecAuthAlg: string },
+): AgreementCase[] {
+  const C = ISSUE_CODES;
+  const algorithm = (label: string, form: Patch, raw: RawPatch) =>
+    sm.refused(`SM with ${label}`, form, C.ALGORITHM_NOT_FOR_GATEWAY_TYPE, 'InvalidParameter', raw);
+  return [
+    sm.refused(
+      'SM with ikev2',
+      ike({ ikeVersion: 'ikev2' }),
+      C.SM_REQUIRES_IKEV1,
+      'InvalidParameter',
+      ikeRaw({ IkeVersion: 'ikev2' }),
+    ),
+    sm.refused(
+      'SM with aggressive mode',
+      ike({ ikeMode: 'aggressive' }),
+      C.SM_REQUIRES_MAIN_MODE,
+      'InvalidParameter',
+      ikeRaw({ IkeMode: 'aggressive' }),
+    ),
+    algorithm('IkeEncAlg aes', ike({ ikeEncAlg: 'aes' }), ikeRaw({ IkeEncAlg: 'aes' })),
+    algorithm(
+      `IkeAuthAlg ${notSm.ikeAuthAlg}`,
+      ike({ ikeAuthAlg: notSm.ikeAuthAlg }),
+      ikeRaw({ IkeAuthAlg: notSm.ikeAuthAlg }),
+    ),
+    algorithm(
+      `IpsecEncAlg ${notSm.ipsecEncAlg}`,
+      ipsec({ ipsecEncAlg: notSm.ipsecEncAlg }),
+      ipsecRaw({ IpsecEncAlg: notSm.ipsecEncAlg }),
+    ),
+    algorithm(
+      `IpsecAuthAlg ${notSm.ipsecAuthAlg}`,
+      ipsec({ ipsecAuthAlg: notSm.ipsecAuthAlg }),
+      ipsecRaw({ IpsecAuthAlg: notSm.ipsecAuthAlg }),
+    ),
+  ];
 }

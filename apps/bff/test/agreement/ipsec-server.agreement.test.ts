@@ -18,6 +18,11 @@ import {
   expectRow,
   rep,
   rowsFor,
+  ike,
+  ikeRaw,
+  ipsec,
+  ipsecRaw,
+  smAlgorithmRefusals,
   runRow,
   startCloud,
   type AgreementCase,
@@ -68,11 +73,6 @@ const std = rowsFor({
     PskEnabled: true,
   },
 });
-
-const ike = (patch: Record<string, unknown>) => ({ ikeConfig: patch });
-const ikeRaw = (json: Record<string, unknown>) => ({ IkeConfig: JSON.stringify(json) });
-const ipsec = (patch: Record<string, unknown>) => ({ ipsecConfig: patch });
-const ipsecRaw = (json: Record<string, unknown>) => ({ IpsecConfig: JSON.stringify(json) });
 
 const createStandard: AgreementCase[] = [
   std.ok('documented defaults; minimal raw request (required params + PskEnabled)', {}, {}),
@@ -525,48 +525,7 @@ const createSm: AgreementCase[] = [
     ike({ ikeVersion: 'ikev1', ikeMode: 'main', ikeEncAlg: 'sm4', ikeAuthAlg: 'sm3' }),
     ikeRaw({ IkeVersion: 'ikev1', IkeMode: 'main', IkeEncAlg: 'sm4', IkeAuthAlg: 'sm3' }),
   ),
-  sm.refused(
-    'SM with ikev2',
-    ike({ ikeVersion: 'ikev2' }),
-    C.SM_REQUIRES_IKEV1,
-    'InvalidParameter',
-    ikeRaw({ IkeVersion: 'ikev2' }),
-  ),
-  sm.refused(
-    'SM with aggressive mode',
-    ike({ ikeMode: 'aggressive' }),
-    C.SM_REQUIRES_MAIN_MODE,
-    'InvalidParameter',
-    ikeRaw({ IkeMode: 'aggressive' }),
-  ),
-  sm.refused(
-    'SM with IkeEncAlg aes',
-    ike({ ikeEncAlg: 'aes' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ikeRaw({ IkeEncAlg: 'aes' }),
-  ),
-  sm.refused(
-    'SM with IkeAuthAlg sha1',
-    ike({ ikeAuthAlg: 'sha1' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ikeRaw({ IkeAuthAlg: 'sha1' }),
-  ),
-  sm.refused(
-    'SM with IpsecEncAlg aes256',
-    ipsec({ ipsecEncAlg: 'aes256' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ipsecRaw({ IpsecEncAlg: 'aes256' }),
-  ),
-  sm.refused(
-    'SM with IpsecAuthAlg md5',
-    ipsec({ ipsecAuthAlg: 'md5' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ipsecRaw({ IpsecAuthAlg: 'md5' }),
-  ),
+  ...smAlgorithmRefusals(sm, { ikeAuthAlg: 'sha1', ipsecEncAlg: 'aes256', ipsecAuthAlg: 'md5' }),
   sm.ok(
     'SM keeps the DH groups (IkePfs group14, IpsecPfs disabled)',
     { ikeConfig: { ikePfs: 'group14' }, ipsecConfig: { ipsecPfs: 'disabled' } },

@@ -16,6 +16,11 @@ import {
   expectRow,
   rep,
   rowsFor,
+  ike,
+  ikeRaw,
+  ipsec,
+  ipsecRaw,
+  smAlgorithmRefusals,
   runRow,
   startCloud,
   type AgreementCase,
@@ -43,10 +48,6 @@ const modifyTable = defineTable({
   toRpc: toModifyVpnConnectionAttributeParams,
 });
 
-const ike = (patch: Record<string, unknown>) => ({ ikeConfig: patch });
-const ikeRaw = (json: Record<string, unknown>) => ({ IkeConfig: JSON.stringify(json) });
-const ipsec = (patch: Record<string, unknown>) => ({ ipsecConfig: patch });
-const ipsecRaw = (json: Record<string, unknown>) => ({ IpsecConfig: JSON.stringify(json) });
 const bgp = (patch: Record<string, unknown>) => ({ bgpConfig: patch });
 const bgpRaw = (json: Record<string, string>) => ({ BgpConfig: JSON.stringify(json) });
 const hc = (patch: Record<string, unknown>) => ({ healthCheckConfig: patch });
@@ -600,48 +601,7 @@ const createSm: AgreementCase[] = [
     'InvalidParameter',
     { RemoteCaCertificate: 'MIIB7zCCAZW' },
   ),
-  sm.refused(
-    'SM with ikev2',
-    ike({ ikeVersion: 'ikev2' }),
-    C.SM_REQUIRES_IKEV1,
-    'InvalidParameter',
-    ikeRaw({ IkeVersion: 'ikev2' }),
-  ),
-  sm.refused(
-    'SM with aggressive mode',
-    ike({ ikeMode: 'aggressive' }),
-    C.SM_REQUIRES_MAIN_MODE,
-    'InvalidParameter',
-    ikeRaw({ IkeMode: 'aggressive' }),
-  ),
-  sm.refused(
-    'SM with IkeEncAlg aes',
-    ike({ ikeEncAlg: 'aes' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ikeRaw({ IkeEncAlg: 'aes' }),
-  ),
-  sm.refused(
-    'SM with IkeAuthAlg md5',
-    ike({ ikeAuthAlg: 'md5' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ikeRaw({ IkeAuthAlg: 'md5' }),
-  ),
-  sm.refused(
-    'SM with IpsecEncAlg 3des',
-    ipsec({ ipsecEncAlg: '3des' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ipsecRaw({ IpsecEncAlg: '3des' }),
-  ),
-  sm.refused(
-    'SM with IpsecAuthAlg sha256',
-    ipsec({ ipsecAuthAlg: 'sha256' }),
-    C.ALGORITHM_NOT_FOR_GATEWAY_TYPE,
-    'InvalidParameter',
-    ipsecRaw({ IpsecAuthAlg: 'sha256' }),
-  ),
+  ...smAlgorithmRefusals(sm, { ikeAuthAlg: 'md5', ipsecEncAlg: '3des', ipsecAuthAlg: 'sha256' }),
   sm.refused(
     'SM RemoteId DN with spaces',
     ike({ remoteId: 'CN=test, O=test' }),
