@@ -143,7 +143,6 @@ export const en = {
   'ipsecServer.onlineClients': 'Online clients',
   'sslServer.none': 'No SSL-VPN servers.',
   'sslServer.create': 'Create SSL-VPN server',
-  'connection.page': 'History and logs',
   'connection.none': 'No IPsec connections.',
   'connection.search': 'Search connections',
   'connection.searchHint': 'Name, ID, peer, IP or subnet',

@@ -141,7 +141,6 @@ export const zhCN: Messages = {
   'ipsecServer.onlineClients': '在线客户端',
   'sslServer.none': '没有 SSL-VPN 服务端。',
   'sslServer.create': '创建 SSL-VPN 服务端',
-  'connection.page': '历史与日志',
   'connection.none': '没有 IPsec 连接。',
   'connection.search': '搜索连接',
   'connection.searchHint': '名称、ID、对端、IP 或网段',

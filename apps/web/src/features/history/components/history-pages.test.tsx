@@ -160,7 +160,7 @@ describe('connection page', () => {
   it('is linked from the connection’s card', async () => {
     mockFetch(routes());
     renderApp('/regions/cn-hangzhou/gateways/vpn-std001?tab=connections');
-    const link = await screen.findByRole('link', { name: 'History and logs' });
+    const link = await screen.findByRole('link', { name: 'History' });
     expect(link).toHaveAttribute(
       'href',
       '/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001',

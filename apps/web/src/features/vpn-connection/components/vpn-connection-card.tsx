@@ -77,7 +77,7 @@ function VpnConnectionCard({
               to={connectionPagePath(regionId, vpnGatewayId, c.id)}
               size="sm"
             >
-              {t('connection.page')}
+              {t('tab.history')}
             </Anchor>
           ) : null}
           <ResourceActions
