@@ -6,7 +6,8 @@
 // applied with ModifyTunnelAttribute (the tunnel route), other edits with the connection's PATCH.
 import { Alert, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import type { Operation } from '@vpn-console/shared/api/operations';
-import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { ConnectionWizardProps } from './connection-wizard-props';
 import { gatewayTypeFromVpnType } from '@vpn-console/shared/common/gateway-type';
 import {
   createDualTunnelVpnConnectionSchema,
@@ -188,14 +189,7 @@ export function DualTunnelWizard({
   existing,
   onSucceeded,
   onCancel,
-}: {
-  gateway: VpnGatewayView;
-  /** The gateway's connections (whose BGP tunnel CIDRs a new tunnel cannot take). */
-  connections?: readonly VpnConnectionView[];
-  existing?: VpnConnectionView;
-  onSucceeded: () => void;
-  onCancel: () => void;
-}) {
+}: ConnectionWizardProps) {
   const i18n = useWizardI18n();
   const { t, tw } = i18n;
   const client = useQueryClient();

@@ -3,6 +3,7 @@
 // health check) → review. Algorithms follow the gateway's type; SM gateways ask for the peer CA.
 import { SimpleGrid, Text, Title } from '@mantine/core';
 import type { VpnConnectionView, VpnGatewayView } from '@vpn-console/shared/api/views';
+import type { ConnectionWizardProps } from './connection-wizard-props';
 import type { Operation } from '@vpn-console/shared/api/operations';
 import { ikeDefaults, ipsecDefaults } from '@vpn-console/shared/common/algorithms';
 import { bgpConfigChangeSchema, DEFAULT_LOCAL_ASN } from '@vpn-console/shared/common/bgp-config';
@@ -145,14 +146,7 @@ export function VpnConnectionWizard({
   existing,
   onSucceeded,
   onCancel,
-}: {
-  gateway: VpnGatewayView;
-  /** The gateway's connections (whose BGP tunnel CIDRs a new one cannot take). */
-  connections?: readonly VpnConnectionView[];
-  existing?: VpnConnectionView;
-  onSucceeded: () => void;
-  onCancel: () => void;
-}) {
+}: ConnectionWizardProps) {
   const { t, tw } = useWizardI18n();
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
