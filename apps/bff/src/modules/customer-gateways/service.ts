@@ -31,7 +31,7 @@ export const listCustomerGatewaysRaw = (
  * Which connections use each customer gateway: a single-tunnel connection's own, or the tunnels'
  * of a dual-tunnel one (whose top-level CustomerGatewayId is empty).
  */
-export const usesByCustomerGateway = (
+const usesByCustomerGateway = (
   connections: readonly VpnConnection[],
 ): Map<string, CustomerGatewayUse[]> => {
   const uses = new Map<string, CustomerGatewayUse[]>();
