@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import { issuesOf } from '../../lib/issue-text';
 import type { ReadBack } from '../../lib/read-back';
 import { useStepForm, withoutEmpty } from '../form';
-import type { BodyResult } from './body-result';
+import type { ChangeVariables, CreateVariables } from '../../lib/resource-write';
+import { bodyOf, type BodyResult } from './body-result';
 import { changedFields, diffValues, type FieldChange } from './diff';
 
 export interface ResourceWizardOptions<TForm extends FieldValues> {
@@ -98,3 +99,32 @@ export const changedBody = <T extends object, K extends string>(
 /** How many fields an edit changes (a secret counts only when a new one was typed). */
 export const changeCount = (changes: readonly FieldChange[]): number =>
   changes.filter((c) => !c.secret || c.changed).length;
+
+/**
+ * A create-or-edit wizard's dry run and submit (props of <Wizard>): the create calls while
+ * nothing is edited, else the change calls on `existingId`.
+ */
+export const createOrChange = <C, U, Verdict, Sent>(w: {
+  regionId: string;
+  existingId: string | undefined;
+  createBody: () => BodyResult<C>;
+  changeBody: (id: string) => BodyResult<U>;
+  dryRunCreate: (regionId: string, body: C) => Promise<Verdict>;
+  dryRunChange: (regionId: string, id: string, body: U) => Promise<Verdict>;
+  create: (variables: CreateVariables<C>) => Promise<Sent>;
+  change: (variables: ChangeVariables<U>) => Promise<Sent>;
+}) => ({
+  dryRun: () =>
+    w.existingId === undefined
+      ? w.dryRunCreate(w.regionId, bodyOf(w.createBody()))
+      : w.dryRunChange(w.regionId, w.existingId, bodyOf(w.changeBody(w.existingId))),
+  submit: (idempotencyKey: string) =>
+    w.existingId === undefined
+      ? w.create({ regionId: w.regionId, body: bodyOf(w.createBody()), idempotencyKey })
+      : w.change({
+          regionId: w.regionId,
+          id: w.existingId,
+          body: bodyOf(w.changeBody(w.existingId)),
+          idempotencyKey,
+        }),
+});

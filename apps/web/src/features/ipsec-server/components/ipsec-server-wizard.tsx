@@ -21,9 +21,10 @@ import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
 import { Review } from '../../../components/wizard/review';
-import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
+import { preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
   changeCount,
+  createOrChange,
   useResourceWizard,
   writeBody,
   changedBody,
@@ -202,25 +203,16 @@ export function IpsecServerWizard({
           {...(changes === undefined ? {} : { changes })}
         />
       }
-      dryRun={() =>
-        existing === undefined
-          ? dryRunCreateIpsecServer(gateway.regionId, bodyOf(createBody()))
-          : dryRunChangeIpsecServer(gateway.regionId, existing.id, bodyOf(changeBody(existing.id)))
-      }
-      submit={(idempotencyKey) =>
-        existing === undefined
-          ? creating.mutateAsync({
-              regionId: gateway.regionId,
-              body: bodyOf(createBody()),
-              idempotencyKey,
-            })
-          : changing.mutateAsync({
-              regionId: gateway.regionId,
-              id: existing.id,
-              body: bodyOf(changeBody(existing.id)),
-              idempotencyKey,
-            })
-      }
+      {...createOrChange({
+        regionId: gateway.regionId,
+        existingId: existing?.id,
+        createBody,
+        changeBody,
+        dryRunCreate: dryRunCreateIpsecServer,
+        dryRunChange: dryRunChangeIpsecServer,
+        create: creating.mutateAsync,
+        change: changing.mutateAsync,
+      })}
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}

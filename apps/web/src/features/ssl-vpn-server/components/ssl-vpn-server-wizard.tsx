@@ -20,9 +20,10 @@ import { NumberField, SelectField, SwitchField } from '../../../components/choic
 import { TextField } from '../../../components/fields';
 import { withoutEmpty } from '../../../components/form';
 import { Review } from '../../../components/wizard/review';
-import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
+import { preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
   changeCount,
+  createOrChange,
   useResourceWizard,
   writeBody,
   changedBody,
@@ -213,25 +214,16 @@ export function SslVpnServerWizard({
           {...(changes === undefined ? {} : { changes })}
         />
       }
-      dryRun={() =>
-        existing === undefined
-          ? dryRunCreateSslVpnServer(gateway.regionId, bodyOf(createBody()))
-          : dryRunChangeSslVpnServer(gateway.regionId, existing.id, bodyOf(changeBody(existing.id)))
-      }
-      submit={(idempotencyKey) =>
-        existing === undefined
-          ? creating.mutateAsync({
-              regionId: gateway.regionId,
-              body: bodyOf(createBody()),
-              idempotencyKey,
-            })
-          : changing.mutateAsync({
-              regionId: gateway.regionId,
-              id: existing.id,
-              body: bodyOf(changeBody(existing.id)),
-              idempotencyKey,
-            })
-      }
+      {...createOrChange({
+        regionId: gateway.regionId,
+        existingId: existing?.id,
+        createBody,
+        changeBody,
+        dryRunCreate: dryRunCreateSslVpnServer,
+        dryRunChange: dryRunChangeSslVpnServer,
+        create: creating.mutateAsync,
+        change: changing.mutateAsync,
+      })}
       submitLabel={existing === undefined ? t('wizard.submitCreate') : t('wizard.submitChange')}
       onSucceeded={onSucceeded}
       onCancel={onCancel}
