@@ -113,8 +113,6 @@ export const en = {
   'gateway.sslVpn': 'SSL-VPN',
   'gateway.bgp': 'BGP',
   'gateway.connections': 'Connections',
-  'gateway.ipsecIs': 'IPsec-VPN: {state}',
-  'gateway.sslIs': 'SSL-VPN: {state}',
   'gateway.tunnel1': '(tunnel 1)',
   'gateway.tunnel2': '(tunnel 2)',
   'gateway.sslIp': '(SSL-VPN)',

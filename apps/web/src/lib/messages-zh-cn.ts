@@ -111,8 +111,6 @@ export const zhCN: Messages = {
   'gateway.sslVpn': 'SSL-VPN',
   'gateway.bgp': 'BGP',
   'gateway.connections': '连接数',
-  'gateway.ipsecIs': 'IPsec-VPN：{state}',
-  'gateway.sslIs': 'SSL-VPN：{state}',
   'gateway.tunnel1': '（隧道 1）',
   'gateway.tunnel2': '（隧道 2）',
   'gateway.sslIp': '（SSL-VPN）',

@@ -8,6 +8,8 @@ import type { MessageKey } from '../../../lib/messages';
 import { useLiveGateway } from '../../../lib/live-status';
 import { GatewayFlags } from './gateway-flags';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 type ShownGateway = Pick<
   VpnGatewayView,
   | 'regionId'
@@ -65,12 +67,18 @@ const GatewayFacts = memo(function GatewayFacts({
             {t('gateway.typeStandard')}
           </Badge>
         )}
-        <Text size="xs">
-          {t('gateway.ipsecIs', { state: ipsecVpn ? t('common.enabled') : t('common.disabled') })}
-        </Text>
-        <Text size="xs">
-          {t('gateway.sslIs', { state: sslVpn ? t('common.enabled') : t('common.disabled') })}
-        </Text>
+        {/* A line may break after the colon, never inside the state ("已开/启" at 1024 px). */}
+        {(
+          [
+            ['IPsec-VPN', ipsecVpn],
+            ['SSL-VPN', sslVpn],
+          ] as const
+        ).map(([feature, on]) => (
+          <Text key={feature} size="xs">
+            {t('common.labelled', { label: feature })}
+            <span style={NO_WRAP}>{on ? t('common.enabled') : t('common.disabled')}</span>
+          </Text>
+        ))}
       </Table.Td>
     </>
   );
