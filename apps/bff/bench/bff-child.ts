@@ -17,6 +17,7 @@ import { generatePassword } from '../src/auth/passwords';
 import { testConfig } from '../src/config';
 import { createRuntime } from '../src/runtime';
 import { openStore } from '../src/store/store';
+import { favourMemory } from '../src/v8-memory';
 
 const argsSchema = z.object({
   url: z.string(),
@@ -29,6 +30,8 @@ const argsSchema = z.object({
 });
 
 const main = async () => {
+  // As the server does first thing (src/server.ts).
+  favourMemory();
   const args = argsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const config = testConfig({
     STATIC_DIR: '/nonexistent',

@@ -8,8 +8,10 @@ import { cloudLabel } from './modules/health/router';
 import { createRuntime, type Runtime } from './runtime';
 import { openStore } from './store/store';
 import { HistoryRecorder } from './history/recorder';
+import { favourMemory } from './v8-memory';
 
 const main = async (): Promise<void> => {
+  favourMemory();
   // Everything the BFF writes (the store under DATA_DIR, demo passwords) is private to its user.
   process.umask(0o077);
   const config = loadConfig();
