@@ -54,10 +54,7 @@ export const historySubjectSchema = z.object({
 export type HistorySubject = z.infer<typeof historySubjectSchema>;
 
 /** Milliseconds spent in each timeline level (a level never held is left out). */
-const levelDurationsSchema = z.partialRecord(
-  z.enum(historyLevels),
-  z.number().int().nonnegative(),
-);
+const levelDurationsSchema = z.partialRecord(z.enum(historyLevels), z.number().int().nonnegative());
 export type LevelDurations = z.infer<typeof levelDurationsSchema>;
 
 /** One subject's lane over the whole window, computed from every stored row (never reduced). */

@@ -222,8 +222,14 @@ describe('gateway list', () => {
     if (row === null) throw new Error('no row');
     const ips = within(row).getAllByRole('cell').at(-1);
     expect(ips?.textContent).toBe('192.0.2.13（隧道 1）192.0.2.14（隧道 2）192.0.2.15（SSL-VPN）');
-    expect(within(row).getByText((_, el) => el?.textContent === 'IPsec-VPN：已开启' && el.tagName === 'P')).toBeInTheDocument();
-    expect(within(row).getByText((_, el) => el?.textContent === 'SSL-VPN：未开启' && el.tagName === 'P')).toBeInTheDocument();
+    expect(
+      within(row).getByText(
+        (_, el) => el?.textContent === 'IPsec-VPN：已开启' && el.tagName === 'P',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByText((_, el) => el?.textContent === 'SSL-VPN：未开启' && el.tagName === 'P'),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       '名称 / ID',
       '状态',
