@@ -12,7 +12,8 @@ export const wizardEn = {
     'An IPsec connection "{name}" from gateway {gateway} to customer gateway {cgw} links {local} with {remote}. Phase 1: {ike}. Phase 2: {ipsec}.',
   'summary.sslServer':
     'An SSL-VPN server "{name}" on gateway {gateway} gives clients addresses from {pool} to reach {local}, over {proto} port {port} with {cipher}.',
-  'summary.edit': 'The change touches {count} setting(s) of {name}.',
+  // Follows the summary: English after a space, Chinese without one.
+  'summary.edit': ' The change touches {count} setting(s) of {name}.',
   'wizard.summarySoFar': 'So far, in plain words',
   'psk.smIfEmpty':
     'SM (国密) gateways authenticate with certificates: the peer CA certificate below is required, a pre-shared key is optional.',

@@ -185,6 +185,8 @@ describe('IPsec server wizard', () => {
       '名称clientsclients-2',
       '预共享密钥未修改',
     ]);
+    // The edit's sentence follows the summary without an English space (issue 17).
+    expect(screen.getByText(/。本次变更涉及“clients-2”的 \d+ 项配置。$/)).toBeInTheDocument();
     // The DryRun refusal is explained from the catalog with what to do.
     expect(await screen.findByText('云端预检未通过。')).toBeInTheDocument();
     // A busy gateway is no reason to refuse the save: the write waits for it.

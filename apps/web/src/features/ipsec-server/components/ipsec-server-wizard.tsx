@@ -195,7 +195,7 @@ export function IpsecServerWizard({
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${tw('summary.edit', { name, count: changeCount(changes) })}`
+              : `${summary}${tw('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={values}
           secretPaths={SECRETS}

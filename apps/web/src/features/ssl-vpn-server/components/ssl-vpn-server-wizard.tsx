@@ -199,7 +199,7 @@ export function SslVpnServerWizard({
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${tw('summary.edit', { name, count: changeCount(changes) })}`
+              : `${summary}${tw('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={values}
           secretPaths={[]}

@@ -460,7 +460,7 @@ export function VpnConnectionWizard({
           summary={
             changes === undefined
               ? summary
-              : `${summary} ${tw('summary.edit', { name, count: changeCount(changes) })}`
+              : `${summary}${tw('summary.edit', { name, count: changeCount(changes) })}`
           }
           values={withoutWizardFields(values)}
           secretPaths={SECRETS}
