@@ -27,6 +27,8 @@ export interface CloudErrorInit {
   action: string;
   /** Milliseconds the server asked us to wait (`x-acs-retry-after`). */
   retryAfterMs?: number | undefined;
+  /** The request parameter the refusal names (`BgpConfig.TunnelCidr`), never other upstream text. */
+  parameter?: string | undefined;
 }
 
 export class CloudError extends Error {
@@ -38,6 +40,7 @@ export class CloudError extends Error {
   readonly requestId: string | undefined;
   readonly action: string;
   readonly retryAfterMs: number | undefined;
+  readonly parameter: string | undefined;
 
   constructor(init: CloudErrorInit) {
     // The message names the code and action only: no upstream text, URL or parameters.
@@ -49,6 +52,7 @@ export class CloudError extends Error {
     this.requestId = init.requestId;
     this.action = init.action;
     this.retryAfterMs = init.retryAfterMs;
+    this.parameter = init.parameter;
   }
 
   get throttled(): boolean {

@@ -32,6 +32,20 @@ describe('toCloudError', () => {
     expect(JSON.stringify(error)).not.toContain('URL');
   });
 
+  it('keeps the parameter a refusal names, and nothing else of its message', () => {
+    const error = toCloudError('CreateVpnConnection', {
+      code: 'InvalidParameter',
+      data: {
+        RequestId: 'R',
+        Message:
+          'The specified parameter "TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr" is not valid.',
+      },
+      entry: { response: { statusCode: 400, headers: {} } },
+    });
+    expect(error.parameter).toBe('TunnelOptionsSpecification.2.TunnelBgpConfig.TunnelCidr');
+    expect(JSON.stringify(error)).not.toContain('not valid');
+  });
+
   it('reads x-acs-retry-after from a throttling answer', () => {
     const error = toCloudError('DescribeRegions', {
       code: 'Throttling.User',

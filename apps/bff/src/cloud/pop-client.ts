@@ -1,5 +1,6 @@
 // The ONLY importer of @alicloud/pop-core. Turns one RPC into `{ json, status, headers }` or a
 // CloudError; knows nothing about retries.
+import { cloudParameterOf } from '@vpn-console/shared/vpn-connection/cloud-parameters';
 import http from 'node:http';
 import https from 'node:https';
 import PopCore from '@alicloud/pop-core';
@@ -116,6 +117,10 @@ export const toCloudError = (action: string, thrown: unknown): CloudError => {
       requestId,
       action,
       retryAfterMs: retryAfterOf(headers),
+      parameter: cloudParameterOf(
+        api.data.code,
+        typeof api.data.data.Message === 'string' ? api.data.data.Message : undefined,
+      ),
     });
   }
   const named = namedFailureSchema.safeParse(thrown);

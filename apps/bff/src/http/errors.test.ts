@@ -26,6 +26,25 @@ describe('statusForCloudError', () => {
 });
 
 describe('toApiError', () => {
+  it('puts a refused parameter on its body field (issue 17), and only one the form has', () => {
+    const refused = (parameter: string) =>
+      new CloudError({
+        kind: 'api',
+        code: 'InvalidParameter',
+        httpStatus: 400,
+        action: 'X',
+        parameter,
+      });
+    expect(toApiError(refused('BgpConfig.TunnelCidr')).issues).toEqual([
+      {
+        path: 'bgpConfig.tunnelCidr',
+        code: 'CLOUD_REFUSED_VALUE',
+        params: { parameter: 'BgpConfig.TunnelCidr' },
+      },
+    ]);
+    expect(toApiError(refused('VpnGatewayId.Whatever')).issues).toBeUndefined();
+  });
+
   it('keeps the Alibaba code and RequestId, never an internal message', () => {
     expect(toApiError(api('VpnGateway.Configuring', 400))).toMatchObject({
       code: 'VpnGateway.Configuring',

@@ -1,6 +1,7 @@
 // Errors as data: one class for errors the BFF raises itself, one mapping for cloud failures,
 // and the error body every route answers with.
 import type { ApiError, ApiIssue, BffErrorCode } from '@vpn-console/shared/api/errors';
+import { bodyPathOfCloudParameter } from '@vpn-console/shared/vpn-connection/cloud-parameters';
 import { CloudError } from '../cloud/errors';
 
 export class HttpError extends Error {
@@ -71,13 +72,26 @@ const cloudMessage = (error: CloudError): string => {
   }
 };
 
-export const cloudErrorToApiError = (error: CloudError): ApiError => ({
-  code: error.code,
-  message: cloudMessage(error),
-  httpStatus: statusForCloudError(error),
-  ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-  retryable: error.retryable || error.busy,
-});
+/** The refused parameter as an issue at its body field, when the console has a field for it. */
+const cloudIssues = (error: CloudError): ApiIssue[] => {
+  const path =
+    error.parameter === undefined ? undefined : bodyPathOfCloudParameter(error.parameter);
+  return path === undefined || error.parameter === undefined
+    ? []
+    : [{ path, code: 'CLOUD_REFUSED_VALUE', params: { parameter: error.parameter } }];
+};
+
+export const cloudErrorToApiError = (error: CloudError): ApiError => {
+  const issues = cloudIssues(error);
+  return {
+    code: error.code,
+    message: cloudMessage(error),
+    httpStatus: statusForCloudError(error),
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    retryable: error.retryable || error.busy,
+    ...(issues.length === 0 ? {} : { issues }),
+  };
+};
 
 /** Any thrown value as the error object of the contract (unknown errors say nothing). */
 export const toApiError = (error: unknown): ApiError => {

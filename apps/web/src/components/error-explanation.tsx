@@ -6,7 +6,9 @@ import { useI18n } from '../lib/i18n';
 /** A failure explained from the error catalog, with what to do next. */
 export function ErrorExplanation({ error, title }: { error: ApiError; title?: string }) {
   const { t, catalogLocale } = useI18n();
-  const e = explainError(error.code, catalogLocale);
+  const e = explainError(error.code, catalogLocale, {
+    highlighted: (error.issues?.length ?? 0) > 0,
+  });
   return (
     <Alert color="red" role="alert" title={title ?? t('error.title')}>
       <Text size="sm">{e.text}</Text>

@@ -1,6 +1,6 @@
 // Follows one operation live: queued → applying → waiting for gateway → done (or failed).
 import { Group, Loader, Stack, Stepper, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../lib/i18n';
 import { useOperation } from '../lib/operations';
 import { ErrorExplanation } from './error-explanation';
@@ -17,9 +17,13 @@ export function OperationProgress({
   const { t } = useI18n();
   const { data: op } = useOperation(operationId);
   const state = op?.state;
+  // Told once per end, whatever the caller's callback identity.
+  const reported = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (state === 'succeeded') onDone?.(true);
-    if (state === 'failed') onDone?.(false);
+    if (state !== 'succeeded' && state !== 'failed') return;
+    if (reported.current === state) return;
+    reported.current = state;
+    onDone?.(state === 'succeeded');
   }, [state, onDone]);
 
   const active =

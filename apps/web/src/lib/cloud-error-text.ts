@@ -1,6 +1,7 @@
 // Words for an error code from the BFF or the cloud, with what to do next, in both languages. The
 // cloud codes come from the shared catalog (packages/shared errors/cloud-errors.ts); the few codes
 // the console itself produces are worded here.
+import { FIX_INPUT, FIX_INPUT_UNNAMED } from '@vpn-console/shared/errors/cloud-error-catalog';
 import { lookupCloudError } from '@vpn-console/shared/errors/cloud-errors';
 import type { CatalogLocale } from './i18n';
 
@@ -114,7 +115,15 @@ const consoleCodes: Record<string, Local> = {
   },
 };
 
-export const explainError = (code: string, locale: CatalogLocale): ErrorExplanation => {
+/**
+ * `highlighted: false`: the error put no value on a field, so "correct the highlighted values"
+ * would point at nothing (issue 17); the words say the cloud named none instead.
+ */
+export const explainError = (
+  code: string,
+  locale: CatalogLocale,
+  { highlighted = true }: { highlighted?: boolean } = {},
+): ErrorExplanation => {
   const cloud = lookupCloudError(code);
   const local = consoleCodes[code];
   if (!cloud.known && local !== undefined) {
@@ -125,10 +134,12 @@ export const explainError = (code: string, locale: CatalogLocale): ErrorExplanat
       retryable: local.retry,
     };
   }
+  const whatToDo =
+    !highlighted && cloud.whatToDo === FIX_INPUT ? FIX_INPUT_UNNAMED : cloud.whatToDo;
   return {
     code,
     text: cloud[locale],
-    whatToDo: cloud.whatToDo[locale],
+    whatToDo: whatToDo[locale],
     retryable: cloud.retryable,
   };
 };

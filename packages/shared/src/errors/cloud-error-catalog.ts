@@ -31,9 +31,14 @@ const TOP_UP: LocalizedText = {
   zh: '请先为账号充值，待VPN网关恢复正常后再操作。',
   en: 'Top up the account, then try again once the VPN gateway is back to normal.',
 };
-const FIX_INPUT: LocalizedText = {
+export const FIX_INPUT: LocalizedText = {
   zh: '请根据提示修改填写的内容后重新提交。',
   en: 'Correct the highlighted values and submit again.',
+};
+/** FIX_INPUT's words when the refusal named no field the console has (nothing is highlighted). */
+export const FIX_INPUT_UNNAMED: LocalizedText = {
+  zh: '云端没有指明是哪一项取值。请对照检查页中的取值和上述说明修改后重新提交。',
+  en: 'The cloud did not say which value. Check the values on the review against the words above, correct them and submit again.',
 };
 const REFRESH: LocalizedText = {
   zh: '资源可能已被删除。请刷新列表后重新选择。',

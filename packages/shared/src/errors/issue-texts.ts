@@ -272,6 +272,10 @@ const texts = {
     zh: '两条隧道不能使用相同的IPsec隧道网段。',
     en: 'The two tunnels cannot use the same tunnel CIDR.',
   },
+  CLOUD_REFUSED_VALUE: {
+    zh: '云端拒绝了此取值（{parameter}）。',
+    en: 'The cloud refused this value ({parameter}).',
+  },
   TUNNEL_CIDR_IN_USE: {
     zh: '该VPN网关上的IPsec连接“{connection}”已使用此隧道网段。',
     en: 'The IPsec connection "{connection}" on this VPN gateway already uses this tunnel CIDR.',

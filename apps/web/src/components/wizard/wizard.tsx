@@ -19,20 +19,14 @@ import type { DryRunVerdict, Operation } from '@vpn-console/shared/api/operation
 import type { ApiError, ApiIssue } from '@vpn-console/shared/api/errors';
 import { isRetryableCloudError } from '@vpn-console/shared/errors/cloud-errors';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
-import {
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type SyntheticEvent,
-  type ReactNode,
-} from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
 import { useWizardI18n } from './use-wizard-i18n';
 import type { MessageKey } from '../../lib/messages';
+import { liveKeys } from '../../lib/live-status';
 import { useOperation } from '../../lib/operations';
 import { useSessionExpired } from '../../lib/session';
 import { issueText, type FormIssue } from '../../lib/issue-text';
@@ -111,8 +105,10 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   };
 
   const showServerIssues = (error: unknown) => {
-    const apiError = apiErrorOf(error);
-    const issues = apiError?.issues ?? [];
+    applyIssues(apiErrorOf(error)?.issues ?? []);
+  };
+  /** Issues the BFF or the cloud put on fields: highlighted there, the first one's step opened. */
+  const applyIssues = (issues: readonly ApiIssue[]) => {
     if (issues.length === 0) return;
     const rest = applyServerIssues(form, issues, allFields);
     setUnmatched(rest);
@@ -121,7 +117,13 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   };
 
   const dryRun = useMutation({ mutationFn: props.dryRun, onError: showServerIssues });
-  const submit = useMutation({ mutationFn: props.submit, onError: showServerIssues });
+  const submit = useMutation({
+    mutationFn: props.submit,
+    onError: (error) => {
+      if (apiErrorOf(error) !== undefined) setFailedBefore(true);
+      showServerIssues(error);
+    },
+  });
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -160,12 +162,24 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   };
 
   const { onSucceeded } = props;
-  const onDone = useCallback(
-    (ok: boolean) => {
-      if (ok) onSucceeded();
-    },
-    [onSucceeded],
-  );
+  const client = useQueryClient();
+  const onDone = (ok: boolean) => {
+    if (ok) {
+      onSucceeded();
+      return;
+    }
+    setFailedBefore(true);
+    // A refusal that named a parameter (issue 17): the wizard is editable again (a corrected
+    // retry is a new intent, with a new key) and that field is highlighted on its step.
+    const id = submit.data?.id;
+    const failed =
+      id === undefined ? undefined : client.getQueryData<Operation>(liveKeys.operation(id));
+    const issues = failed?.error?.issues ?? [];
+    if (issues.length === 0) return;
+    setIdempotencyKey(newIdempotencyKey());
+    submit.reset();
+    applyIssues(issues);
+  };
 
   const operation = submit.data;
   // A changed wizard is not left without asking (issue 17): closing or reloading the tab asks the
@@ -184,6 +198,9 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   }, [changed]);
   // The operation as it is now (events and polls update the same cache entry).
   const liveOperation = useOperation(operation?.id).data ?? operation;
+  // A failed operation whose refusal named a parameter (issue 17): the wizard is editable again
+  // (a corrected retry is a new intent, with a new key) and that field is highlighted on its step.
+  const [failedBefore, setFailedBefore] = useState(false);
   const verdict = dryRun.data;
   // A refusal that waiting cannot cure (not a busy gateway, not throttling) leaves nothing to
   // submit: the real request would be refused the same way (issue 17: Create stayed enabled).
@@ -240,7 +257,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
           error={apiErrorOf(submit.error) ?? { code: 'UnknownError', httpStatus: 0 }}
         />
       )}
-      {liveOperation?.state === 'failed' || apiErrorOf(submit.error) !== undefined
+      {failedBefore && !submit.isPending && liveOperation?.state !== 'succeeded'
         ? props.afterFailure
         : null}
     </>

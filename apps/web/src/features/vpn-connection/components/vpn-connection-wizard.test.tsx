@@ -1,3 +1,4 @@
+import type { ApiError } from '@vpn-console/shared/api/errors';
 import { formatIssueMessage } from '@vpn-console/shared/errors/issue-texts';
 import { apiRoutes, type ApiRoute } from '@vpn-console/shared/api/routes';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -30,6 +31,117 @@ const customerGateways = {
       totalCount: 1,
     },
   }),
+};
+
+/** A create whose inline customer gateway is made and whose connection then fails with `error`. */
+const failingCreateRoutes = (error: ApiError) => [
+  ...baseRoutes('operator'),
+  customerGateways,
+  {
+    method: 'POST',
+    path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+    query: 'dryRun=true',
+    respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'console' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/regions/cn-hangzhou/vpn-connections',
+    query: 'dryRun=true',
+    respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'cloud' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/regions/cn-hangzhou/customer-gateways',
+    respond: () => ({
+      status: 202,
+      body: operation('queued', { id: 'op-cgw', resourceKind: 'customer-gateway' }),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/operations/op-cgw',
+    respond: () => ({
+      status: 200,
+      body: operation('succeeded', {
+        id: 'op-cgw',
+        resourceKind: 'customer-gateway',
+        resourceId: 'cgw-new001',
+      }),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/regions/cn-hangzhou/vpn-connections',
+    respond: () => ({
+      status: 202,
+      body: operation('queued', { id: 'op-vco', resourceKind: 'vpn-connection' }),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/operations/op-vco',
+    respond: () => ({
+      status: 200,
+      body: operation('failed', {
+        id: 'op-vco',
+        resourceKind: 'vpn-connection',
+        error,
+      }),
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/regions/cn-hangzhou/customer-gateways/cgw-new001',
+    respond: () => ({
+      status: 202,
+      body: operation('queued', {
+        id: 'op-del',
+        action: 'delete',
+        resourceKind: 'customer-gateway',
+        resourceId: 'cgw-new001',
+      }),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/operations/op-del',
+    respond: () => ({
+      status: 200,
+      body: operation('succeeded', {
+        id: 'op-del',
+        action: 'delete',
+        resourceKind: 'customer-gateway',
+        resourceId: 'cgw-new001',
+      }),
+    }),
+  },
+];
+
+/** The standard gateway's wizard filled with a new customer gateway, up to the review's Create. */
+const fillAndCreate = async (bgpCidr?: string) => {
+  renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/new');
+  await screen.findByRole('heading', { name: 'Create an IPsec connection' }, { timeout: 20_000 });
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('radio', { name: 'Create one now' }));
+  await user.type(screen.getByRole('textbox', { name: /Public IP address/ }), '203.0.113.10');
+  await user.type(screen.getByRole('textbox', { name: 'Local subnets 1' }), '10.1.0.0/16');
+  await user.type(screen.getByRole('textbox', { name: 'Remote subnets 1' }), '10.2.0.0/16');
+  for (const step of ['Phase 1 (IKE)', 'Phase 2 (IPsec)', 'Advanced']) {
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await stepForm(step)).toBeInTheDocument();
+  }
+  if (bgpCidr !== undefined) {
+    await user.click(screen.getByRole('switch', { name: 'BGP' }));
+    await user.type(screen.getByRole('textbox', { name: 'Tunnel CIDR' }), bgpCidr);
+    await user.type(
+      screen.getByRole('textbox', { name: 'Local BGP IP' }),
+      bgpCidr.replace(/0\/30$/, '1'),
+    );
+  }
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Create' }));
+  return user;
 };
 
 describe('IPsec connection wizard', () => {
@@ -298,106 +410,10 @@ describe('IPsec connection wizard', () => {
     'says a failed create left its new customer gateway behind and deletes it in one click',
     { timeout: 120_000 },
     async () => {
-      const { calls } = mockFetch([
-        ...baseRoutes('operator'),
-        customerGateways,
-        {
-          method: 'POST',
-          path: '/api/v1/regions/cn-hangzhou/customer-gateways',
-          query: 'dryRun=true',
-          respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'console' } }),
-        },
-        {
-          method: 'POST',
-          path: '/api/v1/regions/cn-hangzhou/vpn-connections',
-          query: 'dryRun=true',
-          respond: () => ({ status: 200, body: { dryRun: true, ok: true, checkedBy: 'cloud' } }),
-        },
-        {
-          method: 'POST',
-          path: '/api/v1/regions/cn-hangzhou/customer-gateways',
-          respond: () => ({
-            status: 202,
-            body: operation('queued', { id: 'op-cgw', resourceKind: 'customer-gateway' }),
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/api/v1/operations/op-cgw',
-          respond: () => ({
-            status: 200,
-            body: operation('succeeded', {
-              id: 'op-cgw',
-              resourceKind: 'customer-gateway',
-              resourceId: 'cgw-new001',
-            }),
-          }),
-        },
-        {
-          method: 'POST',
-          path: '/api/v1/regions/cn-hangzhou/vpn-connections',
-          respond: () => ({
-            status: 202,
-            body: operation('queued', { id: 'op-vco', resourceKind: 'vpn-connection' }),
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/api/v1/operations/op-vco',
-          respond: () => ({
-            status: 200,
-            body: operation('failed', {
-              id: 'op-vco',
-              resourceKind: 'vpn-connection',
-              error: { code: 'VpnGateway.FinancialLocked', httpStatus: 400 },
-            }),
-          }),
-        },
-        {
-          method: 'DELETE',
-          path: '/api/v1/regions/cn-hangzhou/customer-gateways/cgw-new001',
-          respond: () => ({
-            status: 202,
-            body: operation('queued', {
-              id: 'op-del',
-              action: 'delete',
-              resourceKind: 'customer-gateway',
-              resourceId: 'cgw-new001',
-            }),
-          }),
-        },
-        {
-          method: 'GET',
-          path: '/api/v1/operations/op-del',
-          respond: () => ({
-            status: 200,
-            body: operation('succeeded', {
-              id: 'op-del',
-              action: 'delete',
-              resourceKind: 'customer-gateway',
-              resourceId: 'cgw-new001',
-            }),
-          }),
-        },
-      ]);
-      renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/new');
-      await screen.findByRole(
-        'heading',
-        { name: 'Create an IPsec connection' },
-        { timeout: 20_000 },
+      const { calls } = mockFetch(
+        failingCreateRoutes({ code: 'VpnGateway.FinancialLocked', httpStatus: 400 }),
       );
-      const user = userEvent.setup();
-      await user.click(screen.getByRole('radio', { name: 'Create one now' }));
-      await user.type(screen.getByRole('textbox', { name: /Public IP address/ }), '203.0.113.10');
-      await user.type(screen.getByRole('textbox', { name: 'Local subnets 1' }), '10.1.0.0/16');
-      await user.type(screen.getByRole('textbox', { name: 'Remote subnets 1' }), '10.2.0.0/16');
-      for (const step of ['Phase 1 (IKE)', 'Phase 2 (IPsec)', 'Advanced']) {
-        await user.click(screen.getByRole('button', { name: 'Next' }));
-        expect(await stepForm(step)).toBeInTheDocument();
-      }
-      await user.click(screen.getByRole('button', { name: 'Next' }));
-      expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
-      await user.click(screen.getByRole('button', { name: 'Create' }));
+      const user = await fillAndCreate();
       expect(
         await screen.findByText('The customer gateway made for this connection still exists'),
       ).toBeInTheDocument();
@@ -410,6 +426,44 @@ describe('IPsec connection wizard', () => {
         await screen.findByText('Customer gateway cgw-new001 is deleted.'),
       ).toBeInTheDocument();
       expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+    },
+  );
+
+  it(
+    "puts the cloud's refusal of a named parameter on its field and opens its step (issue 17)",
+    { timeout: 120_000 },
+    async () => {
+      mockFetch(
+        failingCreateRoutes({
+          code: 'InvalidParameter',
+          httpStatus: 400,
+          issues: [
+            {
+              path: 'bgpConfig.tunnelCidr',
+              code: 'CLOUD_REFUSED_VALUE',
+              params: { parameter: 'BgpConfig.TunnelCidr' },
+            },
+          ],
+        }),
+      );
+      await fillAndCreate('169.254.40.0/30');
+      expect(await stepForm('Advanced')).toBeInTheDocument();
+      const cidr = screen.getByRole('textbox', { name: 'Tunnel CIDR' });
+      expect(
+        await screen.findByText('The cloud refused this value (BgpConfig.TunnelCidr).'),
+      ).toBeInTheDocument();
+      expect(cidr).toHaveAttribute('aria-invalid', 'true');
+    },
+  );
+
+  it(
+    'does not ask to correct highlighted values when the cloud named none',
+    { timeout: 120_000 },
+    async () => {
+      mockFetch(failingCreateRoutes({ code: 'InvalidParameter', httpStatus: 400 }));
+      await fillAndCreate();
+      expect(await screen.findByText(/The cloud did not say which value/)).toBeInTheDocument();
+      expect(screen.queryByText('Correct the highlighted values and submit again.')).toBeNull();
     },
   );
 });
