@@ -10,12 +10,12 @@ export type DeletableKind =
 
 const pathOf = (kind: DeletableKind, regionId: string, id: string): string =>
   kind === 'ipsec-server'
-    ? pathTo(route.getIpsecServer, regionId, id)
+    ? pathTo(route.deleteIpsecServer, regionId, id)
     : kind === 'vpn-connection'
-      ? pathTo(route.getVpnConnection, regionId, id)
+      ? pathTo(route.deleteVpnConnection, regionId, id)
       : kind === 'customer-gateway'
-        ? pathTo(route.getCustomerGateway, regionId, id)
-        : pathTo(route.getSslVpnServer, regionId, id);
+        ? pathTo(route.deleteCustomerGateway, regionId, id)
+        : pathTo(route.deleteSslVpnServer, regionId, id);
 
 export interface DeleteRequest {
   kind: DeletableKind;

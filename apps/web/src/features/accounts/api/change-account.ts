@@ -10,7 +10,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
 const changeAccount = ({ id, change }: { id: string; change: ChangeAccountRequest }) =>
-  apiRequest(accountViewSchema, pathTo(route.getAccount, id), {
+  apiRequest(accountViewSchema, pathTo(route.changeAccount, id), {
     method: 'PATCH',
     body: changeAccountRequestSchema.parse(change),
   });

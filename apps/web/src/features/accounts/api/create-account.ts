@@ -10,7 +10,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { accountKeys } from './keys';
 
 const createAccount = (body: CreateAccountRequest) =>
-  apiRequest(accountViewSchema, pathTo(route.listAccounts), {
+  apiRequest(accountViewSchema, pathTo(route.createAccount), {
     method: 'POST',
     body: createAccountRequestSchema.parse(body),
   });

@@ -22,7 +22,7 @@ export const useChangeCustomerGateway = () => {
       const started = await sendWrite(
         client,
         'PATCH',
-        pathTo(route.getCustomerGateway, regionId, id),
+        pathTo(route.changeCustomerGateway, regionId, id),
         body,
         newIdempotencyKey(),
       );

@@ -17,7 +17,13 @@ export type ChangeIpsecServerBody = WriteBody<UpdateIpsecServerInput, 'regionId'
 export const useChangeIpsecServer = () =>
   useWriteMutation(
     ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeIpsecServerBody>, client) =>
-      sendWrite(client, 'PATCH', pathTo(route.getIpsecServer, regionId, id), body, idempotencyKey),
+      sendWrite(
+        client,
+        'PATCH',
+        pathTo(route.changeIpsecServer, regionId, id),
+        body,
+        idempotencyKey,
+      ),
     () => [gatewayKeys.all],
   );
 
@@ -26,4 +32,4 @@ export const dryRunChangeIpsecServer = (
   regionId: string,
   id: string,
   body: ChangeIpsecServerBody,
-) => sendDryRun('PATCH', pathTo(route.getIpsecServer, regionId, id), body);
+) => sendDryRun('PATCH', pathTo(route.changeIpsecServer, regionId, id), body);

@@ -16,11 +16,11 @@ export type CreateIpsecServerBody = WriteBody<CreateIpsecServerInput>;
 export const useCreateIpsecServer = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateIpsecServerBody>, client) =>
-      sendWrite(client, 'POST', pathTo(route.listIpsecServers, regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.createIpsecServer, regionId), body, idempotencyKey),
     // The gateway's detail shows its IPsec server.
     () => [gatewayKeys.all],
   );
 
 /** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
 export const dryRunCreateIpsecServer = (regionId: string, body: CreateIpsecServerBody) =>
-  sendDryRun('POST', pathTo(route.listIpsecServers, regionId), body);
+  sendDryRun('POST', pathTo(route.createIpsecServer, regionId), body);

@@ -10,7 +10,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { sessionKey } from '../../../lib/session';
 
 export const login = (body: LoginRequest) =>
-  apiRequest(sessionViewSchema, pathTo(route.getSession), {
+  apiRequest(sessionViewSchema, pathTo(route.login), {
     method: 'POST',
     body: loginRequestSchema.parse(body),
   });

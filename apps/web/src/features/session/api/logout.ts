@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
 import { endSession, logoutMutationKey } from '../../../lib/session';
 
-const logout = () => apiRequest(z.unknown(), pathTo(route.getSession), { method: 'DELETE' });
+const logout = () => apiRequest(z.unknown(), pathTo(route.logout), { method: 'DELETE' });
 
 export const useLogout = () => {
   const client = useQueryClient();

@@ -20,7 +20,13 @@ export type ChangeSslVpnServerBody = WriteBody<
 export const useChangeSslVpnServer = () =>
   useWriteMutation(
     ({ regionId, id, body, idempotencyKey }: ChangeVariables<ChangeSslVpnServerBody>, client) =>
-      sendWrite(client, 'PATCH', pathTo(route.getSslVpnServer, regionId, id), body, idempotencyKey),
+      sendWrite(
+        client,
+        'PATCH',
+        pathTo(route.changeSslVpnServer, regionId, id),
+        body,
+        idempotencyKey,
+      ),
     () => [gatewayKeys.all],
   );
 
@@ -29,4 +35,4 @@ export const dryRunChangeSslVpnServer = (
   regionId: string,
   id: string,
   body: ChangeSslVpnServerBody,
-) => sendDryRun('PATCH', pathTo(route.getSslVpnServer, regionId, id), body);
+) => sendDryRun('PATCH', pathTo(route.changeSslVpnServer, regionId, id), body);

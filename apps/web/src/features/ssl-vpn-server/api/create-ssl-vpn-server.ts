@@ -16,11 +16,11 @@ export type CreateSslVpnServerBody = WriteBody<CreateSslVpnServerInput>;
 export const useCreateSslVpnServer = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateSslVpnServerBody>, client) =>
-      sendWrite(client, 'POST', pathTo(route.listSslVpnServers, regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.createSslVpnServer, regionId), body, idempotencyKey),
     // The gateway's detail lists its SSL-VPN servers.
     () => [gatewayKeys.all],
   );
 
 /** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
 export const dryRunCreateSslVpnServer = (regionId: string, body: CreateSslVpnServerBody) =>
-  sendDryRun('POST', pathTo(route.listSslVpnServers, regionId), body);
+  sendDryRun('POST', pathTo(route.createSslVpnServer, regionId), body);

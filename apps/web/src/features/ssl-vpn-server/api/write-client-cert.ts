@@ -32,7 +32,7 @@ const writeClientCert = async (regionId: string, write: ClientCertWrite) => {
     write.kind === 'create'
       ? await apiRequest(
           operationSchema,
-          pathTo(route.listSslVpnClientCerts, regionId, write.sslVpnServerId),
+          pathTo(route.createSslVpnClientCert, regionId, write.sslVpnServerId),
           {
             method: 'POST',
             body: write.body,
@@ -41,7 +41,11 @@ const writeClientCert = async (regionId: string, write: ClientCertWrite) => {
         )
       : await apiRequest(
           operationSchema,
-          pathTo(route.renameSslVpnClientCert, regionId, write.id),
+          pathTo(
+            write.kind === 'rename' ? route.renameSslVpnClientCert : route.deleteSslVpnClientCert,
+            regionId,
+            write.id,
+          ),
           {
             method: write.kind === 'rename' ? 'PATCH' : 'DELETE',
             ...(write.kind === 'rename' ? { body: write.body } : {}),

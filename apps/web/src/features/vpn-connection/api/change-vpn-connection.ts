@@ -22,7 +22,7 @@ export const useChangeVpnConnection = () =>
       sendWrite(
         client,
         'PATCH',
-        pathTo(route.getVpnConnection, regionId, id),
+        pathTo(route.changeVpnConnection, regionId, id),
         body,
         idempotencyKey,
       ),

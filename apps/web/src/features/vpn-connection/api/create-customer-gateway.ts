@@ -21,14 +21,20 @@ export type CreateCustomerGatewayBody = WriteBody<CreateCustomerGatewayInput>;
 export const useCreateCustomerGateway = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateCustomerGatewayBody>, client) =>
-      sendWrite(client, 'POST', pathTo(route.listCustomerGateways, regionId), body, idempotencyKey),
+      sendWrite(
+        client,
+        'POST',
+        pathTo(route.createCustomerGateway, regionId),
+        body,
+        idempotencyKey,
+      ),
     // The connection wizard's picker lists the region's customer gateways.
     ({ regionId }) => [vpnConnectionKeys.customerGateways(regionId)],
   );
 
 /** The same request with ?dryRun=true: the console's verdict (the API has none), nothing created. */
 export const dryRunCreateCustomerGateway = (regionId: string, body: CreateCustomerGatewayBody) =>
-  sendDryRun('POST', pathTo(route.listCustomerGateways, regionId), body);
+  sendDryRun('POST', pathTo(route.createCustomerGateway, regionId), body);
 
 /**
  * The inline customer gateway's id once its creation (started by the mutation above) has ended;

@@ -19,11 +19,11 @@ export type CreateVpnConnectionBody =
 export const useCreateVpnConnection = () =>
   useWriteMutation(
     ({ regionId, body, idempotencyKey }: CreateVariables<CreateVpnConnectionBody>, client) =>
-      sendWrite(client, 'POST', pathTo(route.listVpnConnections, regionId), body, idempotencyKey),
+      sendWrite(client, 'POST', pathTo(route.createVpnConnection, regionId), body, idempotencyKey),
     // The gateway's detail lists its connections.
     () => [gatewayKeys.all],
   );
 
 /** The same request with ?dryRun=true: the cloud's verdict, nothing created. */
 export const dryRunCreateVpnConnection = (regionId: string, body: CreateVpnConnectionBody) =>
-  sendDryRun('POST', pathTo(route.listVpnConnections, regionId), body);
+  sendDryRun('POST', pathTo(route.createVpnConnection, regionId), body);
