@@ -232,6 +232,29 @@ describe('history recorder', () => {
     expect(budget.take()).toBe(true);
   });
 
+  it('keeps a share of its budget for the logs when the status of every region needs more', async () => {
+    // A cap of 4 a minute cannot look at the demo's regions in one round (as 1,000 gateways
+    // cannot at the default cap): the logs of what is down must still be read.
+    const r = recorder({ callsPerMinute: 4 });
+    await setPeer(ids.customerGateways.cooperative, { ...cooperativePeer, psk: 'another-key' });
+    const downAt = clockMs;
+    const authFailures = async () =>
+      (
+        await readLogLines(store.db, HZ, ids.connections.established, {
+          from: new Date(downAt - 1000),
+          to: new Date(clockMs + 1000),
+          limit: 10_000,
+        })
+      ).items.filter((l) => l.line.includes('AUTHENTICATION_FAILED')).length;
+    // Several subjects are down in the demo; each gets its turn within some rounds.
+    for (let i = 0; i < 24 && (await authFailures()) === 0; i += 1) {
+      clockMs += 60_000;
+      const round = await r.runRound();
+      expect(round.calls).toBeLessThanOrEqual(4);
+    }
+    expect(await authFailures()).toBeGreaterThan(0);
+  });
+
   it('goes fast while things change and back to the interval when quiet', async () => {
     const r = recorder();
     await r.runRound();

@@ -37,6 +37,8 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 /** A region without gateways is looked at every this many rounds. */
 const EMPTY_REGION_EVERY = 10;
 const MAX_LOG_PAGES = 20;
+/** While logs are wanted, the status pass takes at most this share of the minute's calls. */
+const STATUS_SHARE = 0.75;
 
 /** The recorder's own cap on upstream calls: at most `perMinute` in any 60 s. */
 export class RecorderCallBudget {
@@ -46,11 +48,11 @@ export class RecorderCallBudget {
     private readonly now: () => number,
   ) {}
 
-  /** Spends one call if the last 60 s leave room; false otherwise. */
-  take(): boolean {
+  /** Spends one call if the last 60 s leave room under `limit` (the whole cap); false otherwise. */
+  take(limit = this.perMinute): boolean {
     const now = this.now();
     while (this.stamps.length > 0 && (this.stamps[0] ?? 0) <= now - 60_000) this.stamps.shift();
-    if (this.stamps.length >= this.perMinute) return false;
+    if (this.stamps.length >= Math.min(limit, this.perMinute)) return false;
     this.stamps.push(now);
     return true;
   }
@@ -141,6 +143,14 @@ export class HistoryRecorder {
   private lastPruneAt = Number.NEGATIVE_INFINITY;
   /** Upstream calls made, in total (the bench reads it). */
   calls = 0;
+  /** Which pass of a round is calling: the status pass may not take the logs' share. */
+  private phase: 'status' | 'logs' = 'status';
+  /** Regions whose last log pass found something to follow. */
+  private readonly regionsFollowed = new Set<string>();
+  /** Log passes per region (each starts at the next subject). */
+  private readonly logPasses = new Map<string, number>();
+  /** Whether a log pass has run to its end yet (until then logs are assumed wanted). */
+  private logsKnown = false;
   /** The cloud as the paging helpers see it: every call through `call`. */
   private readonly budgeted: CloudClient;
 
@@ -240,7 +250,11 @@ export class HistoryRecorder {
     params: RpcParams,
     options: CloudCallOptions<T>,
   ): Promise<CloudResult<T>> {
-    if (!this.budget.take()) throw new RecorderBudgetExhausted();
+    const limit =
+      this.phase === 'status' && (!this.logsKnown || this.regionsFollowed.size > 0)
+        ? Math.max(1, Math.floor(this.budget.perMinute * STATUS_SHARE))
+        : this.budget.perMinute;
+    if (!this.budget.take(limit)) throw new RecorderBudgetExhausted();
     this.calls += 1;
     this.options.metrics?.upstreamCall(action);
     return this.options.cloud.call(action, params, {
@@ -268,11 +282,13 @@ export class HistoryRecorder {
     const result: RoundResult = { calls: 0, changes: 0, logLines: 0, complete: true };
     const callsBefore = this.calls;
     this.round += 1;
+    this.phase = 'status';
     try {
       const regions = await this.regionIds();
       // Status first, for every region (from where the last round ran out of budget), then the
       // logs: a region with many tunnels down cannot starve the others' status.
       const done: string[] = [];
+      let statusCut = false;
       const start = this.regionCursor % Math.max(1, regions.length);
       for (let i = 0; i < regions.length; i += 1) {
         const index = (start + i) % regions.length;
@@ -283,14 +299,20 @@ export class HistoryRecorder {
           done.push(regionId);
         } catch (error) {
           if (error instanceof RecorderBudgetExhausted) {
+            // The status pass used its share: the next round goes on from here, and the logs
+            // of the regions looked at get the rest of the minute (at 1,000 gateways a status
+            // pass takes several rounds; logs read only after it would never be read).
             this.regionCursor = index;
-            throw error;
+            statusCut = true;
+            break;
           }
           result.complete = false;
           this.options.logger?.warn({ err: error, regionId }, 'history: region not recorded');
         }
       }
-      this.regionCursor = 0;
+      if (statusCut) result.complete = false;
+      else this.regionCursor = 0;
+      this.phase = 'logs';
       const offset = this.round % Math.max(1, done.length);
       for (let i = 0; i < done.length; i += 1) {
         const regionId = done[(offset + i) % done.length] ?? '';
@@ -350,7 +372,13 @@ export class HistoryRecorder {
     );
     const now = this.now();
     let stored = 0;
-    for (const row of rows) {
+    let followed = 0;
+    // From a different subject each round: when the budget runs out part-way, the first
+    // subjects must not take it every time.
+    const pass = (this.logPasses.get(regionId) ?? 0) + 1;
+    this.logPasses.set(regionId, pass);
+    const start = rows.length === 0 ? 0 : pass % rows.length;
+    for (const row of [...rows.slice(start), ...rows.slice(0, start)]) {
       if (row.connection_id === null) continue;
       if (row.kind === 'connection' && withTunnels.has(row.connection_id)) continue;
       if (row.kind !== 'connection' && row.kind !== 'tunnel') continue;
@@ -367,8 +395,12 @@ export class HistoryRecorder {
         if (cursor !== undefined) await setLogCursor(this.options.db, key, undefined);
         continue;
       }
+      this.regionsFollowed.add(regionId);
+      followed += 1;
       stored += await this.readLogWindow(subject, key, cursor, now);
     }
+    if (followed === 0) this.regionsFollowed.delete(regionId);
+    this.logsKnown = true;
     return stored;
   }
 
