@@ -62,7 +62,7 @@ const historyLaneSummarySchema = z.object({
   kind: historySubjectKindSchema,
   subjectId: z.string(),
   lane: historyLaneSchema,
-  /** Changes inside the window. */
+  /** Changes inside the range asked for. */
   changeCount: z.number().int().nonnegative(),
   /** Time in each level inside the window: what the uptime is computed from. */
   levels: levelDurationsSchema,
