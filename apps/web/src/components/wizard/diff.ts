@@ -87,3 +87,7 @@ export const changedFields = (
   }
   return body;
 };
+
+/** Whether a diff changes anything (an untouched secret is no change). */
+export const changesNothing = (changes: readonly FieldChange[]): boolean =>
+  changes.every((c) => c.secret && !c.changed);

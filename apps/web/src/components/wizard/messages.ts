@@ -15,6 +15,7 @@ export const wizardEn = {
   // Follows the summary: English after a space, Chinese without one.
   'summary.edit': ' The change touches {count} setting(s) of {name}.',
   'wizard.summarySoFar': 'So far, in plain words',
+  'wizard.nothingToApply': 'Nothing to apply: change a value first.',
   'psk.smIfEmpty':
     'SM (国密) gateways authenticate with certificates: the peer CA certificate below is required, a pre-shared key is optional.',
   'diff.secretNotSetSm': 'not entered: certificates authenticate (SM)',
@@ -42,6 +43,7 @@ export const wizardZhCN: Record<WizardKey, string> = {
     '在网关 {gateway} 上的 SSL-VPN 服务端“{name}”：客户端从 {pool} 获取地址，可访问 {local}，使用 {proto} 端口 {port}，加密算法 {cipher}。',
   'summary.edit': '本次变更涉及“{name}”的 {count} 项配置。',
   'wizard.summarySoFar': '当前配置说明',
+  'wizard.nothingToApply': '没有可应用的变更：请先修改某项值。',
   'psk.smIfEmpty': '国密型网关使用证书认证：必须填写下方的对端 CA 证书，预共享密钥可不填。',
   'diff.secretNotSetSm': '未填写：使用证书认证（国密）',
   'cgwLeft.title': '为此连接创建的用户网关仍然存在',

@@ -2,7 +2,7 @@
 // field-by-field diff (edit), secrets only as changed / unchanged.
 import { Alert, Code, Table, Text, Title } from '@mantine/core';
 import { useI18n, type I18n } from '../../lib/i18n';
-import { flatten, type FieldChange } from './diff';
+import { changesNothing, flatten, type FieldChange } from './diff';
 
 /** The label of a dotted form path ('ikeConfig.ikeEncAlg' → 'Encryption'). */
 export const fieldLabel = (i18n: Pick<I18n, 't' | 'has'>, path: string): string => {
@@ -122,10 +122,6 @@ export function DiffTable({ changes, label }: { changes: readonly FieldChange[];
     </Table>
   );
 }
-
-/** Whether a diff changes anything (an untouched secret is no change). */
-export const changesNothing = (changes: readonly FieldChange[]): boolean =>
-  changes.every((c) => c.secret && !c.changed);
 
 export function Review({
   summary,

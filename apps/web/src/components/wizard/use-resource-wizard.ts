@@ -10,7 +10,7 @@ import type { ReadBack } from '../../lib/read-back';
 import { useStepForm, withoutEmpty } from '../form';
 import type { ChangeVariables, CreateVariables } from '../../lib/resource-write';
 import { bodyOf, type BodyResult } from './body-result';
-import { changedFields, diffValues, type FieldChange } from './diff';
+import { changedFields, changesNothing, diffValues, type FieldChange } from './diff';
 
 export interface ResourceWizardOptions<TForm extends FieldValues> {
   /** The form's starting value: defaults for a create, the resource read back for an edit. */
@@ -53,7 +53,14 @@ export const useResourceWizard = <TForm extends FieldValues>({
     values,
     changes,
     /** The props of <Wizard> this hook owns. */
-    frame: { form, stepIndex, onStepChange: setStepIndex, unknownValues: unknown },
+    frame: {
+      form,
+      stepIndex,
+      onStepChange: setStepIndex,
+      unknownValues: unknown,
+      // An edit that changes nothing has nothing to send (issue 17: Apply stayed enabled).
+      nothingToApply: changes !== undefined && changesNothing(changes),
+    },
   };
 };
 

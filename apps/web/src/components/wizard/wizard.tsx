@@ -69,6 +69,8 @@ export interface WizardProps<TIn extends FieldValues> {
   unknownValues?: readonly UnknownCloudValue[];
   /** Shown once the submitted change failed (e.g. what a failed create left behind). */
   afterFailure?: ReactNode;
+  /** An edit whose values are all as they are now: Apply stays disabled and says why. */
+  nothingToApply?: boolean;
 }
 
 const NONE: readonly UnknownCloudValue[] = [];
@@ -90,7 +92,7 @@ const isSessionEnded = (error: unknown): boolean =>
 
 export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   const { t, tw, catalogLocale } = useWizardI18n();
-  const { form, steps, stepIndex, onStepChange, unknownValues = NONE } = props;
+  const { form, steps, stepIndex, onStepChange, unknownValues = NONE, nothingToApply } = props;
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [prepareIssues, setPrepareIssues] = useState<FormIssue[]>([]);
   const [unmatched, setUnmatched] = useState<ApiIssue[]>([]);
@@ -334,10 +336,21 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
                     {t('wizard.refusedFixFirst')}
                   </Text>
                 ) : null}
+                {nothingToApply && operation === undefined ? (
+                  <Text size="sm" id="wizard-nothing-to-apply">
+                    {tw('wizard.nothingToApply')}
+                  </Text>
+                ) : null}
                 <Button
                   loading={submit.isPending}
-                  disabled={operation !== undefined || refused}
-                  aria-describedby={refused ? 'wizard-refused-reason' : undefined}
+                  disabled={operation !== undefined || refused || nothingToApply}
+                  aria-describedby={
+                    refused
+                      ? 'wizard-refused-reason'
+                      : nothingToApply
+                        ? 'wizard-nothing-to-apply'
+                        : undefined
+                  }
                   onClick={() => {
                     submit.mutate(idempotencyKey);
                   }}

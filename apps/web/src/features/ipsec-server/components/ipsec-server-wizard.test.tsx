@@ -208,6 +208,10 @@ describe('IPsec server wizard', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'What changes' })).toBeNull();
     expect(screen.queryByText('unchanged')).toBeNull();
+    // Nothing to send: Apply is disabled and says why (issue 17).
+    const apply = screen.getByRole('button', { name: 'Apply changes' });
+    expect(apply).toBeDisabled();
+    expect(apply).toHaveAccessibleDescription('Nothing to apply: change a value first.');
   });
 
   it('keeps Apply disabled after the dry run refused what waiting cannot cure (issue 17)', async () => {

@@ -26,9 +26,9 @@ import { withoutEmpty } from '../../../components/form';
 import { PskField } from '../../../components/psk-field';
 import { bodyOf, type BodyResult } from '../../../components/wizard/body-result';
 import { useResourceWizard, writeBody } from '../../../components/wizard/use-resource-wizard';
-import { diffValues } from '../../../components/wizard/diff';
+import { changesNothing, diffValues } from '../../../components/wizard/diff';
 import { describePhase, IkeFields, IpsecFields } from '../../../components/wizard/phase-fields';
-import { changesNothing, DiffTable, ValuesTable } from '../../../components/wizard/review';
+import { DiffTable, ValuesTable } from '../../../components/wizard/review';
 import { issuesOf } from '../../../lib/issue-text';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
 import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
@@ -538,6 +538,8 @@ export function DualTunnelWizard({
         />
       }
       {...frame}
+      // The tunnels are diffed section by section (the whole form's diff does not see into them).
+      nothingToApply={editing && diffs.every(changesNothing)}
       title={editing ? t('connWizard.editTitle') : t('connWizard.createTitle')}
       steps={stepDefs}
       prepare={prepare}
