@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
+import { accountsEn, accountsZhCN } from '../../apps/web/src/features/accounts/messages';
 import { expectAccessible, overflowsWindow, truncatedTexts } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 
@@ -111,7 +112,8 @@ test.describe('accessible and laid out on every page @i18n', () => {
     await expect(page.getByRole('table').first()).toBeVisible();
     await check(page, 'audit', lang);
     await page.goto('/accounts');
-    await expect(page.getByRole('heading', { level: 1, name: t('accounts.title') })).toBeVisible();
+    const accountsTitle = (lang === 'zh-CN' ? accountsZhCN : accountsEn)['accounts.title'];
+    await expect(page.getByRole('heading', { level: 1, name: accountsTitle })).toBeVisible();
     await expect(page.getByRole('table').first()).toBeVisible();
     await check(page, 'accounts', lang);
   });

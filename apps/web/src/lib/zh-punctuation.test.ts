@@ -6,6 +6,7 @@ import { GATEWAY_ACTION_TEXTS } from '@vpn-console/shared/errors/gateway-action-
 import { ISSUE_TEXTS } from '@vpn-console/shared/errors/issue-texts';
 import { describe, expect, it } from 'vitest';
 import { wizardZhCN } from '../components/wizard/messages';
+import { accountsZhCN } from '../features/accounts/messages';
 import { historyZhCN } from '../features/history/messages';
 import { zhCN } from './messages-zh-cn';
 
@@ -35,6 +36,7 @@ describe('zh-CN punctuation', () => {
     ['messages-zh-cn', zhCN],
     ['wizard words', wizardZhCN],
     ['history words', historyZhCN],
+    ['accounts words', accountsZhCN],
     ['shared issue texts', zhOf(ISSUE_TEXTS)],
     ['shared cloud error texts', zhOf(CLOUD_ERRORS)],
     ['shared gateway action texts', zhOf(GATEWAY_ACTION_TEXTS)],

@@ -8,7 +8,7 @@ import type { Role } from '@vpn-console/shared/api/session';
 import { useState } from 'react';
 import { ErrorExplanation } from '../../../components/error-explanation';
 import { ApiRequestError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { useAccountsI18n } from '../use-accounts-i18n';
 import { issuesOf, issueText } from '../../../lib/issue-text';
 
 export type AccountAction =
@@ -28,7 +28,7 @@ export function AccountActionDialog({
   onConfirm: (password?: string) => void;
   onClose: () => void;
 }) {
-  const { t, catalogLocale } = useI18n();
+  const { t, ta, catalogLocale } = useAccountsI18n();
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
   const username = action.account.username;
@@ -59,14 +59,14 @@ export function AccountActionDialog({
       opened
       onClose={onClose}
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={t(`accounts.confirm.${action.kind}.title`, { username, role })}
+      title={ta(`accounts.confirm.${action.kind}.title`, { username, role })}
     >
       <Stack>
-        <Text size="sm">{t(`accounts.confirm.${action.kind}.body`, { username, role })}</Text>
+        <Text size="sm">{ta(`accounts.confirm.${action.kind}.body`, { username, role })}</Text>
         {action.kind === 'password' ? (
           <PasswordInput
-            label={t('accounts.newPassword')}
-            description={t('accounts.passwordHint')}
+            label={ta('accounts.newPassword')}
+            description={ta('accounts.passwordHint')}
             required
             value={password}
             error={passwordError}
@@ -95,7 +95,7 @@ export function AccountActionDialog({
             loading={pending}
             onClick={submit}
           >
-            {t(`accounts.confirm.${action.kind}.button`)}
+            {ta(`accounts.confirm.${action.kind}.button`)}
           </Button>
         </Group>
       </Stack>

@@ -24,7 +24,7 @@ import { SelectField } from '../../../components/choice-fields';
 import { SecretField, TextField } from '../../../components/fields';
 import { ErrorExplanation } from '../../../components/error-explanation';
 import { ApiRequestError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { useAccountsI18n } from '../use-accounts-i18n';
 import { useCapabilities, useSession } from '../../../lib/session';
 import { useChangeAccount } from '../api/change-account';
 import { useCreateAccount } from '../api/create-account';
@@ -47,7 +47,7 @@ const lockReason = (
 };
 
 export function AccountsPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, ta, formatDateTime } = useAccountsI18n();
   const { canManageAccounts } = useCapabilities();
   const session = useSession();
   const accounts = useAccounts(canManageAccounts);
@@ -61,7 +61,7 @@ export function AccountsPage() {
     password: '',
     role: 'viewer',
   });
-  if (!canManageAccounts) return <Alert color="red">{t('accounts.forbidden')}</Alert>;
+  if (!canManageAccounts) return <Alert color="red">{ta('accounts.forbidden')}</Alert>;
   const selfId = session.data?.account.id;
   const items = accounts.data?.items ?? [];
   const enabledAdmins = items.filter((a) => a.role === 'admin' && !a.disabled).length;
@@ -80,7 +80,7 @@ export function AccountsPage() {
     create.mutate(values, {
       onSuccess: (created) => {
         form.reset();
-        setDone(t('accounts.done.create', { username: created.username }));
+        setDone(ta('accounts.done.create', { username: created.username }));
       },
       onError: (error) => {
         if (error instanceof ApiRequestError) {
@@ -100,7 +100,7 @@ export function AccountsPage() {
     const { account } = action;
     const finished = () => {
       setDone(
-        t(`accounts.done.${action.kind}`, {
+        ta(`accounts.done.${action.kind}`, {
           username: account.username,
           role: action.kind === 'role' ? t(`role.${action.role}`) : '',
         }),
@@ -122,7 +122,7 @@ export function AccountsPage() {
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('accounts.title')}
+        {ta('accounts.title')}
       </Title>
       {session.data?.demo === true ? <DemoControls /> : null}
       {accounts.isPending ? <Loader aria-label={t('common.loading')} /> : null}
@@ -138,9 +138,9 @@ export function AccountsPage() {
               <Table.Tr>
                 <Table.Th>{t('login.username')}</Table.Th>
                 <Table.Th>{t('login.role')}</Table.Th>
-                <Table.Th>{t('accounts.state')}</Table.Th>
-                <Table.Th>{t('accounts.lastLogin')}</Table.Th>
-                <Table.Th>{t('accounts.actions')}</Table.Th>
+                <Table.Th>{ta('accounts.state')}</Table.Th>
+                <Table.Th>{ta('accounts.lastLogin')}</Table.Th>
+                <Table.Th>{ta('accounts.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -154,7 +154,7 @@ export function AccountsPage() {
                       </Text>
                       {locked === undefined ? null : (
                         <Text size="xs" c="dimmed">
-                          {t(locked === 'self' ? 'accounts.selfNote' : 'accounts.lastAdminNote')}
+                          {ta(locked === 'self' ? 'accounts.selfNote' : 'accounts.lastAdminNote')}
                         </Text>
                       )}
                     </Table.Td>
@@ -162,7 +162,7 @@ export function AccountsPage() {
                       <Select
                         size="xs"
                         w={140}
-                        aria-label={t('accounts.roleOf', { username: a.username })}
+                        aria-label={ta('accounts.roleOf', { username: a.username })}
                         data={roleOptions}
                         value={a.role}
                         allowDeselect={false}
@@ -175,13 +175,13 @@ export function AccountsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Badge color={a.disabled ? 'gray' : 'green'} variant="light">
-                        {a.disabled ? t('accounts.disabled') : t('accounts.enabled')}
+                        {a.disabled ? ta('accounts.disabled') : ta('accounts.enabled')}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
                         {a.lastLoginAt === null
-                          ? t('accounts.never')
+                          ? ta('accounts.never')
                           : formatDateTime(a.lastLoginAt)}
                       </Text>
                     </Table.Td>
@@ -192,35 +192,35 @@ export function AccountsPage() {
                           variant="light"
                           color={a.disabled ? 'green' : 'red'}
                           disabled={locked !== undefined}
-                          aria-label={t(a.disabled ? 'accounts.enableOf' : 'accounts.disableOf', {
+                          aria-label={ta(a.disabled ? 'accounts.enableOf' : 'accounts.disableOf', {
                             username: a.username,
                           })}
                           onClick={() => {
                             open({ kind: a.disabled ? 'enable' : 'disable', account: a });
                           }}
                         >
-                          {a.disabled ? t('accounts.enable') : t('accounts.disable')}
+                          {a.disabled ? ta('accounts.enable') : ta('accounts.disable')}
                         </Button>
                         <Button
                           size="xs"
                           variant="default"
-                          aria-label={t('accounts.resetPasswordOf', { username: a.username })}
+                          aria-label={ta('accounts.resetPasswordOf', { username: a.username })}
                           onClick={() => {
                             open({ kind: 'password', account: a });
                           }}
                         >
-                          {t('accounts.resetPassword')}
+                          {ta('accounts.resetPassword')}
                         </Button>
                         <Button
                           size="xs"
                           variant="default"
                           disabled={a.id === selfId}
-                          aria-label={t('accounts.endSessionsOf', { username: a.username })}
+                          aria-label={ta('accounts.endSessionsOf', { username: a.username })}
                           onClick={() => {
                             open({ kind: 'endSessions', account: a });
                           }}
                         >
-                          {t('accounts.endSessions')}
+                          {ta('accounts.endSessions')}
                         </Button>
                       </Group>
                     </Table.Td>
@@ -245,16 +245,16 @@ export function AccountsPage() {
       )}
       <Paper withBorder p="md" maw={480}>
         <Title order={2} size="h4" mb="sm">
-          {t('accounts.create')}
+          {ta('accounts.create')}
         </Title>
-        <SchemaForm form={form} onSubmit={submit} label={t('accounts.create')}>
+        <SchemaForm form={form} onSubmit={submit} label={ta('accounts.create')}>
           <Stack>
             <TextField name="username" label={t('login.username')} required />
             <SecretField
               name="password"
               label={t('login.password')}
               required
-              description={t('accounts.passwordHint')}
+              description={ta('accounts.passwordHint')}
             />
             <SelectField name="role" label={t('login.role')} options={roleOptions} required />
             {create.error instanceof ApiRequestError &&
@@ -263,7 +263,7 @@ export function AccountsPage() {
             ) : null}
             <Group>
               <Button type="submit" loading={create.isPending}>
-                {t('accounts.create')}
+                {ta('accounts.create')}
               </Button>
             </Group>
           </Stack>
