@@ -132,6 +132,8 @@ describe.each(testEngines)('a call budget shared through the store on %s', (engi
     const [a, b] = budgets;
     await a.acquire('read');
     a.throttled(3000);
+    // The pause reaches the store right after (a replica asking in between is not paused yet).
+    await a.idle();
     const grantedAt: number[] = [];
     const waiting = [1, 2].map(() =>
       b.acquire('read').then(() => {
