@@ -13,7 +13,9 @@ export const wizardEn = {
   'summary.sslServer':
     'An SSL-VPN server "{name}" on gateway {gateway} gives clients addresses from {pool} to reach {local}, over {proto} port {port} with {cipher}.',
   // Follows the summary: English after a space, Chinese without one.
-  'summary.edit': ' The change touches {count} setting(s) of {name}.',
+  'summary.edit': ' The change touches {count} settings of {name}.',
+  'summary.editOne': ' The change touches 1 setting of {name}.',
+  'summary.editNone': ' Nothing of {name} changes.',
   'wizard.summarySoFar': 'So far, in plain words',
   'wizard.nothingToApply': 'Nothing to apply: change a value first.',
   'psk.smIfEmpty':
@@ -42,6 +44,8 @@ export const wizardZhCN: Record<WizardKey, string> = {
   'summary.sslServer':
     '在网关 {gateway} 上的 SSL-VPN 服务端“{name}”：客户端从 {pool} 获取地址，可访问 {local}，使用 {proto} 端口 {port}，加密算法 {cipher}。',
   'summary.edit': '本次变更涉及“{name}”的 {count} 项配置。',
+  'summary.editOne': '本次变更涉及“{name}”的 1 项配置。',
+  'summary.editNone': '“{name}”的配置没有任何变更。',
   'wizard.summarySoFar': '当前配置说明',
   'wizard.nothingToApply': '没有可应用的变更：请先修改某项值。',
   'psk.smIfEmpty': '国密型网关使用证书认证：必须填写下方的对端 CA 证书，预共享密钥可不填。',

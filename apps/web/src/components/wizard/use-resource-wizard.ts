@@ -103,10 +103,6 @@ export const changedBody = <T extends object, K extends string>(
 ): BodyResult<Omit<T, K | SentApart>> =>
   writeBody(schema, changedFields(change.before, change.after, change.secretPaths), ids);
 
-/** How many fields an edit changes (a secret counts only when a new one was typed). */
-export const changeCount = (changes: readonly FieldChange[]): number =>
-  changes.filter((c) => !c.secret || c.changed).length;
-
 /**
  * A create-or-edit wizard's dry run and submit (props of <Wizard>): the create calls while
  * nothing is edited, else the change calls on `existingId`.

@@ -186,7 +186,7 @@ describe('IPsec server wizard', () => {
       '预共享密钥未修改',
     ]);
     // The edit's sentence follows the summary without an English space (issue 17).
-    expect(screen.getByText(/。本次变更涉及“clients-2”的 \d+ 项配置。$/)).toBeInTheDocument();
+    expect(screen.getByText(/。本次变更涉及“clients-2”的 1 项配置。$/)).toBeInTheDocument();
     // The DryRun refusal is explained from the catalog with what to do.
     expect(await screen.findByText('云端预检未通过。')).toBeInTheDocument();
     // A busy gateway is no reason to refuse the save: the write waits for it.
@@ -212,6 +212,11 @@ describe('IPsec server wizard', () => {
     const apply = screen.getByRole('button', { name: 'Apply changes' });
     expect(apply).toBeDisabled();
     expect(apply).toHaveAccessibleDescription('Nothing to apply: change a value first.');
+    // The summary says it plainly too (issue 18: it said "touches 0 setting(s)").
+    expect(screen.getByText(/\. Nothing of clients changes\.$/)).toBeInTheDocument();
+    expect(screen.queryByText(/0 setting/)).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
+    expect(await screen.findByText(/。“clients”的配置没有任何变更。$/)).toBeInTheDocument();
   });
 
   it('keeps Apply disabled after the dry run refused what waiting cannot cure (issue 17)', async () => {

@@ -23,7 +23,6 @@ import { describePhase, IkeFields, IpsecFields } from '../../../components/wizar
 import { Review } from '../../../components/wizard/review';
 import { preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
-  changeCount,
   createOrChange,
   useResourceWizard,
   writeBody,
@@ -95,7 +94,7 @@ export function IpsecServerWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t, tw } = useWizardI18n();
+  const { t, tw, reviewSummary } = useWizardI18n();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = ipsecServerSteps(ctx);
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
@@ -192,11 +191,7 @@ export function IpsecServerWizard({
       summary={summary}
       review={
         <Review
-          summary={
-            changes === undefined
-              ? summary
-              : `${summary}${tw('summary.edit', { name, count: changeCount(changes) })}`
-          }
+          summary={reviewSummary(summary, name, changes)}
           values={values}
           secretPaths={SECRETS}
           hidden={['regionId', 'vpnGatewayId']}

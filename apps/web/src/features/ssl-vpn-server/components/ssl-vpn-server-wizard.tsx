@@ -22,7 +22,6 @@ import { withoutEmpty } from '../../../components/form';
 import { Review } from '../../../components/wizard/review';
 import { preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
-  changeCount,
   createOrChange,
   useResourceWizard,
   writeBody,
@@ -96,7 +95,7 @@ export function SslVpnServerWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t, tw } = useWizardI18n();
+  const { t, tw, reviewSummary } = useWizardI18n();
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
     initialValues: () => valuesOf(gateway, existing),
     schemaOfStep: (index) => {
@@ -196,11 +195,7 @@ export function SslVpnServerWizard({
       summary={summary}
       review={
         <Review
-          summary={
-            changes === undefined
-              ? summary
-              : `${summary}${tw('summary.edit', { name, count: changeCount(changes) })}`
-          }
+          summary={reviewSummary(summary, name, changes)}
           values={values}
           secretPaths={[]}
           hidden={[

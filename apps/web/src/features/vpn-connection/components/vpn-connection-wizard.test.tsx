@@ -378,6 +378,8 @@ describe('IPsec connection wizard', () => {
         'Phase 1 (IKE) · Pre-shared keychanged (hidden)',
       ]);
       expect(diff).not.toHaveTextContent('N3w-Shared-Key-2026');
+      // The summary counts what changes, in plain words (issue 18: "setting(s)").
+      expect(screen.getByText(/\. The change touches 2 settings of \S+\.$/)).toBeInTheDocument();
       expect(await screen.findByText(/^Checked by the console only/)).toBeInTheDocument();
       expect(screen.queryByText(/refuse/i)).not.toBeInTheDocument();
       expect(calls.some((c) => c.query.get('dryRun') === 'true')).toBe(false);
@@ -394,6 +396,7 @@ describe('IPsec connection wizard', () => {
         '第一阶段（IKE） · 预共享密钥已修改（不显示）',
       ]);
       expect(screen.getByText(/^仅由控制台检查/)).toBeInTheDocument();
+      expect(screen.getByText(/。本次变更涉及“\S+”的 2 项配置。$/)).toBeInTheDocument();
       expect(screen.queryByText(/拒绝/)).not.toBeInTheDocument();
 
       await user.click(screen.getByRole('button', { name: '应用变更' }));

@@ -37,7 +37,6 @@ import { describePhase, IkeFields, IpsecFields } from '../../../components/wizar
 import { Review } from '../../../components/wizard/review';
 import { bodyOf, preparedOf, type BodyResult } from '../../../components/wizard/body-result';
 import {
-  changeCount,
   useResourceWizard,
   writeBody,
   changedBody,
@@ -147,7 +146,7 @@ export function VpnConnectionWizard({
   onSucceeded,
   onCancel,
 }: ConnectionWizardProps) {
-  const { t, tw } = useWizardI18n();
+  const { t, tw, reviewSummary } = useWizardI18n();
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = vpnConnectionSteps(ctx);
@@ -457,11 +456,7 @@ export function VpnConnectionWizard({
       summary={summary}
       review={
         <Review
-          summary={
-            changes === undefined
-              ? summary
-              : `${summary}${tw('summary.edit', { name, count: changeCount(changes) })}`
-          }
+          summary={reviewSummary(summary, name, changes)}
           values={withoutWizardFields(values)}
           secretPaths={SECRETS}
           hidden={['regionId', 'vpnGatewayId']}
