@@ -118,7 +118,20 @@ function GatewayRow({ gateway, showRegion }: { gateway: VpnGatewayView; showRegi
         sslVpn={current.sslVpn}
         showRegion={showRegion}
       />
-      <Table.Td>{live === undefined ? '—' : live.connections.length}</Table.Td>
+      <Table.Td>
+        {/*
+          The list answer has no connection count (DescribeVpnGateways gives none): it comes with
+          the first status poll of the gateway. Until then the cell says so, never a dash or a 0
+          that reads as "none".
+        */}
+        {live?.observedAt != null ? (
+          live.connections.length
+        ) : (
+          <Text size="xs" c="dimmed">
+            {live?.staleSince != null ? t('status.unknown') : t('common.loading')}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         {publicIps(current).map(([ip, label]) => (
           <Text key={ip} size="sm">
