@@ -99,7 +99,9 @@ export const en = {
   'gateway.pages': 'Pages',
   'gateway.previousPage': 'Previous',
   'gateway.nextPage': 'Next',
-  'gateway.pageOf': 'Page {page} of {pages} · {count} gateways',
+  'gateway.pageOf': 'Rows {from}–{to} of {count} · page {page} of {pages}',
+  'gateway.pageSize': 'Rows per page',
+  'gateway.perPage': '{count} per page',
   'gateway.statusMayBeOld':
     "The cloud is limiting this account's calls: status may be up to {seconds} s old.",
   'gateway.notFound': 'This gateway does not exist (any more).',

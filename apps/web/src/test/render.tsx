@@ -25,19 +25,23 @@ function RouterProbe({ onRender }: { onRender: (handle: RouterHandle) => void })
   return null;
 }
 
-/** Renders the whole app at a URL with a fresh QueryClient. */
-export const renderApp = (path: string, language: Language = 'en') => {
+/**
+ * Renders the whole app at a URL with a fresh QueryClient. A list of URLs is a history: the app
+ * is at the last one, the others are behind it (back).
+ */
+export const renderApp = (path: string | readonly string[], language: Language = 'en') => {
+  const entries = typeof path === 'string' ? [path] : [...path];
   const client = createQueryClient();
   client.setDefaultOptions({
     queries: { ...client.getDefaultOptions().queries, retry: false },
   });
-  let handle: RouterHandle = { url: path, go: () => undefined };
+  let handle: RouterHandle = { url: entries.at(-1) ?? '/', go: () => undefined };
   const onRender = (next: RouterHandle) => {
     handle = next;
   };
   const utils = render(
     <Providers client={client} language={language} env="test">
-      <MemoryRouter initialEntries={[path]}>
+      <MemoryRouter initialEntries={entries} initialIndex={entries.length - 1}>
         <AppRoutes />
         <RouterProbe onRender={onRender} />
       </MemoryRouter>

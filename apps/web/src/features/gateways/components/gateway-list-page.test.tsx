@@ -18,7 +18,7 @@ const many = Array.from({ length: 120 }, (_, i) => ({
   status: i % 10 === 0 ? 'updating' : 'active',
 }));
 
-const largeAccount = (): MockRoute => ({
+const largeAccount = (gateways: () => typeof many = () => many): MockRoute => ({
   method: 'GET',
   path: '/api/v1/vpn-gateways',
   respond: (req) => {
@@ -26,7 +26,7 @@ const largeAccount = (): MockRoute => ({
     const status = req.query.get('status');
     const page = Number(req.query.get('page') ?? '1');
     const pageSize = Number(req.query.get('pageSize') ?? '50');
-    const searched = many.filter((g) => g.name.includes(q));
+    const searched = gateways().filter((g) => g.name.includes(q));
     const filtered = status === null ? searched : searched.filter((g) => g.status === status);
     const sorted = req.query.get('sort') === '-name' ? [...filtered].reverse() : filtered;
     const counts: Record<string, number> = {};
@@ -58,7 +58,7 @@ describe('gateway list', () => {
   it('lists the region gateways with type and live status from the event stream', async () => {
     const { calls } = mockFetch(baseRoutes('viewer'));
     renderApp('/regions/cn-hangzhou/gateways');
-    const row = (await screen.findByRole('link', { name: 'hq-gateway' })).closest('tr');
+    const row = (await screen.findByRole('link', { name: 'hq-gateway' }, slices)).closest('tr');
     if (row === null) throw new Error('no row');
     expect(within(row).getByText('active')).toBeInTheDocument();
     expect(within(row).getByText('Standard')).toBeInTheDocument();
@@ -66,6 +66,12 @@ describe('gateway list', () => {
     if (sm === null) throw new Error('no row');
     expect(within(sm).getByText('SM (国密)')).toBeInTheDocument();
     expect(await seriousViolations()).toEqual([]);
+
+    // The list answer has no connection count: until the gateway's first poll, the cell says
+    // it is loading, never a dash or a 0 that reads as "none".
+    const connectionsOf = (tr: HTMLElement) => within(tr).getAllByRole('cell')[3]?.textContent;
+    expect(connectionsOf(row)).toBe('Loading…');
+    expect(connectionsOf(sm)).toBe('Loading…');
 
     // One stream for the tab; the list watches its gateways.
     const stream = FakeEventSource.current();
@@ -92,6 +98,36 @@ describe('gateway list', () => {
     });
     expect(await within(row).findByText('updating')).toBeInTheDocument();
     expect(screen.getByText('Live')).toBeInTheDocument();
+    // Polled: no connection heard of is none.
+    expect(connectionsOf(row)).toBe('0');
+    act(() => {
+      stream.emit('connections', {
+        type: 'connections',
+        regionId: 'cn-hangzhou',
+        vpnGatewayId: 'vpn-std001',
+        connections: [
+          { id: 'vco-001', name: 'branch-office', status: 'ipsec_sa_established' },
+          { id: 'vco-002', name: 'second-branch', status: 'ike_sa_not_established' },
+        ],
+        observedAt: '2026-11-21T10:00:01.000Z',
+      });
+    });
+    await vi.waitFor(() => {
+      expect(connectionsOf(row)).toBe('2');
+    });
+    // The other gateway's first poll failed: its count is unknown, not loading any more.
+    act(() => {
+      stream.emit('stale', {
+        type: 'stale',
+        regionId: 'cn-hangzhou',
+        vpnGatewayId: 'vpn-sm002',
+        staleSince: '2026-11-21T10:00:01.000Z',
+        staleReason: 'Throttling.User',
+      });
+    });
+    await vi.waitFor(() => {
+      expect(connectionsOf(sm)).toBe('unknown');
+    });
 
     act(() => {
       stream.fail();
@@ -133,7 +169,7 @@ describe('gateway list', () => {
     expect(await screen.findByRole('link', { name: 'customer-0001' }, slices)).toBeInTheDocument();
     // One page of rows in the browser, however large the account.
     expect(screen.getAllByRole('row')).toHaveLength(51);
-    expect(screen.getByText('Page 1 of 3 · 120 gateways')).toBeInTheDocument();
+    expect(screen.getByText('Rows 1–50 of 120 · page 1 of 3')).toBeInTheDocument();
     expect(
       screen.getByText("The cloud is limiting this account's calls: status may be up to 42 s old."),
     ).toBeInTheDocument();
@@ -155,7 +191,9 @@ describe('gateway list', () => {
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Page 2 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 51–100 of 120 · page 2 of 3', {}, slices),
+    ).toBeInTheDocument();
     expect(
       calls.some((c) => c.path === '/api/v1/vpn-gateways' && c.query.get('page') === '2'),
     ).toBe(true);
@@ -184,10 +222,12 @@ describe('gateway list', () => {
 
     // Typing searches on the server (once the typing settles) and goes back to page 1.
     await user.type(screen.getByRole('searchbox', { name: 'Search name, ID or IP' }), 'store');
-    expect(await screen.findByText('Page 1 of 1 · 40 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 1–40 of 40 · page 1 of 1', {}, slices),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'customer-0001' })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status filter' }), 'updating');
-    expect(await screen.findByText('Page 1 of 1 · 4 gateways', {}, slices)).toBeInTheDocument();
+    expect(await screen.findByText('Rows 1–4 of 4 · page 1 of 1', {}, slices)).toBeInTheDocument();
     const last = calls.filter((c) => c.path === '/api/v1/vpn-gateways').at(-1);
     expect(last?.query.get('q')).toBe('store');
     expect(last?.query.get('status')).toBe('updating');
@@ -243,7 +283,9 @@ describe('gateway list', () => {
   it('keeps search, filter, sort, page and page size in the URL: a link opens them, back and forward walk them', async () => {
     const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
     const { router } = renderApp('/gateways?q=store&status=active&sort=-name&pageSize=25');
-    expect(await screen.findByText('Page 1 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 1–25 of 36 · page 1 of 2', {}, slices),
+    ).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('store');
     expect(screen.getByRole('combobox', { name: 'Status filter' })).toHaveValue('active');
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('-name');
@@ -257,17 +299,25 @@ describe('gateway list', () => {
     // Each page is a step of the history.
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Page 2 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 26–36 of 36 · page 2 of 2', {}, slices),
+    ).toBeInTheDocument();
     expect(router.url()).toContain('page=2');
     router.go(-1);
-    expect(await screen.findByText('Page 1 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 1–25 of 36 · page 1 of 2', {}, slices),
+    ).toBeInTheDocument();
     expect(router.url()).not.toContain('page=');
     router.go(1);
-    expect(await screen.findByText('Page 2 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 26–36 of 36 · page 2 of 2', {}, slices),
+    ).toBeInTheDocument();
 
     // A new sort is a step too, and starts again at page 1.
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Name (A–Z)');
-    expect(await screen.findByText('Page 1 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 1–25 of 36 · page 1 of 2', {}, slices),
+    ).toBeInTheDocument();
     expect(router.url()).not.toContain('sort=');
     expect(router.url()).not.toContain('page=');
 
@@ -275,32 +325,102 @@ describe('gateway list', () => {
     const search = screen.getByRole('searchbox', { name: 'Search name, ID or IP' });
     await user.clear(search);
     await user.type(search, 'customer');
-    expect(await screen.findByText('Page 1 of 3 · 72 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 1–25 of 72 · page 1 of 3', {}, slices),
+    ).toBeInTheDocument();
     expect(router.url()).toContain('q=customer');
     router.go(-1);
-    expect(await screen.findByText('Page 2 of 2 · 36 gateways', {}, slices)).toBeInTheDocument();
+    expect(
+      await screen.findByText('Rows 26–36 of 36 · page 2 of 2', {}, slices),
+    ).toBeInTheDocument();
     // The box follows the URL it went back to.
     expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('store');
   }, 60_000);
 
-  it('falls back to the defaults for what a hand-edited link got wrong, and Previous from past the end is the last page', async () => {
+  it('falls back to the defaults for what a hand-edited link got wrong', async () => {
     const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
-    const { unmount } = renderApp(
-      `/gateways?sort=sideways&page=0&pageSize=5000&status=%3Cb%3E&q=${'x'.repeat(101)}`,
-    );
-    expect(await screen.findByText('Page 1 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
+    renderApp(`/gateways?sort=sideways&page=0&pageSize=5000&status=%3Cb%3E&q=${'x'.repeat(101)}`);
+    expect(
+      await screen.findByText('Rows 1–50 of 120 · page 1 of 3', {}, slices),
+    ).toBeInTheDocument();
     const query = listRequests(calls)[0]?.query;
     expect([...(query?.keys() ?? [])]).toEqual([]);
     expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('name');
     expect(screen.getAllByRole('row')).toHaveLength(51);
-    unmount();
+  }, 60_000);
 
-    const { router } = renderApp('/gateways?page=9');
-    expect(await screen.findByText('Page 9 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Previous' }));
-    expect(await screen.findByText('Page 3 of 3 · 120 gateways', {}, slices)).toBeInTheDocument();
+  it('lands a page past the end on the last page, correcting the URL in place (a link, or a list that shrank)', async () => {
+    let account = many;
+    mockFetch([largeAccount(() => account), ...baseRoutes('viewer')]);
+    // The link to page 9 of 3 comes after a search: back from the corrected page is the search.
+    const { router, client } = renderApp(['/gateways?q=store', '/gateways?page=9']);
+    expect(
+      await screen.findByText('Rows 101–120 of 120 · page 3 of 3', {}, slices),
+    ).toBeInTheDocument();
     expect(router.url()).toBe('/gateways?page=3');
     expect(screen.getByRole('link', { name: 'store-0102' })).toBeInTheDocument();
+    expect(screen.queryByText('No VPN gateways here.')).not.toBeInTheDocument();
+
+    // The account shrinks to 80 gateways under the page: the list lands on the new last page.
+    account = many.slice(0, 80);
+    void client.invalidateQueries();
+    expect(
+      await screen.findByText('Rows 51–80 of 80 · page 2 of 2', {}, slices),
+    ).toBeInTheDocument();
+    expect(router.url()).toBe('/gateways?page=2');
+
+    router.go(-1);
+    await vi.waitFor(() => {
+      expect(router.url()).toBe('/gateways?q=store');
+    });
+    // (27 stores among the 80 gateways left.)
+    expect(
+      await screen.findByText('Rows 1–27 of 27 · page 1 of 1', {}, slices),
+    ).toBeInTheDocument();
+  }, 60_000);
+
+  it('offers 25, 50 or 100 rows a page, kept in the URL, starting again at page 1', async () => {
+    const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
+    const { router, unmount } = renderApp('/gateways?page=2');
+    expect(
+      await screen.findByText('Rows 51–100 of 120 · page 2 of 3', {}, slices),
+    ).toBeInTheDocument();
+    const size = screen.getByRole('combobox', { name: 'Rows per page' });
+    expect(size).toHaveValue('50');
+    expect([...size.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      '25 per page',
+      '50 per page',
+      '100 per page',
+    ]);
+
+    const user = userEvent.setup();
+    await user.selectOptions(size, '100 per page');
+    expect(
+      await screen.findByText('Rows 1–100 of 120 · page 1 of 2', {}, slices),
+    ).toBeInTheDocument();
+    expect(router.url()).toBe('/gateways?pageSize=100');
+    expect(listRequests(calls).at(-1)?.query.get('pageSize')).toBe('100');
+    expect(screen.getAllByRole('row')).toHaveLength(101);
+    // A step of the history, like a sort.
+    router.go(-1);
+    expect(
+      await screen.findByText('Rows 51–100 of 120 · page 2 of 3', {}, slices),
+    ).toBeInTheDocument();
+    unmount();
+
+    // A size the BFF takes but the list does not offer (a hand-edited link) is shown as it is.
+    renderApp('/gateways?pageSize=30', 'zh-CN');
+    expect(
+      await screen.findByText('第 1–30 行，共 120 行 · 第 1 / 4 页', {}, slices),
+    ).toBeInTheDocument();
+    const zhSize = screen.getByRole('combobox', { name: '每页行数' });
+    expect(zhSize).toHaveValue('30');
+    expect([...zhSize.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      '每页 25 行',
+      '每页 30 行',
+      '每页 50 行',
+      '每页 100 行',
+    ]);
   }, 60_000);
 });

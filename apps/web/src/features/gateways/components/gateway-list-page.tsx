@@ -4,7 +4,7 @@ import {
   gatewayListParams,
   type GatewaySort,
 } from '@vpn-console/shared/api/gateway-list';
-import { useDeferredValue, type CSSProperties } from 'react';
+import { useDeferredValue, useEffect, useEffectEvent, type CSSProperties } from 'react';
 import type { z } from 'zod';
 import { CompactSelect } from '../../../components/compact-select';
 import { useI18n } from '../../../lib/i18n';
@@ -23,6 +23,9 @@ const SORTS: ReadonlyArray<{ value: GatewaySort; label: MessageKey }> = [
   { value: '-createdAt', label: 'gateway.sortNewest' },
   { value: 'createdAt', label: 'gateway.sortOldest' },
 ];
+
+/** The page sizes offered (the BFF takes any size up to GATEWAY_PAGE_SIZE_MAX). */
+const PAGE_SIZES = [25, GATEWAY_PAGE_SIZE_DEFAULT, 100] as const;
 
 const KNOWN_STATUSES = new Set(['active', 'updating', 'init', 'provisioning', 'deleting']);
 
@@ -90,6 +93,19 @@ function GatewayList({ regionId }: { regionId?: string }) {
   const goTo = (next: number) => {
     change({ page: next <= 1 ? undefined : next });
   };
+  // A page past the end (a stale link, or a list that shrank under it) lands on the last page:
+  // the URL is corrected in place (the empty page is no step to go back to).
+  const lastPage =
+    latest === undefined || isPlaceholderData
+      ? undefined
+      : Math.max(1, Math.ceil(latest.totalCount / latest.pageSize));
+  const toLastPage = useEffectEvent((last: number) => {
+    if (page > last) change({ page: last <= 1 ? undefined : last }, true);
+  });
+  useEffect(() => {
+    if (lastPage !== undefined) toLastPage(lastPage);
+  }, [lastPage, page]);
+  const pastTheEnd = data !== undefined && data.page > pages;
   const counts = data?.statusCounts ?? {};
   const searchedTotal = Object.values(counts).reduce((a, b) => a + b, 0);
   const statusLabel = (s: string) => (KNOWN_STATUSES.has(s) ? t(`status.${s}` as MessageKey) : s);
@@ -144,39 +160,60 @@ function GatewayList({ regionId }: { regionId?: string }) {
           {t('gateway.someRegionsFailed', { count: data.failedRegions.length })}
         </Alert>
       ) : null}
-      {isPending ? <Loader aria-label={t('common.loading')} /> : null}
+      {isPending || pastTheEnd ? <Loader aria-label={t('common.loading')} /> : null}
       {isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
-      {data === undefined ? null : data.totalCount === 0 && (q !== '' || status !== '') ? (
+      {data === undefined || pastTheEnd ? null : data.totalCount === 0 &&
+        (q !== '' || status !== '') ? (
         <Text>{t('gateway.noMatch')}</Text>
       ) : (
         <GatewayTable gateways={data.items} showRegion={regionId === undefined} />
       )}
-      {data !== undefined && data.totalCount > 0 ? (
+      {data !== undefined && data.totalCount > 0 && !pastTheEnd ? (
         <Group gap="xs" aria-label={t('gateway.pages')} role="group">
           <Button
             size="xs"
             variant="default"
             disabled={page <= 1}
             onClick={() => {
-              // From past the end (a link to a page the list no longer has): the last page.
-              goTo(Math.min(page - 1, pages));
+              goTo(page - 1);
             }}
           >
             {t('gateway.previousPage')}
           </Button>
           <Text size="sm" aria-live="polite">
-            {t('gateway.pageOf', { page: data.page, pages, count: data.totalCount })}
+            {t('gateway.pageOf', {
+              from: (data.page - 1) * shownSize + 1,
+              to: (data.page - 1) * shownSize + data.items.length,
+              count: data.totalCount,
+              page: data.page,
+              pages,
+            })}
           </Text>
           <Button
             size="xs"
             variant="default"
             disabled={page >= pages}
             onClick={() => {
-              goTo(Math.min(pages, page + 1));
+              goTo(page + 1);
             }}
           >
             {t('gateway.nextPage')}
           </Button>
+          <CompactSelect
+            label={t('gateway.pageSize')}
+            value={String(pageSize)}
+            options={[...new Set([...PAGE_SIZES, pageSize])]
+              .sort((a, b) => a - b)
+              .map((n) => ({ value: String(n), label: t('gateway.perPage', { count: n }) }))}
+            onChange={(value) => {
+              const size = Number(value);
+              // A new page size starts again at page 1, like a new search, filter or sort.
+              change({
+                pageSize: size === GATEWAY_PAGE_SIZE_DEFAULT ? undefined : size,
+                page: undefined,
+              });
+            }}
+          />
         </Group>
       ) : null}
     </Stack>
