@@ -32,8 +32,10 @@ export function ActionLink({
     );
   }
   return (
+    // The button keeps its width (at 1024 px its label was cut to 'Create IPsec s'); the reason
+    // takes what is left and wraps.
     <Group gap="xs" wrap="nowrap" align="center">
-      <Button disabled aria-describedby={reasonId} {...button}>
+      <Button disabled aria-describedby={reasonId} style={{ flexShrink: 0 }} {...button}>
         {children}
       </Button>
       <Suspense fallback={null}>
