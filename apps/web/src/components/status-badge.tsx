@@ -22,11 +22,17 @@ const colours: Record<string, string> = {
 
 const known = new Set(Object.keys(colours));
 
+/** The words for a status the console knows (a gateway's, a negotiation's, an operation's). */
+export function statusKey(status: string): MessageKey | undefined {
+  return known.has(status) ? (`status.${status}` as MessageKey) : undefined;
+}
+
 export function StatusBadge({ status }: { status: string | undefined }) {
   const { t } = useI18n();
   if (status === undefined || status === '')
     return <Badge color="gray">{t('status.unknown')}</Badge>;
-  const label = known.has(status) ? t(`status.${status}` as MessageKey) : status;
+  const key = statusKey(status);
+  const label = key === undefined ? status : t(key);
   return (
     <Badge color={colours[status] ?? 'gray'} variant="light" autoContrast>
       {label}

@@ -12,14 +12,33 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { historyLanes, historyLevel, type HistoryLane } from '@vpn-console/shared/history/schema';
+import {
+  historyLanes,
+  historyLevel,
+  type HealthItem,
+  type HistoryLane,
+} from '@vpn-console/shared/history/schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { statusKey } from '../../../components/status-badge';
+import type { MessageKey } from '../../../lib/messages';
 import { connectionPagePath, gatewayPagePath } from '../../../lib/page-paths';
 import { useRegions } from '../../gateways/api/list-regions';
 import { useHistoryI18n } from '../use-history-i18n';
 import { useHealthOverview } from '../api/history';
 import { hoursMinutes } from '../lib/timeline';
+
+/**
+ * The state's detail in the user's words ('phase 1 not established', 'locked: payment overdue'),
+ * never the cloud's code (the page showed `ike_sa_not_established` and `FinancialLocked`). BGP and
+ * health-check values add nothing to the level (Down), so they have none.
+ */
+function stateDetail(item: Pick<HealthItem, 'lane' | 'value'>): MessageKey | undefined {
+  if (item.lane === 'gateway-business')
+    return item.value === 'FinancialLocked' ? 'gateway.lockedOverdue' : undefined;
+  if (item.lane === 'negotiation' || item.lane === 'gateway-status') return statusKey(item.value);
+  return undefined;
+}
 
 export function HealthPage() {
   const { t, th, formatDateTime } = useHistoryI18n();
@@ -90,6 +109,7 @@ export function HealthPage() {
           <Table.Tbody>
             {overview.data.items.map((item) => {
               const [hours, minutes] = hoursMinutes(now - Date.parse(item.since));
+              const detail = stateDetail(item);
               // A connection's (or tunnel's) own page; a gateway's history tab.
               const historyLink =
                 item.vpnConnectionId === null
@@ -112,9 +132,11 @@ export function HealthPage() {
                   <Table.Td>{th(`history.lane.${item.lane}`)}</Table.Td>
                   <Table.Td>
                     {th(`history.level.${historyLevel(item.lane, item.value)}`)}
-                    <Text size="xs" c="dimmed">
-                      {item.value}
-                    </Text>
+                    {detail === undefined ? null : (
+                      <Text size="xs" c="dimmed">
+                        {t(detail)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {formatDateTime(item.since)}

@@ -29,6 +29,18 @@ const overview: HealthOverview = {
       value: 'ike_sa_not_established',
       since: downAt,
     },
+    {
+      regionId: 'cn-hangzhou',
+      vpnGatewayId: 'vpn-locked01',
+      gatewayName: 'overdue-gateway',
+      kind: 'gateway',
+      subjectId: 'vpn-locked01',
+      vpnConnectionId: null,
+      name: 'overdue-gateway',
+      lane: 'gateway-business',
+      value: 'FinancialLocked',
+      since: downAt,
+    },
   ],
   observedAt: new Date().toISOString(),
 };
@@ -131,6 +143,12 @@ describe('health page', () => {
     expect(row).toHaveTextContent('Negotiation');
     expect(row).toHaveTextContent('Down');
     expect(row).toHaveTextContent('7 h 12 min');
+    // The state in words, never the cloud's code.
+    expect(row).toHaveTextContent('phase 1 not established');
+    expect(row).not.toHaveTextContent('ike_sa_not_established');
+    const locked = within(table).getByRole('row', { name: /vpn-locked01/ });
+    expect(locked).toHaveTextContent('locked: payment overdue');
+    expect(locked).not.toHaveTextContent('FinancialLocked');
     expect(within(row).getByRole('link', { name: 'branch-office' })).toHaveAttribute(
       'href',
       '/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001',
