@@ -39,6 +39,7 @@ const CustomerGatewaysRoute = lazy(() =>
     default: m.CustomerGatewaysRoute,
   })),
 );
+const NotFound = lazy(() => import('./gateway-routes').then((m) => ({ default: m.NotFound })));
 const AccountsRoute = lazy(() =>
   import('../features/accounts/components/accounts-page').then((m) => ({
     default: m.AccountsPage,
@@ -87,7 +88,7 @@ export function AppRoutes() {
         <Route path="audit" element={<AuditRoute />} />
         <Route path="health" element={<HealthRoute />} />
         <Route path="accounts" element={<AccountsRoute />} />
-        <Route path="*" element={<RootRedirect />} />
+        <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );

@@ -105,6 +105,9 @@ export const en = {
   'gateway.statusMayBeOld':
     "The cloud is limiting this account's calls: status may be up to {seconds} s old.",
   'gateway.notFound': 'This gateway does not exist (any more).',
+  'page.notFound': 'There is no page at this address.',
+  'region.notFound': 'This account has no region {regionId}.',
+  'page.toGateways': 'Go to the VPN gateways',
   'gateway.name': 'Name / ID',
   'gateway.region': 'Region',
   'gateway.status': 'Status',
