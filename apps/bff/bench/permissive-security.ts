@@ -10,4 +10,5 @@ export const PERMISSIVE_SECURITY_FOR_BENCH_ONLY: AppSecurity = {
   guard: [],
   routers: [],
   pskKeys: pskKeys(randomBytes(32)),
+  windows: { take: () => Promise.resolve(0) },
 };

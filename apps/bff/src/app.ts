@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import { securityHeaders } from './auth/guard';
+import type { WindowLimits } from './auth/store-limits';
 import { guardedApiRouter } from './http/api-router';
 import { assertRoutesMatchTable } from './http/route-table';
 import { HttpError, toApiError } from './http/errors';
@@ -50,6 +51,8 @@ export interface AppSecurity {
   readonly guard: readonly RequestHandler[];
   /** The keyed PSK fingerprints and the "does this key match?" limits (modules/secret-view.ts). */
   readonly pskKeys: PskKeys;
+  /** Callers' fixed-window limits, counted for every replica (auth/store-limits.ts). */
+  readonly windows: WindowLimits;
   readonly routers: readonly express.Router[];
 }
 
@@ -135,7 +138,7 @@ export const createApp = (deps: AppDeps): Express => {
   // ── API routers: register resource routers here (one place), always on `api` ──────────────
   api.use(healthRouter(runtime));
   api.use(openapiRouter());
-  api.use(eventsRouter(runtime));
+  api.use(eventsRouter(runtime, deps.security.windows));
   api.use(operationsRouter(runtime));
   api.use(vpnGatewaysRouter(runtime, deps.security.pskKeys));
   api.use(customerGatewaysRouter(runtime));

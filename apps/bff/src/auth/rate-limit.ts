@@ -1,7 +1,7 @@
-// Fixed-window counters (the PSK check, the watch budget) and the failed-login back-off (per
-// user name and per client address), in process memory. The login route uses the same back-off
-// rule kept in the store (./login-backoff-store.ts), so every replica counts the same failures
-// (issue 16).
+// The rules of callers' limits: fixed windows (the PSK check, the watch budget) and the
+// failed-login back-off (per user name and per client address). The routes use them through the
+// store (./store-limits.ts), so every replica counts the same attempts (issue 16); LoginBackoff
+// below is the back-off in one process's memory, the reference its store twin is tested against.
 
 export interface RateLimitRule {
   /** Attempts allowed per window. */
@@ -9,76 +9,28 @@ export interface RateLimitRule {
   readonly windowMs: number;
 }
 
-interface Window {
-  count: number;
-  resetAt: number;
+/** A fixed window's count and end (epoch ms). */
+interface WindowCount {
+  readonly count: number;
+  readonly resetAt: number;
 }
 
-export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
-
-  constructor(
-    private readonly rule: RateLimitRule,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfterMs(key: string): number {
-    const w = this.windows.get(key);
-    if (w === undefined) return 0;
-    const t = this.now();
-    if (t >= w.resetAt) {
-      this.windows.delete(key);
-      return 0;
-    }
-    return w.count >= this.rule.limit ? w.resetAt - t : 0;
-  }
-
-  /** Counts one attempt against `key`. */
-  hit(key: string): void {
-    const t = this.now();
-    const w = this.windows.get(key);
-    if (w === undefined || t >= w.resetAt) {
-      this.windows.set(key, { count: 1, resetAt: t + this.rule.windowMs });
-      this.prune(t);
-      return;
-    }
-    w.count += 1;
-  }
-
-  /**
-   * Takes `n` units at once if they fit in `key`'s window: 0 when taken, else the milliseconds
-   * until the window resets (nothing taken). A budget of calls rather than of attempts.
-   */
-  take(key: string, n: number): number {
-    const t = this.now();
-    let w = this.windows.get(key);
-    if (w === undefined || t >= w.resetAt) {
-      w = { count: 0, resetAt: t + this.rule.windowMs };
-      this.windows.set(key, w);
-      this.prune(t);
-    }
-    if (n <= 0) return 0;
-    if (w.count + n > this.rule.limit) return w.resetAt - t;
-    w.count += n;
-    return 0;
-  }
-
-  /** Gives one counted attempt back (a login that succeeded). */
-  release(key: string): void {
-    const w = this.windows.get(key);
-    if (w !== undefined && w.count > 0) w.count -= 1;
-  }
-
-  reset(key: string): void {
-    this.windows.delete(key);
-  }
-
-  private prune(t: number): void {
-    if (this.windows.size < 10_000) return;
-    for (const [k, w] of this.windows) if (t >= w.resetAt) this.windows.delete(k);
-  }
-}
+/**
+ * Takes `n` units at once if they fit in the window (a window that has ended, or none, starts
+ * anew at `t`): `wait` 0 and the window after; else `wait` is the milliseconds until the window
+ * resets and nothing is taken. Attempts count 1; a budget of calls counts what they cost.
+ */
+export const takeFromWindow = (
+  rule: RateLimitRule,
+  window: WindowCount | undefined,
+  t: number,
+  n: number,
+): { wait: number; next: WindowCount } => {
+  const current =
+    window === undefined || t >= window.resetAt ? { count: 0, resetAt: t + rule.windowMs } : window;
+  if (current.count + n > rule.limit) return { wait: current.resetAt - t, next: current };
+  return { wait: 0, next: { count: current.count + n, resetAt: current.resetAt } };
+};
 
 export interface BackoffRule {
   /** Failures allowed before any wait. */

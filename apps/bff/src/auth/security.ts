@@ -11,17 +11,12 @@ import { demoRouter } from '../modules/demo/demo-router';
 import { sessionRouter } from '../modules/session/session-router';
 import { serverSecret } from '../store/server-secrets';
 import type { Store } from '../store/store';
-import {
-  defaultPskCheckLimits,
-  pskKeys,
-  type PskCheckLimits,
-  type PskKeys,
-} from '../modules/secret-view';
+import { pskKeys, type PskCheckLimits, type PskKeys } from '../modules/secret-view';
 import { Accounts } from './accounts';
 import type { CookieOptions } from './cookies';
 import { authGuard, csrfGuard, hostGuard } from './guard';
 import type { Principal } from './principal';
-import { StoreLoginLimits } from './login-backoff-store';
+import { StoreLoginLimits, StoreWindows, type WindowLimits } from './store-limits';
 import type { BackoffRule } from './rate-limit';
 import { defaultSessionTimeouts, Sessions, type SessionTimeouts } from './sessions';
 
@@ -62,6 +57,8 @@ export interface Security {
   readonly guard: RequestHandler[];
   /** PSK fingerprints keyed with the store's secret; the "does this key match?" limits. */
   readonly pskKeys: PskKeys;
+  /** Fixed-window limits counted in the store, for every replica (the watch budget). */
+  readonly windows: WindowLimits;
   /** Mount with the API routers: /api/v1/session, /accounts, /audit, /demo. */
   readonly routers: Router[];
   /** Stops timers (the store is closed by its owner). */
@@ -88,17 +85,18 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     sessions.forgetAccount(id);
   });
   const audit = new AuditLog(db, now);
-  const keys = pskKeys(
-    await serverSecret(db, 'psk-fingerprint'),
-    options.pskCheckLimits ?? defaultPskCheckLimits,
-    () => now().getTime(),
-  );
+  const clock = () => now().getTime();
+  // In the store: every replica counts the same checks and watch calls (issue 16).
+  const windows = new StoreWindows(db, clock);
+  const keys = pskKeys(await serverSecret(db, 'psk-fingerprint'), {
+    windows,
+    ...(options.pskCheckLimits === undefined ? {} : { limits: options.pskCheckLimits }),
+  });
   const demoAccounts =
     options.demo === undefined
       ? undefined
       : await ensureDemoAccounts(options.demo.dataDir, accounts);
   const limits = options.loginLimits ?? defaultLoginLimits;
-  const clock = () => now().getTime();
   const streamCheckMs = options.streamCheckMs ?? 5_000;
   const onStreamSessionEnded = options.onStreamSessionEnded ?? (() => undefined);
   const timers = new Set<NodeJS.Timeout>();
@@ -192,6 +190,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     demoAccounts,
     guard,
     pskKeys: keys,
+    windows,
     routers,
     close: () => {
       for (const t of timers) clearInterval(t);

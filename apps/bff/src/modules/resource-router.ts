@@ -364,7 +364,7 @@ export const resourceRouter = <
         tunnelId === undefined
           ? { regionId, resourceType: m.kind, resourceId: id }
           : { regionId, resourceType: `${m.kind}-tunnel`, resourceId: `${id}/${tunnelId}` };
-      const wait = pskKeys.admitCheck(
+      const wait = await pskKeys.admitCheck(
         principalOf(req)?.accountId ?? 'anonymous',
         `${regionId}/${target.resourceId}`,
       );

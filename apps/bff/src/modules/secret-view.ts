@@ -6,7 +6,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { PSK_MASK } from '@vpn-console/shared/api/psk';
 import type { SecretView } from '@vpn-console/shared/api/views';
-import { RateLimiter, type RateLimitRule } from '../auth/rate-limit';
+import type { RateLimitRule } from '../auth/rate-limit';
+import type { WindowLimits } from '../auth/store-limits';
 
 export interface PskKeys {
   /** The short fingerprint shown beside the mask. */
@@ -17,7 +18,7 @@ export interface PskKeys {
    * Counts one "does this key match?" attempt of `accountId` on `resourceKey`: 0 when it may
    * go ahead, else the milliseconds until it may (the attempt is then not counted).
    */
-  admitCheck(accountId: string, resourceKey: string): number;
+  admitCheck(accountId: string, resourceKey: string): Promise<number>;
 }
 
 export interface PskCheckLimits {
@@ -28,20 +29,25 @@ export interface PskCheckLimits {
 /**
  * Online guesses: 10 per user per 15 minutes, 20 per key per hour (whoever asks), so a viewer
  * (or several) gets a few hundred guesses a day at most — enough to confirm a key a customer
- * reads out, far too few to search for one. Per process, like the login limits (0030).
+ * reads out, far too few to search for one. Counted in the store, so every replica counts the
+ * same attempts, like the login limits (0030, 0160).
  */
-export const defaultPskCheckLimits: PskCheckLimits = {
+const defaultPskCheckLimits: PskCheckLimits = {
   perUser: { limit: 10, windowMs: 15 * 60_000 },
   perResource: { limit: 20, windowMs: 60 * 60_000 },
 };
 
-export function pskKeys(
-  secret: Uint8Array,
-  limits: PskCheckLimits = defaultPskCheckLimits,
-  now: () => number = Date.now,
-): PskKeys {
-  const perUser = new RateLimiter(limits.perUser, now);
-  const perResource = new RateLimiter(limits.perResource, now);
+/** With no limits to count in, every check is refused (a minute's wait): deny by construction. */
+const noChecks: PskCheckLimiter = { windows: { take: () => Promise.resolve(60_000) } };
+
+/** Where the checks are counted (the store's windows) and with which limits. */
+export interface PskCheckLimiter {
+  readonly windows: WindowLimits;
+  readonly limits?: PskCheckLimits;
+}
+
+export function pskKeys(secret: Uint8Array, checks: PskCheckLimiter = noChecks): PskKeys {
+  const limits = checks.limits ?? defaultPskCheckLimits;
   const mac = (resourceId: string, psk: string): Buffer =>
     createHmac('sha256', secret).update(`${resourceId}:${psk}`, 'utf8').digest();
   return {
@@ -49,13 +55,12 @@ export function pskKeys(
     // Both sides through the MAC first: equal lengths, and the time says nothing about the key.
     matches: (resourceId, psk, candidate) =>
       timingSafeEqual(mac(resourceId, psk), mac(resourceId, candidate)),
-    admitCheck: (accountId, resourceKey) => {
-      const wait = Math.max(perUser.retryAfterMs(accountId), perResource.retryAfterMs(resourceKey));
-      if (wait > 0) return wait;
-      perUser.hit(accountId);
-      perResource.hit(resourceKey);
-      return 0;
-    },
+    // Both windows in one step: counted in both, or (refused) in neither.
+    admitCheck: (accountId, resourceKey) =>
+      checks.windows.take([
+        { key: `psk-user:${accountId}`, rule: limits.perUser, n: 1 },
+        { key: `psk-key:${resourceKey}`, rule: limits.perResource, n: 1 },
+      ]),
   };
 }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { HttpError, validationFailed } from '../../http/errors';
 import { parseOr400 } from '../../http/validate';
 import type { Runtime } from '../../runtime';
+import type { WindowLimits } from '../../auth/store-limits';
 import { principalOf } from '../../auth/principal';
 import { parseGatewayList, StreamCapError, TooManyStreamsError } from '../../status/hub';
 import { WatchAdmission, WatchBudgetError } from './watch-admission';
@@ -18,7 +19,8 @@ const querySchema = z.object({ gateways: z.string().max(8000).optional() });
 const ownerOf = (locals: Record<string, unknown>): string | undefined =>
   typeof locals.sessionId === 'string' ? locals.sessionId : undefined;
 
-export const eventsRouter = (runtime: Runtime): Router => {
+/** `windows`: the security layer's limits in the store (the watch budget, for every replica). */
+export const eventsRouter = (runtime: Runtime, windows: WindowLimits): Router => {
   const router = apiRouter();
   const admission = new WatchAdmission({
     // The shared region lists (one listing serves the list pages and the watch checks); a region
@@ -27,6 +29,7 @@ export const eventsRouter = (runtime: Runtime): Router => {
       (await runtime.gatewayLists.region(regionId)).items.map((g) => g.id),
     isPolled: (ref) => runtime.hub.isPolled(ref),
     callsPerMinute: runtime.config.status.watchCallsPerMinute,
+    windows,
   });
   /** Only existing gateways, within the account's budget of cloud calls (429 past it). */
   const admitted = async (req: Request, res: Response, refs: readonly GatewayRef[]) => {

@@ -2,8 +2,10 @@
 // with one listing per region (kept briefly, shared by every caller), never one cloud call per
 // id; and a per-account budget of the cloud calls that opening streams and changing what they
 // watch may cause (listings and first polls), so watch churn cannot spend the account's quota.
+// The budget is counted in the store (issue 16): every replica spends the same one.
 import type { GatewayRef } from '@vpn-console/shared/api/events';
-import { RateLimiter } from '../../auth/rate-limit';
+import type { RateLimitRule } from '../../auth/rate-limit';
+import type { WindowLimits } from '../../auth/store-limits';
 import { HttpError } from '../../http/errors';
 
 export interface WatchAdmissionOptions {
@@ -13,6 +15,8 @@ export interface WatchAdmissionOptions {
   isPolled(ref: GatewayRef): boolean;
   /** Cloud calls one account's watch changes may cause per minute. */
   callsPerMinute: number;
+  /** Where the calls are counted (the store's windows, shared by every replica). */
+  windows: WindowLimits;
   /** How long a region's list is trusted (default 30 s). */
   listTtlMs?: number;
   /** An id missing from a list at least this old lists the region again (default 5 s). */
@@ -31,7 +35,7 @@ const CALLS_PER_FIRST_POLL = 2;
 export class WatchAdmission {
   private readonly listings = new Map<string, Listing>();
   private readonly inflight = new Map<string, Promise<Listing>>();
-  private readonly budget: RateLimiter;
+  private readonly budget: RateLimitRule;
   private readonly now: () => number;
   private readonly ttlMs: number;
   private readonly relistMs: number;
@@ -40,7 +44,7 @@ export class WatchAdmission {
     this.now = options.now ?? Date.now;
     this.ttlMs = options.listTtlMs ?? 30_000;
     this.relistMs = options.relistAfterMs ?? 5_000;
-    this.budget = new RateLimiter({ limit: options.callsPerMinute, windowMs: 60_000 }, this.now);
+    this.budget = { limit: options.callsPerMinute, windowMs: 60_000 };
   }
 
   /**
@@ -58,7 +62,7 @@ export class WatchAdmission {
     const toList = [...byRegion].filter(([regionId, wanted]) =>
       this.needsListing(regionId, wanted),
     );
-    this.charge(account, toList.length);
+    await this.charge(account, toList.length);
     const listed = await Promise.allSettled(toList.map(([regionId]) => this.list(regionId)));
     const unverified = new Set(
       toList.filter((_, i) => listed[i]?.status === 'rejected').map(([regionId]) => regionId),
@@ -70,7 +74,7 @@ export class WatchAdmission {
         (this.listings.get(ref.regionId)?.ids.has(ref.vpnGatewayId) ?? false),
     );
     // A region whose list could not be read: its refs are watched, each charged as a first poll.
-    this.charge(
+    await this.charge(
       account,
       admitted.filter((ref) => !this.options.isPolled(ref)).length * CALLS_PER_FIRST_POLL,
     );
@@ -85,8 +89,10 @@ export class WatchAdmission {
     return age >= this.relistMs && wanted.some((ref) => !listing.ids.has(ref.vpnGatewayId));
   }
 
-  private charge(account: string, calls: number): void {
-    const wait = this.budget.take(account, calls);
+  private async charge(account: string, calls: number): Promise<void> {
+    const wait = await this.options.windows.take([
+      { key: `watch-calls:${account}`, rule: this.budget, n: calls },
+    ]);
     if (wait > 0) throw new WatchBudgetError(wait);
   }
 

@@ -12,7 +12,7 @@ import {
 } from '../../auth/cookies';
 import { sendError, zodIssues } from '../../auth/http';
 import { principalOf, type Principal } from '../../auth/principal';
-import type { LoginLimits } from '../../auth/login-backoff-store';
+import type { LoginLimits } from '../../auth/store-limits';
 import type { Sessions } from '../../auth/sessions';
 import type { AuditLog } from '../audit/audit-log';
 
