@@ -162,7 +162,7 @@ function Actions({
   const inUse = cgw.usedBy.length > 0;
   return (
     <Stack gap={4}>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs">
         <Button
           size="xs"
           variant="default"
@@ -239,7 +239,7 @@ function RegionCustomerGateways({ regionId }: { regionId: string }) {
       {list.isSuccess && items.length === 0 ? <Text>{tc('cgw.empty')}</Text> : null}
       {items.length > 0 && shown.length === 0 ? <Text>{tc('cgw.noMatch')}</Text> : null}
       {shown.length > 0 ? (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={0}>
           <Table striped aria-label={tc('cgw.title')}>
             <Table.Thead>
               <Table.Tr>
