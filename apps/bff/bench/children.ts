@@ -15,10 +15,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** A child process that prints one line (its address) when ready. */
-export const spawnReady = (args: string[]) =>
+/**
+ * A child process that prints one line (its address) when ready: TypeScript under tsx, or with
+ * `built`, a built script run by plain node with the given flags (as production runs the BFF).
+ */
+export const spawnReady = (args: string[], built?: { nodeFlags: readonly string[] }) =>
   new Promise<{ line: string; stop: () => Promise<void> }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const runner = built === undefined ? ['--import', 'tsx'] : built.nodeFlags;
+    const child = spawn(process.execPath, [...runner, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.add(child);

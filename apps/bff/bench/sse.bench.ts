@@ -6,11 +6,12 @@
 // Processes: this one runs the raw-HTTP SSE clients; the emulator (its CLI, port 0, driven through
 // its control API) and the BFF (bench/bff-child.ts) each run in their own child process, so the
 // BFF's RSS is measured alone. All three share the same 2 cores.
+import { builtBffChild } from './build-child';
 import { memoryOf, signIn, spawnReady, type Memory } from './children';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRegionsResponseSchema } from '@vpn-console/shared/responses/regions';
@@ -53,6 +54,12 @@ const SCENARIOS: Array<{ watchers: number; mode: Mode; replicas: number }> = (
       replicas: Math.max(1, Number(replicas ?? '1') || 1),
     };
   });
+
+/** BENCH_STORE=postgres: a one-process run uses DATABASE_URL too (issue 18), not PGlite. */
+const SINGLE_ON_POSTGRES = process.env.BENCH_STORE === 'postgres';
+if (SINGLE_ON_POSTGRES && DATABASE_URL === undefined) {
+  throw new Error('BENCH_STORE=postgres needs DATABASE_URL');
+}
 
 type Key = { accessKeyId: string; accessKeySecret: string };
 
@@ -120,7 +127,33 @@ const startBenchEmulator = async (key: Key) => {
   };
 };
 
-const startBff = async (emulatorUrl: string, key: Key, databaseUrl?: string) => {
+/**
+ * How the BFF child runs: built and started with the `start` script's node flags (what
+ * production runs; the default), or from source under tsx with BENCH_BFF_FROM_SOURCE=1.
+ * BENCH_NODE_FLAGS (space-separated) replaces the flags, to measure others.
+ */
+const bffRunner = async () => {
+  if (process.env.BENCH_BFF_FROM_SOURCE === '1') {
+    return {
+      script: path.join(here, 'bff-child.ts'),
+      built: undefined,
+      label: 'from source (tsx)',
+    };
+  }
+  const built = await builtBffChild();
+  const nodeFlags =
+    process.env.BENCH_NODE_FLAGS === undefined
+      ? built.nodeFlags
+      : process.env.BENCH_NODE_FLAGS.split(' ').filter((flag) => flag !== '');
+  return {
+    script: built.script,
+    built: { nodeFlags },
+    label: `built (tsup), node ${nodeFlags.join(' ')}`,
+  };
+};
+type Runner = Awaited<ReturnType<typeof bffRunner>>;
+
+const startBff = async (runner: Runner, emulatorUrl: string, key: Key, databaseUrl?: string) => {
   const args = JSON.stringify({
     url: emulatorUrl,
     ...key,
@@ -141,7 +174,7 @@ const startBff = async (emulatorUrl: string, key: Key, databaseUrl?: string) => 
     },
     security: SECURITY,
   });
-  const child = await spawnReady([path.join(here, 'bff-child.ts'), args]);
+  const child = await spawnReady([runner.script, args], runner.built);
   const ready = z
     .object({ port: z.number(), username: z.string(), password: z.string() })
     .parse(JSON.parse(child.line));
@@ -261,7 +294,13 @@ const readRatio = async (port: number, cookie: string, emulatorUrl: string, key:
   };
 };
 
-const runScenario = async (watchers: number, mode: Mode, first: boolean, replicas: number) => {
+const runScenario = async (
+  runner: Runner,
+  watchers: number,
+  mode: Mode,
+  first: boolean,
+  replicas: number,
+) => {
   const key: Key = {
     accessKeyId: `LTAIbench${randomBytes(4).toString('hex')}`,
     accessKeySecret: randomBytes(16).toString('hex'),
@@ -269,11 +308,13 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
   const emulator = await startBenchEmulator(key);
   // Several replicas share one fresh PostgreSQL database (dropped at the end).
   const database =
-    replicas > 1 && DATABASE_URL !== undefined ? await createTestDatabase(DATABASE_URL) : undefined;
+    (replicas > 1 || SINGLE_ON_POSTGRES) && DATABASE_URL !== undefined
+      ? await createTestDatabase(DATABASE_URL)
+      : undefined;
   const bffs: Array<Awaited<ReturnType<typeof startBff>>> = [];
   try {
     for (let i = 0; i < replicas; i += 1)
-      bffs.push(await startBff(emulator.url, key, database?.url));
+      bffs.push(await startBff(runner, emulator.url, key, database?.url));
   } catch (error) {
     for (const b of bffs) await b.stop();
     await emulator.stop();
@@ -383,6 +424,8 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
       rssStableAll,
       rssPeakAll,
       replicas: bffs.length,
+      store: database === undefined ? 'PGlite' : 'PostgreSQL',
+      load: loadavg()[0] ?? Number.NaN,
       ratio,
       ratioWithLatency,
     };
@@ -394,6 +437,12 @@ const runScenario = async (watchers: number, mode: Mode, first: boolean, replica
 };
 
 const main = async () => {
+  const runner = await bffRunner();
+  console.log(
+    `BFF child: ${runner.label}; load average ${loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')}`,
+  );
   console.log(
     `SSE bench: ${String(GATEWAYS)} gateways; ${SECURITY ? 'signed in as a viewer (sessions, CSRF, authorisation, PGlite store on)' : 'BFF core without the security layer (BENCH_SECURITY=off)'}; BFF, emulator and clients in ` +
       `separate processes on this machine; fast ${String(FAST_MS)} ms, slow ${String(SLOW_MS)} ms (slow shortened from 20 s to keep the run bounded)`,
@@ -406,7 +455,14 @@ const main = async () => {
       console.log(`\n── ${String(scenario.replicas)} replicas: skipped (DATABASE_URL is not set)`);
       continue;
     }
-    const r = await runScenario(scenario.watchers, scenario.mode, index === 0, scenario.replicas);
+    const r = await runScenario(
+      runner,
+      scenario.watchers,
+      scenario.mode,
+      // The read ratio runs before the first scenario; BENCH_READ_RATIO=off skips it.
+      index === 0 && process.env.BENCH_READ_RATIO !== 'off',
+      scenario.replicas,
+    );
     const how =
       r.mode === 'all'
         ? 'every watcher watches all 50 gateways'
@@ -414,9 +470,9 @@ const main = async () => {
     const where =
       r.replicas > 1
         ? `; ${String(r.replicas)} BFF replicas on one PostgreSQL database, watchers round-robin`
-        : '; one BFF process';
+        : `; one BFF process on ${r.store}`;
     console.log(
-      `\n── ${String(r.watchers)} watchers of ${String(GATEWAYS)} gateways (${how}${where}; connected in ${fmt(r.connectSeconds)} s)`,
+      `\n── ${String(r.watchers)} watchers of ${String(GATEWAYS)} gateways (${how}${where}; connected in ${fmt(r.connectSeconds)} s; load average ${fmt(r.load, 1)})`,
     );
     console.log(
       `  DescribeVpnGateway calls per gateway per interval: ${fmt(r.callsPerGatewayPerInterval, 2)} ` +
