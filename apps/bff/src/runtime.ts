@@ -174,14 +174,18 @@ export const createRuntime = async (
       logger,
     });
   }
-  // Stream caps over every replica's streams (issue 16).
+  // Stream caps over every replica's streams (issue 16), kept in PostgreSQL. A PGlite store is
+  // one process's by construction (replicas need DATABASE_URL): the hub's own caps are then the
+  // deployment's, and no slot row is written per stream nor renewed per heartbeat (issue 18: at
+  // 10,000 streams each admission counted every row and each heartbeat rewrote them all, on the
+  // one connection every other query waits for).
   const caps = {
     maxStreams: config.status.maxStreams,
     maxStreamsPerSession: config.status.maxStreamsPerSession,
     maxStreamsPerAccount: config.status.maxStreamsPerAccount,
   };
   const slots =
-    options.store === undefined
+    options.store?.databaseUrl === undefined
       ? undefined
       : new StreamSlots({
           db: options.store.db,

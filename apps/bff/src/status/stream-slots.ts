@@ -4,7 +4,8 @@
 // an advisory lock (migration 0011: parallel opens on any replica cannot all pass); its replica
 // renews its rows every heartbeat, so a replica that dies frees its streams' slots once their
 // lease runs out (three heartbeats; the next admission deletes them), and a clean close deletes
-// the row at once. PGlite runs the same statements.
+// the row at once. Only on PostgreSQL: a PGlite store has one process, whose hub caps suffice
+// (runtime.ts); the statements run on PGlite too (tests).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { StreamCapError, TooManyStreamsError } from './hub';
