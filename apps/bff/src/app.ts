@@ -1,5 +1,7 @@
 // createApp(deps): middleware, routers, 404, one error handler. No listen (server.ts does that).
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { routeAt } from '@vpn-console/shared/api/paths';
 import type { ApiErrorBody } from '@vpn-console/shared/api/errors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -84,34 +86,55 @@ export const createApp = (deps: AppDeps): Express => {
   app.set('strict routing', true);
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger: runtime.logger,
-      genReqId: (req, res) => {
-        const given = requestIdSchema.safeParse(req.headers['x-request-id']);
-        const id = given.success ? given.data : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Never log query strings (they could carry ids someone considers sensitive) or bodies.
-      serializers: {
-        req: (req: { id: unknown; method: unknown; url?: unknown }) => ({
-          id: req.id,
-          method: req.method,
-          path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
-        }),
-      },
-      customLogLevel: (_req, res, err) =>
-        err !== undefined || res.statusCode >= 500
-          ? 'error'
-          : res.statusCode >= 400
-            ? 'warn'
-            : 'info',
-      autoLogging: {
-        ignore: (req) => req.url === '/metrics' || req.url.startsWith('/api/v1/health'),
-      },
-    }),
-  );
+  const requestId = (req: IncomingMessage, res: ServerResponse): string => {
+    const given = requestIdSchema.safeParse(req.headers['x-request-id']);
+    const id = given.success ? given.data : randomUUID();
+    res.setHeader('X-Request-Id', id);
+    return id;
+  };
+  const levelOf = (status: number, err?: unknown) =>
+    err !== undefined || status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+  const httpLogger = pinoHttp({
+    logger: runtime.logger,
+    genReqId: requestId,
+    // Never log query strings (they could carry ids someone considers sensitive) or bodies.
+    serializers: {
+      req: (req: { id: unknown; method: unknown; url?: unknown }) => ({
+        id: req.id,
+        method: req.method,
+        path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
+      }),
+    },
+    customLogLevel: (_req, res, err) => levelOf(res.statusCode, err),
+    autoLogging: {
+      ignore: (req) => req.url === '/metrics' || (req.url ?? '').startsWith('/api/v1/health'),
+    },
+  });
+  // An event stream lives for hours: pino-http would keep a child logger (and its serialised
+  // bindings) per stream all that time (issue 18). Its request is logged the same way when it
+  // ends, by the app's logger, and `req.log` is that shared logger.
+  const stream = routeAt('events');
+  app.use((req, res, next) => {
+    if (req.method !== stream.method || req.path !== stream.path) {
+      httpLogger(req, res, next);
+      return;
+    }
+    const id = requestId(req, res);
+    req.id = id;
+    req.log = runtime.logger;
+    const started = Date.now();
+    res.once('close', () => {
+      runtime.logger[levelOf(res.statusCode)](
+        {
+          req: { id, method: req.method, path: req.path },
+          res: { statusCode: res.statusCode },
+          responseTime: Date.now() - started,
+        },
+        res.writableEnded ? 'request completed' : 'request aborted',
+      );
+    });
+    next();
+  });
   app.use((req, res, next) => {
     const started = performance.now();
     res.on('finish', () => {

@@ -40,7 +40,12 @@ describe('GET /api/v1/events', () => {
     const events = await stack.api.events(watch(gw.free1, gw.connections));
     expect(events.status).toBe(200);
     expect(events.headers['content-type']).toBe('text/event-stream; charset=utf-8');
-    expect(events.headers['cache-control']).toBe('no-cache, no-transform');
+    expect(events.headers['cache-control']).toBe('no-store, no-transform');
+    expect(events.headers['x-content-type-options']).toBe('nosniff');
+    expect(events.headers['content-security-policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(events.headers['x-request-id']).toBeDefined();
     expect(events.headers['x-accel-buffering']).toBe('no');
     expect(events.headers['content-encoding']).toBeUndefined();
     const hello = await events.next('hello');

@@ -9,7 +9,7 @@ import { sleep } from '../cloud/retry';
 import type { GatewayStatusSource } from '../operations/lanes';
 import type { StatusCluster } from './cluster';
 import { gatewayKey, GatewayPoller, type Entry, type GatewayStatusFetcher } from './poller';
-import { SSE_HEADERS, SseStream, sseFrame } from './sse';
+import { SseStream, sseFrame, writeStreamHead } from './sse';
 import type { StreamSlots } from './stream-slots';
 
 export { type GatewayStatusFetcher } from './poller';
@@ -180,8 +180,7 @@ export class StatusHub implements GatewayStatusSource {
       stream.closed = true;
       return stream;
     }
-    res.writeHead(200, SSE_HEADERS);
-    res.flushHeaders();
+    writeStreamHead(res);
     stream.account = account;
     this.streams.set(stream.id, stream);
     res.on('close', () => {

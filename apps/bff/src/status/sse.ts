@@ -7,12 +7,36 @@ import type { SseEvent } from '@vpn-console/shared/api/events';
 export const sseFrame = (id: number, event: SseEvent): string =>
   `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 
-export const SSE_HEADERS = {
+/**
+ * An event stream's headers. A stream is not a document: of the headers every answer gets
+ * (helmet's, auth/guard.ts), it keeps only what matters to a stream of account data (never
+ * stored, never sniffed as something else, no other site may read or frame it), and
+ * `writeStreamHead` drops the rest (issue 18: Node keeps each answer's header block for the
+ * stream's life; the full set cost about 1 KB per stream).
+ */
+const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
-  'Cache-Control': 'no-cache, no-transform',
+  'Cache-Control': 'no-store, no-transform',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   'X-Accel-Buffering': 'no',
   Connection: 'keep-alive',
 } as const;
+/** Headers set before the stream opens that it keeps as they are. */
+const KEPT_HEADERS: ReadonlySet<string> = new Set([
+  'x-request-id',
+  'set-cookie',
+  'cross-origin-resource-policy',
+]);
+
+/** Sends the stream's 200 and headers now. */
+export const writeStreamHead = (res: ServerResponse): void => {
+  for (const name of res.getHeaderNames()) {
+    if (!KEPT_HEADERS.has(name)) res.removeHeader(name);
+  }
+  res.writeHead(200, SSE_HEADERS);
+  res.flushHeaders();
+};
 
 export class SseStream {
   readonly id = randomUUID();
