@@ -30,11 +30,29 @@ test.describe('a viewer reviews without changing anything @i18n', () => {
     expect(withServer, 'the demo seed has a gateway with an IPsec server').toBeDefined();
     if (withConnections === undefined || withServer === undefined) return;
 
-    await page.goto(`/regions/${regionId}/gateways`);
+    // A link to a page past the end lands on the last page, the URL corrected (issue 18).
+    await page.goto(`/regions/${regionId}/gateways?page=99`);
     await expect(
       page.getByRole('banner').getByText(t('role.viewer'), { exact: true }),
     ).toBeVisible();
     await expect(page.getByRole('link', { name: withConnections.name })).toBeVisible();
+    await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBeNull();
+    // The page size lives in the URL too.
+    await page
+      .getByRole('combobox', { name: t('gateway.pageSize') })
+      .selectOption({ label: t('gateway.perPage', { count: 25 }) });
+    await expect.poll(() => new URL(page.url()).searchParams.get('pageSize')).toBe('25');
+    await expect(
+      page.getByText(
+        t('gateway.pageOf', {
+          from: 1,
+          to: gateways.length,
+          count: gateways.length,
+          page: 1,
+          pages: 1,
+        }),
+      ),
+    ).toBeVisible();
     // The list's search lives in the URL (issue 18): the way back from a gateway finds it again.
     const search = page.getByRole('searchbox', { name: t('gateway.search') });
     await search.fill(withConnections.name);
