@@ -12,7 +12,10 @@ const base = `/api/v1/regions/${HZ}`;
 
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // Short upstream timeouts: the hang faults below wait for them, attempt after attempt.
+  stack = await startTestStack({
+    env: { UPSTREAM_READ_TIMEOUT_MS: '1000', UPSTREAM_WRITE_TIMEOUT_MS: '1000' },
+  });
 });
 afterAll(async () => {
   await stack.close();

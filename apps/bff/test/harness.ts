@@ -122,8 +122,11 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     POLL_SLOW_MS: '1000',
     SSE_HEARTBEAT_MS: '15000',
     REPLICA_HEARTBEAT_MS: '200',
-    UPSTREAM_READ_TIMEOUT_MS: '1000',
-    UPSTREAM_WRITE_TIMEOUT_MS: '1000',
+    // The emulator is local, but a loaded 2-core machine can stall it past a second: a poll
+    // that timed out left a snapshot without its gateway. Tests of the timeout itself (an
+    // injected hang) set a short one.
+    UPSTREAM_READ_TIMEOUT_MS: '10000',
+    UPSTREAM_WRITE_TIMEOUT_MS: '10000',
     STATIC_DIR: '/nonexistent-spa-dir',
     METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...options.env,

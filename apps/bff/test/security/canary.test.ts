@@ -71,6 +71,8 @@ describe('canary: no secret leaves the BFF', () => {
     stack = await startTestStack({
       emulator: { running: emulator, ...key },
       runtime: { logger },
+      // Short upstream timeouts: the hang fault below waits for them, attempt after attempt.
+      env: { UPSTREAM_READ_TIMEOUT_MS: '1000', UPSTREAM_WRITE_TIMEOUT_MS: '1000' },
     });
     operator = await stack.as('operator');
     viewer = await stack.as('viewer');
