@@ -16,7 +16,7 @@ import { CONNECTED, startOpenVpn } from '@vpn-console/real-daemons/openvpn';
 import { openVpnServerConf } from '@vpn-console/real-daemons/openvpn-server-conf';
 import { daemonsRunnable } from '@vpn-console/real-daemons/support';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestStack, type TestStack } from './harness';
 
 const CLIENT_ADDRESS = '203.0.113.50';
@@ -25,6 +25,11 @@ let stack: TestStack;
 const timings: string[] = [];
 
 const runs = daemonsRunnable();
+
+// Each test waits on real daemons (a server up within 10 s, a client's verdict within 20 s) after
+// a write settles: more than vitest's 30 s when a loaded machine runs them (the first four timed
+// out at 30 s at load ~17 on 2 cores).
+vi.setConfig({ testTimeout: 120_000 });
 
 describe.runIf(runs)('real OpenVPN and strongSwan clients with what the console hands out', () => {
   beforeAll(async () => {
