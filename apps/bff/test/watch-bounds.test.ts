@@ -18,6 +18,8 @@ beforeAll(async () => {
       POLL_FAST_MS: '60000',
       POLL_SLOW_MS: '60000',
       SSE_WATCH_CALLS_PER_MINUTE: '12',
+      // One listing serves every round however slowly a loaded machine sends them (15 s default).
+      GATEWAY_LIST_TTL_MS: '600000',
     },
   });
 }, 120_000);

@@ -20,9 +20,13 @@ const SERVER_PSK = 'DemoIpsecServer1';
 
 describe('PSK check and keyed fingerprints', () => {
   let stack: TestStack;
+  // The security layer's clock stands still: the checks of all three tests fall in one 60 s
+  // window however slowly a loaded machine runs them (a real clock let the window roll over).
+  const clock = Date.parse('2026-11-30T00:00:00Z');
   beforeAll(async () => {
     stack = await startTestStack({
       security: {
+        now: () => new Date(clock),
         pskCheckLimits: {
           perUser: { limit: 4, windowMs: 60_000 },
           perResource: { limit: 6, windowMs: 60_000 },

@@ -1,10 +1,28 @@
 // Streams bounded per caller (issue 10): one session cannot open streams up to the global cap;
 // past its session's or account's cap it gets 429 with Retry-After, and others still get theirs.
 import { csrfHeader } from '@vpn-console/shared/api/session';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { openTestStore, testDatabaseUrl } from '../../src/store/testing';
 import { startTestStack, type TestStack } from '../harness';
+import type { SseClient } from '../sse-client';
+
+/**
+ * A stream opened once a closed one's place is free: the server frees it when it hears the close,
+ * which a loaded machine delays (50 tries 20 ms apart were not always enough).
+ */
+const openOnceFreed = (open: () => Promise<SseClient>): Promise<SseClient> =>
+  vi.waitFor(
+    async () => {
+      const stream = await open();
+      if (stream.status !== 200) {
+        stream.close();
+        throw new Error(`no place yet: ${String(stream.status)}`);
+      }
+      return stream;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
 
 describe('per-session and per-account stream caps', () => {
   let stack: TestStack;
@@ -36,16 +54,7 @@ describe('per-session and per-account stream caps', () => {
     second.closeStreams();
     viewer.closeStreams();
     const again = await stack.as('operator');
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i += 1) {
-      const s = await again.events();
-      status = s.status;
-      if (status !== 200) {
-        s.close();
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }
-    expect(status).toBe(200);
+    expect((await openOnceFreed(() => again.events())).status).toBe(200);
   });
 });
 
@@ -96,16 +105,7 @@ describe('stream caps across two replicas on one store (issue 16)', () => {
     expect((await b.api.events()).status).toBe(503);
     // Streams closed on a free their places for b at once.
     a.api.closeStreams();
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i += 1) {
-      const s = await b.api.events();
-      status = s.status;
-      if (status !== 200) {
-        s.close();
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    }
-    expect(status).toBe(200);
+    expect((await openOnceFreed(() => b.api.events())).status).toBe(200);
     b.api.closeStreams();
     viewer.closeStreams();
   });
