@@ -8,7 +8,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    testTimeout: 20_000,
+    // Several 30 s waits (src/test/setup.ts) may follow one another on a loaded machine.
+    testTimeout: 120_000,
     pool: 'threads',
     maxWorkers: 1,
   },

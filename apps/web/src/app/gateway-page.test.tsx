@@ -145,9 +145,7 @@ describe('gateway page', () => {
       '-office',
     );
     await userEvent.click(confirm);
-    expect(
-      await within(dialog).findByText('The change is live.', {}, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await within(dialog).findByText('The change is live.')).toBeInTheDocument();
     const del = calls.find((c) => c.method === 'DELETE');
     expect(del?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(del?.headers.get('X-Requested-With')).toBe('XMLHttpRequest');

@@ -41,8 +41,10 @@ if (!('fonts' in document)) {
 // axe probes canvas for icon ligatures; jsdom has no canvas.
 window.HTMLCanvasElement.prototype.getContext = () => null;
 
-// Lazy route chunks are compiled on first use; on a busy machine that takes more than 1 s.
-configure({ asyncUtilTimeout: 5000 });
+// Lazy route chunks are compiled on first use, and a loaded 2-core machine renders slowly: at
+// load ~25 a page's chunk and first rows took more than 5 s. Every wait of the component tests
+// (findBy*, waitFor) takes this one limit; none sets a shorter one of its own.
+configure({ asyncUtilTimeout: 30_000 });
 
 let consoleErrors: string[] = [];
 

@@ -12,7 +12,7 @@ describe('leaving a wizard', () => {
   it('asks before discarding a changed wizard, and lets an unchanged one go', async () => {
     mockFetch(baseRoutes('operator'));
     renderApp(edit);
-    await screen.findByRole('heading', { name: 'Change the IPsec server' }, { timeout: 10_000 });
+    await screen.findByRole('heading', { name: 'Change the IPsec server' });
     const user = userEvent.setup();
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.type(name, '-2');
@@ -34,7 +34,7 @@ describe('leaving a wizard', () => {
   it('leaves an unchanged wizard at once, in Chinese too', async () => {
     mockFetch(baseRoutes('operator'));
     renderApp(edit, 'zh-CN');
-    await screen.findByRole('heading', { name: '修改 IPsec 服务端' }, { timeout: 10_000 });
+    await screen.findByRole('heading', { name: '修改 IPsec 服务端' });
     await userEvent.click(screen.getByRole('button', { name: '取消' }));
     expect(await screen.findByRole('heading', { name: 'hq-gateway' })).toBeInTheDocument();
     expect(screen.queryByRole('dialog', { name: '离开此向导？' })).not.toBeInTheDocument();

@@ -46,11 +46,7 @@ describe('wizard on a wide screen', () => {
         },
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-std001/ipsec-server/new');
-      const aside = await screen.findByRole(
-        'region',
-        { name: 'So far, in plain words' },
-        { timeout: 5000 },
-      );
+      const aside = await screen.findByRole('region', { name: 'So far, in plain words' });
       const user = userEvent.setup();
       await user.type(screen.getByRole('textbox', { name: 'Local subnets 1' }), '192.168.0.0/16');
       await user.type(screen.getByRole('textbox', { name: /Client address pool/ }), '10.10.0.0/24');

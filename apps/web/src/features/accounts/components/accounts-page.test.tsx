@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
 import { mockFetch, type MockRoute } from '../../../test/fetch-mock';
 import { baseRoutes } from '../../../test/fixtures';
@@ -69,7 +69,7 @@ describe('accounts page', () => {
         name: 'Disable',
       }),
     );
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ disabled: true });
     });
     expect(await screen.findByText('alice is disabled and signed out.')).toBeInTheDocument();
@@ -79,7 +79,7 @@ describe('accounts page', () => {
     const roleDialog = await screen.findByRole('dialog', { name: 'Make alice Operator?' });
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1);
     await user.click(within(roleDialog).getByRole('button', { name: 'Change role' }));
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(calls.filter((c) => c.method === 'PATCH')[1]?.body).toEqual({ role: 'operator' });
     });
   });
@@ -154,7 +154,7 @@ describe('accounts page', () => {
     expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
     await user.type(within(dialog).getByLabelText(/New password/), ' and now long enough');
     await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({
         password: 'short and now long enough',
       });

@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { watchRequestSchema } from '@vpn-console/shared/api/events';
 import { act } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../../test/axe';
 import { FakeEventSource } from '../../../test/fake-event-source';
 import { mockFetch, type MockRoute, type RecordedRequest } from '../../../test/fetch-mock';
@@ -79,12 +79,12 @@ describe('gateway list', () => {
     act(() => {
       stream.emit('hello', { type: 'hello', streamId: 's-1', heartbeatMs: 15000 });
     });
-    await vi.waitFor(() => {
+    await waitFor(() => {
       const watch = calls.find((c) => c.method === 'PUT' && c.path === '/api/v1/events/s-1/watch');
       const body = watchRequestSchema.parse(watch?.body);
       expect(body.gateways).toContainEqual({ regionId: 'cn-hangzhou', vpnGatewayId: 'vpn-std001' });
       expect(body.gateways).toContainEqual({ regionId: 'cn-hangzhou', vpnGatewayId: 'vpn-sm002' });
-    });
+    }, slices);
     act(() => {
       stream.emit('gateway', {
         type: 'gateway',
@@ -185,9 +185,9 @@ describe('gateway list', () => {
             ?.body,
         )
         .gateways.map((g) => g.vpnGatewayId);
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(watched()).toContain('vpn-many0000');
-    });
+    }, slices);
 
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -200,11 +200,11 @@ describe('gateway list', () => {
     // The rows are reused for the next page (keyed by place): each now watches and shows the
     // gateway of its new page, none the one it showed before.
     expect(screen.queryByRole('link', { name: 'customer-0001' })).not.toBeInTheDocument();
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(watched()).toHaveLength(50);
       expect(watched()).toContain('vpn-many0050');
       expect(watched()).not.toContain('vpn-many0000');
-    });
+    }, slices);
     const row52 = screen.getByRole('link', { name: 'customer-0052' }).closest('tr');
     if (row52 === null) throw new Error('no row');
     act(() => {

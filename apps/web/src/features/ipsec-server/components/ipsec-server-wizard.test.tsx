@@ -59,7 +59,7 @@ describe('IPsec server wizard', () => {
       ]);
       renderApp(`${base}/ipsec-server/new`);
       expect(
-        await screen.findByRole('heading', { name: 'Create an IPsec server' }, { timeout: 5000 }),
+        await screen.findByRole('heading', { name: 'Create an IPsec server' }),
       ).toBeInTheDocument();
       expect(await seriousViolations()).toEqual([]);
 
@@ -141,9 +141,7 @@ describe('IPsec server wizard', () => {
       await user.dblClick(create);
       await user.click(create);
       // Lands on the gateway page once the operation is done.
-      expect(
-        await screen.findByRole('heading', { name: 'hq-gateway' }, { timeout: 6000 }),
-      ).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'hq-gateway' })).toBeInTheDocument();
       const writes = calls.filter((c) => c.method === 'POST' && c.query.get('dryRun') === null);
       expect(writes).toHaveLength(1);
       expect(writes[0]?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
@@ -168,9 +166,7 @@ describe('IPsec server wizard', () => {
       },
     ]);
     renderApp(`${base}/ipsec-server/iss-001/edit`, 'zh-CN');
-    expect(
-      await screen.findByRole('heading', { name: '修改 IPsec 服务端' }, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '修改 IPsec 服务端' })).toBeInTheDocument();
     const user = userEvent.setup();
     const name = screen.getByRole('textbox', { name: '名称' });
     expect(name).toHaveValue('clients');
@@ -199,7 +195,7 @@ describe('IPsec server wizard', () => {
     mockFetch([...baseRoutes('operator'), editDryRunOk]);
     renderApp(`${base}/ipsec-server/iss-001/edit`);
     expect(
-      await screen.findByRole('heading', { name: 'Change the IPsec server' }, { timeout: 5000 }),
+      await screen.findByRole('heading', { name: 'Change the IPsec server' }),
     ).toBeInTheDocument();
     const user = userEvent.setup();
     for (let i = 0; i < 4; i += 1) await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -237,7 +233,7 @@ describe('IPsec server wizard', () => {
       },
     ]);
     renderApp(`${base}/ipsec-server/iss-001/edit`);
-    await screen.findByRole('heading', { name: 'Change the IPsec server' }, { timeout: 5000 });
+    await screen.findByRole('heading', { name: 'Change the IPsec server' });
     const user = userEvent.setup();
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.clear(name);
@@ -275,9 +271,7 @@ describe('IPsec server wizard', () => {
     ]);
     renderApp(`${base}/ipsec-server/iss-001/edit`);
     expect(
-      await screen.findByText('The cloud holds settings this console does not know', undefined, {
-        timeout: 5000,
-      }),
+      await screen.findByText('The cloud holds settings this console does not know'),
     ).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent(
       'Phase 1 (IKE) · Encryption: aes-gcm-256',

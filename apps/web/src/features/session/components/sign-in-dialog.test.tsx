@@ -142,7 +142,7 @@ describe.each(cases)('in-place sign-in (%s)', (language, m) => {
       ]);
       renderApp(`${base}/ssl-vpn-servers/new`, language);
       expect(
-        await screen.findByRole('heading', { name: m['sslWizard.createTitle'] }, { timeout: 5000 }),
+        await screen.findByRole('heading', { name: m['sslWizard.createTitle'] }),
       ).toBeInTheDocument();
       const user = userEvent.setup();
       await fillBasics(m, user);
@@ -203,7 +203,7 @@ describe.each(cases)('in-place sign-in (%s)', (language, m) => {
       expect(second?.body).toMatchObject({ name: 'staff', clientIpPool: '10.20.0.0/16' });
       // Done: the wizard lands on the gateway page.
       expect(
-        await screen.findByRole('heading', { level: 1, name: 'hq-gateway' }, { timeout: 5000 }),
+        await screen.findByRole('heading', { level: 1, name: 'hq-gateway' }),
       ).toBeInTheDocument();
     },
   );
@@ -229,11 +229,7 @@ describe('in-place sign-in as another user', () => {
         return { calls: mocked.calls, client: rendered.client };
       })();
       expect(
-        await screen.findByRole(
-          'heading',
-          { name: en['sslWizard.createTitle'] },
-          { timeout: 5000 },
-        ),
+        await screen.findByRole('heading', { name: en['sslWizard.createTitle'] }),
       ).toBeInTheDocument();
       const user = userEvent.setup();
       await fillBasics(en, user);

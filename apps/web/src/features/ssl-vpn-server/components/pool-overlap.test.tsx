@@ -11,7 +11,7 @@ import { renderApp } from '../../../test/render';
 describe('SSL-VPN server wizard, pool against local subnets', () => {
   it(
     'says the overlap as the local subnet is typed, and follows its fixes',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       mockFetch([
         {
@@ -25,7 +25,7 @@ describe('SSL-VPN server wizard, pool against local subnets', () => {
         ...baseRoutes('operator'),
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-std001/ssl-vpn-servers/new');
-      await screen.findByRole('heading', { name: 'Create an SSL-VPN server' }, { timeout: 20_000 });
+      await screen.findByRole('heading', { name: 'Create an SSL-VPN server' });
       const user = userEvent.setup();
       await user.type(screen.getByRole('textbox', { name: /Client address pool/ }), '10.20.0.0/16');
       const local = screen.getByRole('textbox', { name: 'Local subnets 1' });

@@ -54,7 +54,7 @@ describe('SSL-VPN server wizard', () => {
       ]);
       renderApp(`${base}/ssl-vpn-servers/new`);
       expect(
-        await screen.findByRole('heading', { name: 'Create an SSL-VPN server' }, { timeout: 5000 }),
+        await screen.findByRole('heading', { name: 'Create an SSL-VPN server' }),
       ).toBeInTheDocument();
       expect(await seriousViolations()).toEqual([]);
       const user = userEvent.setup();

@@ -1,8 +1,8 @@
 // Issue 17: a gateway's connection list has search, a status filter and sort.
 import type { VpnConnectionView } from '@vpn-console/shared/api/views';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mockFetch, type MockRoute } from '../../../test/fetch-mock';
 import { baseRoutes, detailOf, gatewayStandard } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
@@ -101,7 +101,7 @@ describe('connection list tools', () => {
     expect(names()).toEqual(['beijing-office', 'chengdu-dc']);
     expect(router.url()).not.toContain('sort=');
     router.go(-1);
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(names()).toEqual(['chengdu-dc', 'beijing-office']);
     });
 
@@ -112,11 +112,11 @@ describe('connection list tools', () => {
     expect(router.url()).not.toContain('status=');
     await user.type(screen.getByRole('textbox', { name: 'Search connections' }), 'chengdu');
     expect(names()).toEqual(['chengdu-dc']);
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(router.url()).toContain('q=chengdu');
     });
     router.go(-1);
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(router.url()).toBe(`${page}?tab=connections&status=connected&sort=newest`);
     });
     expect(screen.getByRole('textbox', { name: 'Search connections' })).toHaveValue('');

@@ -64,11 +64,7 @@ describe('dual-tunnel connection wizard', () => {
       renderApp('/regions/cn-hangzhou/gateways/vpn-dual001/connections/new');
       expect(
         // The wizard's chunk compiles on first use: slow on a busy machine.
-        await screen.findByRole(
-          'heading',
-          { name: 'Create an IPsec connection' },
-          { timeout: 30_000 },
-        ),
+        await screen.findByRole('heading', { name: 'Create an IPsec connection' }),
       ).toBeInTheDocument();
       expect(screen.getByText(/tunnel 1 \(active\) from 192\.0\.2\.131/)).toBeInTheDocument();
       const user = userEvent.setup();
@@ -131,9 +127,7 @@ describe('dual-tunnel connection wizard', () => {
       expect(screen.getByRole('table', { name: 'Tunnel 2' })).toHaveTextContent('169.254.23.0/30');
       expect(await screen.findByText('The cloud accepts this configuration.')).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: 'Create' }));
-      expect(
-        await screen.findByRole('heading', { name: 'dual-gateway' }, { timeout: 8000 }),
-      ).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'dual-gateway' })).toBeInTheDocument();
 
       const creates = calls.filter(
         (c) => c.method === 'POST' && c.path.endsWith('/vpn-connections') && !c.query.has('dryRun'),
@@ -178,11 +172,7 @@ describe('dual-tunnel connection wizard', () => {
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-dual001/connections/vco-dual001/edit');
       expect(
-        await screen.findByRole(
-          'heading',
-          { name: 'Change the IPsec connection' },
-          { timeout: 30_000 },
-        ),
+        await screen.findByRole('heading', { name: 'Change the IPsec connection' }),
       ).toBeInTheDocument();
       const user = userEvent.setup();
       await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -210,9 +200,7 @@ describe('dual-tunnel connection wizard', () => {
       expect(screen.getAllByText('无变更。')).toHaveLength(2);
 
       await user.click(await screen.findByRole('button', { name: '应用变更' }));
-      expect(
-        await screen.findByRole('heading', { name: 'dual-gateway' }, { timeout: 8000 }),
-      ).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'dual-gateway' })).toBeInTheDocument();
       const patch = calls.find((c) => c.method === 'PATCH');
       expect(patch?.path).toBe(
         '/api/v1/regions/cn-hangzhou/vpn-connections/vco-dual001/tunnels/tun-dual002',

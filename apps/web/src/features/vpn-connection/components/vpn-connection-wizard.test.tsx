@@ -120,7 +120,7 @@ const failingCreateRoutes = (error: ApiError) => [
 /** The standard gateway's wizard filled with a new customer gateway, up to the review's Create. */
 const fillAndCreate = async (bgpCidr?: string) => {
   renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/new');
-  await screen.findByRole('heading', { name: 'Create an IPsec connection' }, { timeout: 20_000 });
+  await screen.findByRole('heading', { name: 'Create an IPsec connection' });
   const user = userEvent.setup();
   await user.click(screen.getByRole('radio', { name: 'Create one now' }));
   await user.type(screen.getByRole('textbox', { name: /Public IP address/ }), '203.0.113.10');
@@ -201,11 +201,7 @@ describe('IPsec connection wizard', () => {
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-sm002/connections/new');
       expect(
-        await screen.findByRole(
-          'heading',
-          { name: 'Create an IPsec connection' },
-          { timeout: 5000 },
-        ),
+        await screen.findByRole('heading', { name: 'Create an IPsec connection' }),
       ).toBeInTheDocument();
       expect(await seriousViolations()).toEqual([]);
       const user = userEvent.setup();
@@ -285,9 +281,7 @@ describe('IPsec connection wizard', () => {
       ).toBe(false);
       expect(await seriousViolations()).toEqual([]);
       await user.click(screen.getByRole('button', { name: 'Create' }));
-      expect(
-        await screen.findByRole('heading', { name: 'gm-gateway' }, { timeout: 8000 }),
-      ).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'gm-gateway' })).toBeInTheDocument();
 
       const cgw = calls.find(
         (c) =>
@@ -353,11 +347,7 @@ describe('IPsec connection wizard', () => {
       ]);
       renderApp('/regions/cn-hangzhou/gateways/vpn-std001/connections/vco-001/edit');
       expect(
-        await screen.findByRole(
-          'heading',
-          { name: 'Change the IPsec connection' },
-          { timeout: 5000 },
-        ),
+        await screen.findByRole('heading', { name: 'Change the IPsec connection' }),
       ).toBeInTheDocument();
       const user = userEvent.setup();
       const remote = screen.getByRole('textbox', { name: 'Remote subnets 1' });
