@@ -38,25 +38,30 @@ describe('PSK check and keyed fingerprints', () => {
     await stack.close();
   }, 60_000);
 
-  it('shows viewers a keyed fingerprint: not the unkeyed SHA-256, not another store’s', async () => {
-    const viewer = await stack.as('viewer');
-    const view = ipsecServerViewSchema.parse((await viewer.get(SERVER)).body);
-    const shown = view.psk?.fingerprint;
-    const own = pskKeys(await serverSecret(stack.secured.store.db, 'psk-fingerprint'));
-    expect(shown).toBe(own.fingerprint(DEMO_IDS.ipsecServer, SERVER_PSK));
-    const unkeyed = createHash('sha256')
-      .update(`${DEMO_IDS.ipsecServer}:${SERVER_PSK}`)
-      .digest('hex')
-      .slice(0, 12);
-    expect(shown).not.toBe(unkeyed);
-    const other = await openStore({ memory: true });
-    try {
-      const theirs = pskKeys(await serverSecret(other.db, 'psk-fingerprint'));
-      expect(theirs.fingerprint(DEMO_IDS.ipsecServer, SERVER_PSK)).not.toBe(shown);
-    } finally {
-      await other.close();
-    }
-  });
+  // Opens a second PGlite store: over 30 s at load ~20 on 2 cores.
+  it(
+    'shows viewers a keyed fingerprint: not the unkeyed SHA-256, not another store’s',
+    { timeout: 120_000 },
+    async () => {
+      const viewer = await stack.as('viewer');
+      const view = ipsecServerViewSchema.parse((await viewer.get(SERVER)).body);
+      const shown = view.psk?.fingerprint;
+      const own = pskKeys(await serverSecret(stack.secured.store.db, 'psk-fingerprint'));
+      expect(shown).toBe(own.fingerprint(DEMO_IDS.ipsecServer, SERVER_PSK));
+      const unkeyed = createHash('sha256')
+        .update(`${DEMO_IDS.ipsecServer}:${SERVER_PSK}`)
+        .digest('hex')
+        .slice(0, 12);
+      expect(shown).not.toBe(unkeyed);
+      const other = await openStore({ memory: true });
+      try {
+        const theirs = pskKeys(await serverSecret(other.db, 'psk-fingerprint'));
+        expect(theirs.fingerprint(DEMO_IDS.ipsecServer, SERVER_PSK)).not.toBe(shown);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it('answers a viewer match true or false, for a server and a tunnel, and audits each attempt', async () => {
     const viewer = await stack.as('viewer');
