@@ -62,6 +62,15 @@ export const theme = createTheme({
         label: { overflow: 'visible', textOverflow: 'clip' },
       },
     }),
+    // Nor is a button's label cut ('Create IPsec s', 'Use grou' at 1024 px): in a row that does
+    // not wrap, the text beside it wraps instead.
+    // (By name, not `Button.extend`: importing the component would pull it into the entry chunk.)
+    Button: { styles: { root: { flexShrink: 0 } } },
+    // A field in error keeps its placeholder grey: drawn red, the example in an empty subnet field
+    // ('10.0.0.0/16') read as a value the console refused.
+    Input: {
+      styles: { wrapper: { '--input-placeholder-color': 'var(--mantine-color-placeholder)' } },
+    },
     // A loader is a live status: Mantine draws it as a bare <span>, on which the aria-label the
     // pages give it is not allowed (axe-core: aria-prohibited-attr, serious).
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),

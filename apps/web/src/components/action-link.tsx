@@ -32,10 +32,9 @@ export function ActionLink({
     );
   }
   return (
-    // The button keeps its width (at 1024 px its label was cut to 'Create IPsec s'); the reason
-    // takes what is left and wraps.
+    // The button keeps its width (the theme's rule); the reason takes what is left and wraps.
     <Group gap="xs" wrap="nowrap" align="center">
-      <Button disabled aria-describedby={reasonId} style={{ flexShrink: 0 }} {...button}>
+      <Button disabled aria-describedby={reasonId} {...button}>
         {children}
       </Button>
       <Suspense fallback={null}>
