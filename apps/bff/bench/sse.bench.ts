@@ -371,6 +371,11 @@ const runScenario = async (
         ),
       );
       clients.push(...batch);
+      if (clients.length % 1000 === 0) {
+        process.stderr.write(
+          `  ${String(clients.length)} streams open after ${fmt((Date.now() - connectStarted) / 1000)} s\n`,
+        );
+      }
     }
     while (snapshots.size < watchers) await sleep(50);
     const connectSeconds = (Date.now() - connectStarted) / 1000;
@@ -444,7 +449,7 @@ const main = async () => {
       .join(' ')}`,
   );
   console.log(
-    `SSE bench: ${String(GATEWAYS)} gateways; ${SECURITY ? 'signed in as a viewer (sessions, CSRF, authorisation, PGlite store on)' : 'BFF core without the security layer (BENCH_SECURITY=off)'}; BFF, emulator and clients in ` +
+    `SSE bench: ${String(GATEWAYS)} gateways; ${SECURITY ? `signed in as a viewer (sessions, CSRF, authorisation, ${SINGLE_ON_POSTGRES ? 'PostgreSQL' : 'PGlite'} store on)` : 'BFF core without the security layer (BENCH_SECURITY=off)'}; BFF, emulator and clients in ` +
       `separate processes on this machine; fast ${String(FAST_MS)} ms, slow ${String(SLOW_MS)} ms (slow shortened from 20 s to keep the run bounded)`,
   );
   if (DATABASE_URL === undefined && process.env.BENCH_SCENARIOS === undefined) {
