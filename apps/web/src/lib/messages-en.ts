@@ -83,7 +83,7 @@ export const en = {
 
   'gateway.listTitle': 'VPN gateways in {region}',
   'gateway.allTitle': 'VPN gateways in all regions',
-  'gateway.someRegionsFailed': '{count} region(s) could not be loaded.',
+  'gateway.someRegionsFailed': 'Could not load {regions}.',
   'gateway.none': 'No VPN gateways here.',
   'gateway.search': 'Search name, ID or IP',
   'gateway.filterStatus': 'Status filter',

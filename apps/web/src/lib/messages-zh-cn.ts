@@ -82,7 +82,7 @@ export const zhCN: Messages = {
 
   'gateway.listTitle': '{region} 的 VPN 网关',
   'gateway.allTitle': '所有地域的 VPN 网关',
-  'gateway.someRegionsFailed': '有 {count} 个地域加载失败。',
+  'gateway.someRegionsFailed': '无法加载{regions}。',
   'gateway.none': '此处没有 VPN 网关。',
   'gateway.search': '搜索名称、ID 或 IP',
   'gateway.filterStatus': '按状态筛选',

@@ -27,7 +27,7 @@ export const customerGatewaysEn = {
   'cgw.save': 'Save',
   'cgw.saved': 'Customer gateway {name} saved.',
   'cgw.inUse':
-    'Used by {count} connection(s): delete them or move them to another customer gateway first.',
+    'Connections using it: {count}. Delete them or move them to another customer gateway first.',
   'cgw.failed': 'The change failed.',
   'cgw.deleteWarning':
     'Deleting customer gateway "{name}" removes it from the region. This cannot be undone.',

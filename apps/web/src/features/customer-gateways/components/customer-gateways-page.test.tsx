@@ -68,7 +68,7 @@ describe('customer gateways page', () => {
     expect(used.getByText('(tunnel tun-001)')).toBeInTheDocument();
     expect(used.getByText('65010')).toBeInTheDocument();
     expect(used.getByRole('button', { name: 'Delete branch-used' })).toBeDisabled();
-    expect(used.getByText(/Used by 2 connection/)).toBeInTheDocument();
+    expect(used.getByText(/^Connections using it: 2\./)).toBeInTheDocument();
     const free = await rowOf('branch-free');
     expect(free.getByText('No connection')).toBeInTheDocument();
     expect(free.getByRole('button', { name: 'Delete branch-free' })).toBeEnabled();

@@ -238,6 +238,31 @@ describe('gateway list', () => {
     expect(await seriousViolations()).toEqual([]);
   }, 60_000);
 
+  it('names the regions it could not load, in the user language', async () => {
+    mockFetch([
+      {
+        method: 'GET',
+        path: '/api/v1/vpn-gateways',
+        respond: () => ({
+          status: 200,
+          body: gatewayPageOf([gatewayStandard], {
+            failedRegions: ['cn-shanghai', 'ap-southeast-1'],
+          }),
+        }),
+      },
+      ...baseRoutes('viewer'),
+    ]);
+    const { unmount } = renderApp('/gateways');
+    expect(
+      await screen.findByText('Could not load China (Shanghai) and Singapore.', {}, slices),
+    ).toBeInTheDocument();
+    unmount();
+    renderApp('/gateways', 'zh-CN');
+    expect(
+      await screen.findByText('无法加载华东2（上海）和新加坡。', {}, slices),
+    ).toBeInTheDocument();
+  });
+
   it('shows every public IP of a gateway, and its features under its type (issue 17)', async () => {
     const dual = {
       ...gatewayStandard,

@@ -68,7 +68,8 @@ const listState = (params: URLSearchParams) => {
  * renders (and watches live) one page of rows, whatever the size of the account.
  */
 function GatewayList({ regionId }: { regionId?: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const regionName = useRegionName();
   const [params, change] = useUrlState();
   const { q, status, sort, page, pageSize } = listState(params);
   // A new search, filter or sort starts again at page 1 (the page leaves the URL with it).
@@ -157,7 +158,12 @@ function GatewayList({ regionId }: { regionId?: string }) {
       ) : null}
       {data !== undefined && data.failedRegions.length > 0 ? (
         <Alert color="red">
-          {t('gateway.someRegionsFailed', { count: data.failedRegions.length })}
+          {/* Which regions, by name (not "{count} region(s)"): each is one a user can look at. */}
+          {t('gateway.someRegionsFailed', {
+            regions: new Intl.ListFormat(language).format(
+              data.failedRegions.map((r) => regionName(r, r)),
+            ),
+          })}
         </Alert>
       ) : null}
       {isPending || pastTheEnd ? <Loader aria-label={t('common.loading')} /> : null}
