@@ -112,7 +112,7 @@ describe('gateway list', () => {
         observedAt: '2026-11-21T10:00:01.000Z',
       });
     });
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(connectionsOf(row)).toBe('2');
     });
     // The other gateway's first poll failed: its count is unknown, not loading any more.
@@ -125,7 +125,7 @@ describe('gateway list', () => {
         staleReason: 'Throttling.User',
       });
     });
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(connectionsOf(sm)).toBe('unknown');
     });
 
@@ -236,7 +236,7 @@ describe('gateway list', () => {
       await screen.findByText('No gateway matches the search or filter.', {}, slices),
     ).toBeInTheDocument();
     expect(await seriousViolations()).toEqual([]);
-  }, 60_000);
+  });
 
   it('names the regions it could not load, in the user language', async () => {
     mockFetch([
@@ -360,7 +360,7 @@ describe('gateway list', () => {
     ).toBeInTheDocument();
     // The box follows the URL it went back to.
     expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('store');
-  }, 60_000);
+  });
 
   it('falls back to the defaults for what a hand-edited link got wrong', async () => {
     const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
@@ -373,7 +373,7 @@ describe('gateway list', () => {
     expect(screen.getByRole('searchbox', { name: 'Search name, ID or IP' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('name');
     expect(screen.getAllByRole('row')).toHaveLength(51);
-  }, 60_000);
+  });
 
   it('lands a page past the end on the last page, correcting the URL in place (a link, or a list that shrank)', async () => {
     let account = many;
@@ -396,14 +396,14 @@ describe('gateway list', () => {
     expect(router.url()).toBe('/gateways?page=2');
 
     router.go(-1);
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(router.url()).toBe('/gateways?q=store');
     });
     // (27 stores among the 80 gateways left.)
     expect(
       await screen.findByText('Rows 1–27 of 27 · page 1 of 1', {}, slices),
     ).toBeInTheDocument();
-  }, 60_000);
+  });
 
   it('offers 25, 50 or 100 rows a page, kept in the URL, starting again at page 1', async () => {
     const { calls } = mockFetch([largeAccount(), ...baseRoutes('viewer')]);
@@ -447,5 +447,5 @@ describe('gateway list', () => {
       '每页 50 行',
       '每页 100 行',
     ]);
-  }, 60_000);
+  });
 });
