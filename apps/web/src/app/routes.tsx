@@ -1,7 +1,7 @@
 // Route table (declarative mode, the smallest router build): region and gateway live in the URL, so deep links survive a reload. Every page but
 // the login page and the shell loads lazily (wizards and heavy pages are separate chunks).
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession, RootRedirect } from './session-routes';
 
 const AppLayout = lazy(() => import('./layout').then((m) => ({ default: m.AppLayout })));
@@ -71,6 +71,8 @@ export function AppRoutes() {
       >
         <Route index element={<RootRedirect />} />
         <Route path="gateways" element={<AllGatewaysRoute />} />
+        {/* A region's address without its page (a URL cut short) opens its gateways. */}
+        <Route path="regions/:regionId" element={<Navigate to="gateways" replace />} />
         <Route path="regions/:regionId/gateways" element={<GatewayListRoute />} />
         <Route path={G} element={<GatewayRoute />} />
         <Route path={`${G}/ipsec-server/new`} element={<IpsecServerWizardRoute />} />
