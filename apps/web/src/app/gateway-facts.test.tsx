@@ -153,4 +153,17 @@ describe('gateway facts and what a gateway can take', () => {
     renderApp(`${page(overdue.id)}/connections/vco-001/edit`, 'zh-CN');
     expect(await screen.findByRole('alert')).toHaveTextContent(/该网关无法进行此操作.*欠费被锁定/);
   });
+
+  it('tells a viewer at a wizard address why it does not start, with the way back', async () => {
+    mockFetch(routesFor('viewer', sslOff));
+    renderApp(`${page(sslOff.id)}/connections/new`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Your role can view but not change configurations.',
+    );
+    await userEvent.click(screen.getByRole('link', { name: 'Back to the gateway' }));
+    expect(await screen.findByRole('tab', { name: /^IPsec connections/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
 });

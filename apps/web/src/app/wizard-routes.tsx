@@ -25,6 +25,21 @@ interface WizardContext {
 
 type GatewayTab = 'ipsec-server' | 'ssl-vpn' | 'connections';
 
+/** Why a wizard does not start, and the way back to the gateway's tab. */
+function CannotStart({ back, title, text }: { back: string; title?: string; text: string }) {
+  const { t } = useI18n();
+  return (
+    <Alert color="yellow" role="alert" title={title}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{text}</Text>
+        <Anchor component={Link} to={back}>
+          {t('wizard.backToGateway')}
+        </Anchor>
+      </Stack>
+    </Alert>
+  );
+}
+
 function WithGateway({
   tab,
   createAction,
@@ -47,7 +62,9 @@ function WithGateway({
   const cancel = useCallback(() => {
     void navigate(back);
   }, [navigate, back]);
-  if (!canWrite) return <Alert color="yellow">{t('wizard.viewerNoAccess')}</Alert>;
+  // A viewer who follows a wizard's link (or types it) learns why and has the way back, as on a
+  // gateway that cannot take the action (it only said why, with nowhere to go).
+  if (!canWrite) return <CannotStart back={back} text={t('wizard.viewerNoAccess')} />;
   if (gateway.isPending) return <Loader aria-label={t('common.loading')} />;
   if (gateway.data === undefined) return <Alert color="red">{t('wizard.loadFailed')}</Alert>;
   const detail = gateway.data;
@@ -61,14 +78,11 @@ function WithGateway({
   );
   if (block !== undefined) {
     return (
-      <Alert color="yellow" role="alert" title={t('wizard.cannotStart')}>
-        <Stack gap="xs" align="flex-start">
-          <Text size="sm">{gatewayActionBlockText(block, catalogLocale)}</Text>
-          <Anchor component={Link} to={back}>
-            {t('wizard.backToGateway')}
-          </Anchor>
-        </Stack>
-      </Alert>
+      <CannotStart
+        back={back}
+        title={t('wizard.cannotStart')}
+        text={gatewayActionBlockText(block, catalogLocale)}
+      />
     );
   }
   return render({ detail, resourceId, done, cancel });
