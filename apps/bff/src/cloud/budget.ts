@@ -148,31 +148,49 @@ const rateAt = (p: BucketParams, s: BucketState, at: number): number => {
   return s.cutRate + (p.configuredRate - s.cutRate) * share;
 };
 
-export const refill = (p: BucketParams, s: BucketState, now: number): void => {
+/**
+ * Adds what the rate gave since the last refill, up to `cap` (default the burst; lower while
+ * replicas hold tokens taken in batches, ./shared-budget.ts).
+ */
+export const refill = (p: BucketParams, s: BucketState, now: number, cap = p.burst): void => {
   const from = Math.max(s.refilledAt, s.pausedUntil);
   if (now > from) {
     // The rate over [from, now] is at least rateAt(from): a safe (never generous) refill.
     const rate = Math.min(rateAt(p, s, from), rateAt(p, s, now));
-    s.tokens = Math.min(p.burst, s.tokens + ((now - from) * rate) / 1000);
+    s.tokens = Math.min(cap, s.tokens + ((now - from) * rate) / 1000);
   }
   s.refilledAt = Math.max(now, s.refilledAt);
 };
 
 /**
- * Takes one token when the bucket holds at least `needed` and no pause is on: answers 0. Else
- * takes nothing and answers how long (ms) until it could.
+ * Takes up to `count` tokens when the bucket holds at least `needed` and no pause is on: as
+ * many as leave `needed - 1` behind (so each one taken is one a single call could have taken).
+ * Answers how many were taken (at least 1) and wait 0; else takes nothing and answers how long
+ * (ms) until it could.
  */
-export const takeToken = (p: BucketParams, s: BucketState, now: number, needed: number): number => {
-  refill(p, s, now);
+export const takeTokens = (
+  p: BucketParams,
+  s: BucketState,
+  now: number,
+  needed: number,
+  count: number,
+  cap = p.burst,
+): { taken: number; wait: number } => {
+  refill(p, s, now, cap);
   if (now < s.pausedUntil || s.tokens < needed) {
     const missing = needed - s.tokens;
     const rate = rateAt(p, s, Math.max(now, s.pausedUntil));
     const refillMs = missing > 0 ? Math.max(1, Math.ceil((missing * 1000) / rate)) : 0;
-    return Math.max(1, Math.max(now, s.pausedUntil) + refillMs - now);
+    return { taken: 0, wait: Math.max(1, Math.max(now, s.pausedUntil) + refillMs - now) };
   }
-  s.tokens -= 1;
-  return 0;
+  const taken = Math.max(1, Math.min(count, Math.floor(s.tokens - needed + 1)));
+  s.tokens -= taken;
+  return { taken, wait: 0 };
 };
+
+/** One token for one call: 0 when taken, else ms until it could be (takeTokens for one). */
+export const takeToken = (p: BucketParams, s: BucketState, now: number, needed: number): number =>
+  takeTokens(p, s, now, needed, 1).wait;
 
 /** The cloud answered with throttling: pause, halve the rate, drop what was saved up. */
 export const throttleBucket = (
@@ -200,9 +218,15 @@ export interface TokenSource {
   readonly immediate: boolean;
   /**
    * 0: one token taken for a call of `priority` that needs `needed` tokens in the bucket; else
-   * ms until one could be (nothing taken).
+   * ms until one could be (nothing taken). `demand`: how many calls of that priority wait here
+   * (a source may take several tokens at once and keep the rest for them).
    */
-  take(needed: number, now: number, priority: CallPriority): number | Promise<number>;
+  take(
+    needed: number,
+    now: number,
+    priority: CallPriority,
+    demand: number,
+  ): number | Promise<number>;
   throttled(now: number, retryAfterMs: number | undefined): void;
   /** The bucket as last known, refilled to `now` (state and expected waits). */
   view(now: number): BucketState;
@@ -329,7 +353,12 @@ export class TokenBucketBudget implements CallBudget {
         continue;
       }
       const now = this.clock.now();
-      const answer = this.source.take(this.needed(waiter.priority), now, waiter.priority);
+      const answer = this.source.take(
+        this.needed(waiter.priority),
+        now,
+        waiter.priority,
+        this.queues[waiter.priority].length,
+      );
       if (typeof answer === 'number') {
         if (answer > 0) {
           this.schedule(now + answer);
@@ -393,7 +422,7 @@ export class TokenBucketBudget implements CallBudget {
     if (
       !ahead &&
       this.source.immediate &&
-      this.source.take(this.needed(priority), now, priority) === 0
+      this.source.take(this.needed(priority), now, priority, 1) === 0
     ) {
       this.granted[priority] += 1;
       return Promise.resolve();

@@ -60,3 +60,24 @@ export async function openTestStore(engine: StoreEngine): Promise<Store> {
     },
   };
 }
+
+/** `db` whose transactions are counted (`count()`): how often code asks the store. */
+export function countingTransactions(db: Store['db']): {
+  db: Store['db'];
+  count: () => number;
+} {
+  let transactions = 0;
+  const counted = new Proxy(db, {
+    get: (target, prop) =>
+      prop === 'transaction'
+        ? () => {
+            transactions += 1;
+            return target.transaction();
+          }
+        : (() => {
+            const value = Reflect.get(target, prop, target) as unknown;
+            return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+          })(),
+  });
+  return { db: counted, count: () => transactions };
+}
