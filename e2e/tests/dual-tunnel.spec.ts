@@ -9,6 +9,7 @@
 import { apiPaths } from '@vpn-console/shared/api/paths';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { getGateway, write } from './fixtures/api';
+import { truncatedTexts } from './fixtures/axe';
 import { anyNumber } from './fixtures/i18n';
 import { expect, test } from './fixtures/test';
 
@@ -55,6 +56,9 @@ test.describe('dual-tunnel IPsec connections', () => {
       .getByRole('listbox')
       .getByRole('option', { name: /branch-dual-new-a/ })
       .click();
+    // The warning's text wraps; its proposal button stays whole ("Use sha25" was cut at 1440 px).
+    await expect(one.getByText(t('weak.title')).first()).toBeVisible();
+    expect(await truncatedTexts(page), 'text cut short on tunnel 1').toEqual([]);
     await one
       .getByRole('button', { name: t('weak.use', { proposed: 'sha256' }) })
       .first()

@@ -34,7 +34,7 @@ export function WeakAlgorithmWarnings({
         {weak.map((w) => (
           <Group key={w.name} justify="space-between" wrap="nowrap" gap="sm">
             <Text size="sm">
-              {fieldLabel(i18n, w.name)}:{' '}
+              {t('common.labelled', { label: fieldLabel(i18n, w.name) })}
               {t(texts[w.kind], { value: w.value, proposed: w.proposed })}
             </Text>
             <Button
