@@ -49,7 +49,10 @@ export function SelectField({
   required,
   options,
   clearable,
-}: BaseProps & { options: readonly { value: string; label: string }[]; clearable?: boolean }) {
+}: BaseProps & {
+  options: readonly { value: string; label: string; disabled?: boolean }[];
+  clearable?: boolean;
+}) {
   const {
     field: { ref, ...field },
   } = useController({ name });
@@ -64,7 +67,7 @@ export function SelectField({
       error={error}
       name={field.name}
       ref={ref}
-      data={options.map((o) => ({ value: o.value, label: o.label }))}
+      data={options.map((o) => ({ value: o.value, label: o.label, disabled: o.disabled === true }))}
       value={typeof field.value === 'string' ? field.value : null}
       onBlur={field.onBlur}
       clearable={clearable}

@@ -452,6 +452,7 @@ export const en = {
   'cgw.create': 'Create one now',
   'cgw.creating': 'Creating the customer gateway first…',
   'cgw.none': 'No customer gateways in this region yet: create one.',
+  'cgw.usedOnGateway': 'already used by {connection} on this gateway',
 
   // Alibaba Cloud region names by region id (the BFF's name is the fallback for others).
   'region.cn-qingdao': 'China (Qingdao)',

@@ -439,6 +439,7 @@ export const zhCN: Messages = {
   'cgw.create': '现在新建',
   'cgw.creating': '正在先创建用户网关…',
   'cgw.none': '此地域还没有用户网关，请新建一个。',
+  'cgw.usedOnGateway': '本网关的连接 {connection} 已在使用',
 
   // 阿里云地域名称（按地域 ID；未列出的地域使用 BFF 返回的名称）。
   'region.cn-qingdao': '华北1（青岛）',

@@ -10,6 +10,7 @@ import { NumberField, SelectField } from '../../../components/choice-fields';
 import { TextField } from '../../../components/fields';
 import { useI18n } from '../../../lib/i18n';
 import { useCustomerGateways } from '../api/list-customer-gateways';
+import { usedOnGateway } from './stand-in';
 
 /** The inline customer gateway, from the shared customer-gateway field schemas. */
 export const newCustomerGatewaySchema = z.object({
@@ -22,11 +23,17 @@ export type CustomerGatewayMode = 'existing' | 'new';
 
 export function CustomerGatewayPicker({
   regionId,
+  vpnGatewayId,
+  connectionId,
   editing,
   prefix = '',
   label,
 }: {
   regionId: string;
+  /** The VPN gateway: a customer gateway another of its connections uses cannot be chosen. */
+  vpnGatewayId: string;
+  /** The connection being edited (its own customer gateways stay choosable). */
+  connectionId?: string | undefined;
   editing: boolean;
   prefix?: string;
   label?: string;
@@ -35,10 +42,22 @@ export function CustomerGatewayPicker({
   const labelId = useId();
   const list = useCustomerGateways(regionId);
   const mode = useController({ name: `${prefix}customerGatewayMode` });
-  const options = (list.data?.items ?? []).map((g) => ({
-    value: g.id,
-    label: `${g.name === '' ? g.id : g.name} (${g.ipAddress}${g.asn === undefined ? '' : `, ASN ${g.asn}`})`,
-  }));
+  const options = (list.data?.items ?? []).map((g) => {
+    const use = usedOnGateway(g, vpnGatewayId, connectionId);
+    const inUse =
+      use === undefined
+        ? ''
+        : t('common.bracketed', {
+            text: t('cgw.usedOnGateway', {
+              connection: use.name === '' ? use.vpnConnectionId : use.name,
+            }),
+          });
+    return {
+      value: g.id,
+      label: `${g.name === '' ? g.id : g.name} (${g.ipAddress}${g.asn === undefined ? '' : `, ASN ${g.asn}`})${inUse}`,
+      disabled: use !== undefined,
+    };
+  });
   return (
     <Stack gap="xs">
       <Text component="span" fw={500} size="sm" id={labelId}>

@@ -70,6 +70,7 @@ type Change =
 function TunnelStep({
   gateway,
   index,
+  connectionId,
   editing,
   same,
   bgpOn,
@@ -77,6 +78,8 @@ function TunnelStep({
 }: {
   gateway: VpnGatewayView;
   index: 0 | 1;
+  /** The connection being edited, if any. */
+  connectionId: string | undefined;
   editing: boolean;
   same: boolean;
   bgpOn: boolean;
@@ -109,6 +112,8 @@ function TunnelStep({
       ) : null}
       <CustomerGatewayPicker
         regionId={gateway.regionId}
+        vpnGatewayId={gateway.id}
+        connectionId={connectionId}
         editing={editing}
         prefix={`${at}.`}
         label={`${t('cgw.mode')}${t('common.bracketed', { text: t('tunnel.title', { index: index + 1 }) })}`}
@@ -406,6 +411,7 @@ export function DualTunnelWizard({
         <TunnelStep
           gateway={gateway}
           index={index}
+          connectionId={existing?.id}
           editing={editing}
           same={same}
           bgpOn={bgpOn}
@@ -432,7 +438,8 @@ export function DualTunnelWizard({
         tw('summary.tunnel', {
           index: i + 1,
           role: t(i === 0 ? 'tunnel.role.master' : 'tunnel.role.slave'),
-          cgw: cgwText(tunnel),
+          // Not chosen yet (tunnel 2 while tunnel 1 is being filled in): a dash, not a blank.
+          cgw: cgwText(tunnel) === '' ? '—' : cgwText(tunnel),
           ike: describePhase(tunnel.ikeConfig, ['ikeVersion', 'ikeEncAlg', 'ikeAuthAlg', 'ikePfs']),
           ipsec: describePhase(tunnel.ipsecConfig, ['ipsecEncAlg', 'ipsecAuthAlg', 'ipsecPfs']),
         }),
@@ -447,12 +454,14 @@ export function DualTunnelWizard({
       customerGatewayMode: _m,
       newCustomerGateway: _n,
       role: _r,
+      customerGatewayId: _c,
       bgpConfig,
       ...rest
     } = tunnel;
+    // The peer first on both tunnels (tunnel 2's copy of tunnel 1 is built in another key order).
     return {
-      ...rest,
       customerGatewayId: cgwText(tunnel),
+      ...rest,
       ...(bgp ? { bgpConfig } : {}),
     };
   };

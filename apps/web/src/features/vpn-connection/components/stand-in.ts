@@ -8,6 +8,20 @@ import type { MessageKey } from '../../../lib/messages';
 import { vpnConnectionKeys } from '../api/keys';
 
 /**
+ * The connection of this VPN gateway that already uses a customer gateway (itself or through one
+ * of its tunnels), other than `exceptConnectionId` (the one being edited): the cloud allows one
+ * connection per VPN gateway and customer gateway (InvalidVpnConnection.AlreadyExists).
+ */
+export const usedOnGateway = (
+  cgw: CustomerGatewayView,
+  vpnGatewayId: string,
+  exceptConnectionId?: string,
+): CustomerGatewayView['usedBy'][number] | undefined =>
+  cgw.usedBy.find(
+    (u) => u.vpnGatewayId === vpnGatewayId && u.vpnConnectionId !== exceptConnectionId,
+  );
+
+/**
  * A customer gateway of the region that no connection of this gateway uses (so the cloud cannot
  * refuse the pair as existing already), with an ASN exactly when the new one has one; from the
  * list the picker loaded.
@@ -21,8 +35,7 @@ export const standInCustomerGateway = (
   client
     .getQueryData<{ items: CustomerGatewayView[] }>(vpnConnectionKeys.customerGateways(regionId))
     ?.items.find(
-      (c) =>
-        (c.asn !== undefined) === withAsn && !c.usedBy.some((u) => u.vpnGatewayId === vpnGatewayId),
+      (c) => (c.asn !== undefined) === withAsn && usedOnGateway(c, vpnGatewayId) === undefined,
     )?.id;
 
 /** Refusals about the stand-in itself say nothing about the new customer gateway's connection. */

@@ -307,7 +307,12 @@ export function VpnConnectionWizard({
                 ctx.gatewayType === 'sm' ? `${gateway.id} · ${t('gateway.typeSm')}` : gateway.id,
             })}
           </Text>
-          <CustomerGatewayPicker regionId={gateway.regionId} editing={existing !== undefined} />
+          <CustomerGatewayPicker
+            regionId={gateway.regionId}
+            vpnGatewayId={gateway.id}
+            connectionId={existing?.id}
+            editing={existing !== undefined}
+          />
           <TextField name="name" label={t('field.name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <CidrListField name="localSubnet" label={t('field.localSubnet')} />
