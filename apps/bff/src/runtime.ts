@@ -43,6 +43,8 @@ export interface RuntimeOptions {
   /** Write lane timings (tests shorten them). */
   lanes?: { waitPollMs?: number; busyTimeoutMs?: number; settleTimeoutMs?: number };
   fastWindowMs?: number;
+  /** How long a new stream's snapshot waits for its gateways' first polls (tests lengthen it). */
+  snapshotWaitMs?: number;
   /** Emulator timings in embedded mode. */
   emulator?: { updatingMs?: number; negotiationMs?: number };
   metricsDefaults?: boolean;
@@ -212,6 +214,7 @@ export const createRuntime = async (
     observer: metrics,
     logger,
     ...(options.fastWindowMs === undefined ? {} : { fastWindowMs: options.fastWindowMs }),
+    ...(options.snapshotWaitMs === undefined ? {} : { snapshotWaitMs: options.snapshotWaitMs }),
   });
   const heartbeatMs = config.replicaHeartbeatMs;
   const durable =

@@ -146,6 +146,9 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     readPolicy: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200 },
     writePolicy: { baseDelayMs: 20, throttleBaseDelayMs: 50, maxDelayMs: 200 },
     lanes: { waitPollMs: 50, busyTimeoutMs: 20_000, settleTimeoutMs: 20_000 },
+    // A snapshot carries its gateways' state: the first polls took over the product's 3 s at
+    // load ~25 (the snapshot then says nothing yet, and the state follows as a change).
+    snapshotWaitMs: 30_000,
     metricsDefaults: false,
     ...options.runtime,
   });
