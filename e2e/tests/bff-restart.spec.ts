@@ -40,14 +40,10 @@ test('the page reconnects after a BFF restart and shows the current state @i18n'
   });
 
   await ownStack.stop();
-  await expect(banner.getByText(t('live.connected'), { exact: true })).toBeHidden({
-    timeout: 15_000,
-  });
+  await expect(banner.getByText(t('live.connected'), { exact: true })).toBeHidden();
 
   await ownStack.restart();
-  await expect(banner.getByText(t('live.connected'), { exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
+  await expect(banner.getByText(t('live.connected'), { exact: true })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.dataset.e2eMarker)).toBe(
     'before-restart',
   );
@@ -60,7 +56,7 @@ test('the page reconnects after a BFF restart and shows the current state @i18n'
     clientIpPool: '10.77.0.0/24',
     localSubnet: ['172.31.77.0/24'],
   });
-  await expect(status).toContainText(t('status.updating'), { timeout: 20_000 });
+  await expect(status).toContainText(t('status.updating'));
   await created;
-  await expect(status).toContainText(t('status.active'), { timeout: 20_000 });
+  await expect(status).toContainText(t('status.active'));
 });

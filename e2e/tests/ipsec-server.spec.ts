@@ -69,13 +69,11 @@ test.describe('IPsec server lifecycle @i18n', () => {
     await review.getByRole('button', { name: t('wizard.submitCreate'), exact: true }).click();
 
     // The watching tab sees the gateway change and settle, without a reload.
-    await expect(watcherStatus).toContainText(t('status.updating'), { timeout: 15_000 });
-    await expect(watcherStatus).toContainText(t('status.active'), { timeout: 20_000 });
+    await expect(watcherStatus).toContainText(t('status.updating'));
+    await expect(watcherStatus).toContainText(t('status.active'));
 
     // The wizard lands on the gateway page with the new server.
-    await expect(page).toHaveURL(new RegExp(`${gw.pagePath}$|${gw.pagePath}\\?`), {
-      timeout: 30_000,
-    });
+    await expect(page).toHaveURL(new RegExp(`${gw.pagePath}$|${gw.pagePath}\\?`));
     await expect(page.getByRole('heading', { level: 2, name: serverName })).toBeVisible();
     await expect(page.getByLabel(t('psk.masked')).first()).toHaveText(PSK_MASK);
 
@@ -103,9 +101,7 @@ test.describe('IPsec server lifecycle @i18n', () => {
       .getByRole('form', { name: t('step.review') })
       .getByRole('button', { name: t('wizard.submitChange'), exact: true })
       .click();
-    await expect(page.getByRole('heading', { level: 2, name: serverName })).toBeVisible({
-      timeout: 30_000,
-    });
+    await expect(page.getByRole('heading', { level: 2, name: serverName })).toBeVisible();
     await expect(page.getByText('10.89.0.0/24')).toBeVisible();
 
     // Reveal the key: confirmation first, then the key replaces the mask, and the audit has it.

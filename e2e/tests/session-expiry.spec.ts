@@ -43,7 +43,7 @@ test('the session ends mid-wizard: sign in again and the input is still there @i
 
   // The page is told and asks to sign in again in a dialog over the wizard, the account prefilled.
   const dialog = page.getByRole('dialog', { name: t('session.expiredTitle') });
-  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: t('login.username'), exact: true })).toHaveValue(
     operator.username,
   );
@@ -81,7 +81,7 @@ test('the session ends mid-wizard: sign in again and the input is still there @i
   await expect(review).toContainText('10.60.0.0/24');
   await expect(review.getByRole('status').filter({ hasText: t('wizard.dryRunOk') })).toBeVisible();
   await review.getByRole('button', { name: t('wizard.submitCreate'), exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 
   // Leave the gateway as it was found.
   const client = await api('operator');
