@@ -58,55 +58,60 @@ describe('per-session and per-account stream caps', () => {
   });
 });
 
-describe('stream caps across two replicas on one store (issue 16)', () => {
-  let store: Store;
-  let a: TestStack;
-  let b: TestStack;
-  beforeAll(async () => {
-    store = await openTestStore(testDatabaseUrl() === undefined ? 'pglite' : 'postgres');
-    const env = { SSE_MAX_STREAMS_PER_SESSION: '2', SSE_MAX_STREAMS_PER_ACCOUNT: '3' };
-    a = await startTestStack({ store, env });
-    b = await startTestStack({ store, env: { ...env, SSE_MAX_STREAMS: '5' } });
-  }, 120_000);
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await store.close();
-  }, 120_000);
+// Replicas share a PostgreSQL store: a PGlite store is one process's, whose hub caps are the
+// deployment's, so its runtime keeps no slots (issue 18) and this runs only with DATABASE_URL.
+describe.skipIf(testDatabaseUrl() === undefined)(
+  'stream caps across two replicas on one store (issue 16)',
+  () => {
+    let store: Store;
+    let a: TestStack;
+    let b: TestStack;
+    beforeAll(async () => {
+      store = await openTestStore('postgres');
+      const env = { SSE_MAX_STREAMS_PER_SESSION: '2', SSE_MAX_STREAMS_PER_ACCOUNT: '3' };
+      a = await startTestStack({ store, env });
+      b = await startTestStack({ store, env: { ...env, SSE_MAX_STREAMS: '5' } });
+    }, 120_000);
+    afterAll(async () => {
+      await a.close();
+      await b.close();
+      await store.close();
+    }, 120_000);
 
-  /** A new session of a's operator (sessions live in the store: both replicas accept it). */
-  const session = async (): Promise<Record<string, string>> => {
-    const res = await fetch(`${a.baseUrl}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [csrfHeader.name]: csrfHeader.value },
-      body: JSON.stringify(a.accounts.operator),
+    /** A new session of a's operator (sessions live in the store: both replicas accept it). */
+    const session = async (): Promise<Record<string, string>> => {
+      const res = await fetch(`${a.baseUrl}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [csrfHeader.name]: csrfHeader.value },
+        body: JSON.stringify(a.accounts.operator),
+      });
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      if (res.status !== 201 || cookie === undefined) throw new Error(`login ${res.status}`);
+      return { Cookie: cookie };
+    };
+
+    it('counts one session’s and one account’s streams on both replicas, and the deployment’s', async () => {
+      const first = await session();
+      expect((await a.api.events('', first)).status).toBe(200);
+      expect((await b.api.events('', first)).status).toBe(200);
+      // The session's third stream is refused on either replica.
+      expect((await a.api.events('', first)).status).toBe(429);
+      expect((await b.api.events('', first)).status).toBe(429);
+      const second = await session();
+      expect((await b.api.events('', second)).status).toBe(200);
+      const past = await a.api.events('', second);
+      expect(past.status).toBe(429);
+      expect(Number(past.headers['retry-after'])).toBeGreaterThan(0);
+      // b's deployment-wide cap of 5 counts a's streams too: two more fit, the next does not.
+      const viewer = await b.as('viewer');
+      expect((await viewer.events()).status).toBe(200);
+      expect((await viewer.events()).status).toBe(200);
+      expect((await b.api.events()).status).toBe(503);
+      // Streams closed on a free their places for b at once.
+      a.api.closeStreams();
+      expect((await openOnceFreed(() => b.api.events())).status).toBe(200);
+      b.api.closeStreams();
+      viewer.closeStreams();
     });
-    const cookie = res.headers.get('set-cookie')?.split(';')[0];
-    if (res.status !== 201 || cookie === undefined) throw new Error(`login ${res.status}`);
-    return { Cookie: cookie };
-  };
-
-  it('counts one session’s and one account’s streams on both replicas, and the deployment’s', async () => {
-    const first = await session();
-    expect((await a.api.events('', first)).status).toBe(200);
-    expect((await b.api.events('', first)).status).toBe(200);
-    // The session's third stream is refused on either replica.
-    expect((await a.api.events('', first)).status).toBe(429);
-    expect((await b.api.events('', first)).status).toBe(429);
-    const second = await session();
-    expect((await b.api.events('', second)).status).toBe(200);
-    const past = await a.api.events('', second);
-    expect(past.status).toBe(429);
-    expect(Number(past.headers['retry-after'])).toBeGreaterThan(0);
-    // b's deployment-wide cap of 5 counts a's streams too: two more fit, the next does not.
-    const viewer = await b.as('viewer');
-    expect((await viewer.events()).status).toBe(200);
-    expect((await viewer.events()).status).toBe(200);
-    expect((await b.api.events()).status).toBe(503);
-    // Streams closed on a free their places for b at once.
-    a.api.closeStreams();
-    expect((await openOnceFreed(() => b.api.events())).status).toBe(200);
-    b.api.closeStreams();
-    viewer.closeStreams();
-  });
-});
+  },
+);
