@@ -2,7 +2,7 @@
 // the top bar. The choice (not a secret) is remembered in localStorage.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { loadMessages, type MessageKey, type Messages } from './messages';
+import { loadMessages, type MessageKey, type Messages, type Words } from './messages';
 
 export type Language = 'zh-CN' | 'en';
 /** The locale names used by the shared error catalogs. */
@@ -31,7 +31,7 @@ const detectLanguage = (): Language => {
 
 export type Params = Record<string, string | number>;
 
-export const format = (template: string, params?: Params): string =>
+const format = (template: string, params?: Params): string =>
   params === undefined
     ? template
     : template.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -133,3 +133,14 @@ export const useI18n = (): I18n => {
   if (ctx === undefined) throw new Error('useI18n outside I18nProvider');
   return ctx;
 };
+
+/** useI18n with `w` (and `hasWord`, for computed keys) for a page's own words in its language. */
+export function useWords<K extends string>(words: Words<K>) {
+  const i18n = useI18n();
+  const dictionary = words[i18n.language];
+  return {
+    ...i18n,
+    w: (key: K, params?: Params) => format(dictionary[key], params),
+    hasWord: (key: string): key is K => Object.hasOwn(dictionary, key),
+  };
+}

@@ -7,7 +7,12 @@ import { ISSUE_TEXTS } from '@vpn-console/shared/errors/issue-texts';
 import { describe, expect, it } from 'vitest';
 import { wizardZhCN } from '../components/wizard/messages';
 import { accountsZhCN } from '../features/accounts/messages';
+import { auditZhCN } from '../features/audit/messages';
+import { customerGatewaysZhCN } from '../features/customer-gateways/messages';
 import { historyZhCN } from '../features/history/messages';
+import { ipsecClientZhCN } from '../features/ipsec-server/messages';
+import { sslClientsZhCN } from '../features/ssl-vpn-server/messages';
+import { peerDeviceZhCN } from '../features/vpn-connection/messages';
 import { zhCN } from './messages-zh-cn';
 
 const CJK = '\\p{Script=Han}';
@@ -37,6 +42,11 @@ describe('zh-CN punctuation', () => {
     ['wizard words', wizardZhCN],
     ['history words', historyZhCN],
     ['accounts words', accountsZhCN],
+    ['customer gateways words', customerGatewaysZhCN],
+    ['audit words', auditZhCN],
+    ['SSL-VPN client words', sslClientsZhCN],
+    ['IPsec client words', ipsecClientZhCN],
+    ['peer device words', peerDeviceZhCN],
     ['shared issue texts', zhOf(ISSUE_TEXTS)],
     ['shared cloud error texts', zhOf(CLOUD_ERRORS)],
     ['shared gateway action texts', zhOf(GATEWAY_ACTION_TEXTS)],

@@ -3,17 +3,18 @@
 // shows the cloud's value as its placeholder (../unknown-values.ts), so the operator decides:
 // leave it empty to keep it, or choose.
 import { Alert, List, Text } from '@mantine/core';
-import { useI18n } from '../../lib/i18n';
+import { useWords } from '../../lib/i18n';
 import type { UnknownCloudValue } from '../../lib/read-back';
+import { wizardWords } from './messages';
 import { fieldLabel, phaseOf } from './review';
 
 export function UnknownValuesNotice({ unknown }: { unknown: readonly UnknownCloudValue[] }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const i18n = useWords(wizardWords);
+  const { t, w } = i18n;
   if (unknown.length === 0) return null;
   return (
-    <Alert color="yellow" title={t('cloudValue.title')}>
-      <Text size="sm">{t('cloudValue.explain')}</Text>
+    <Alert color="yellow" title={w('cloudValue.title')}>
+      <Text size="sm">{w('cloudValue.explain')}</Text>
       <List size="sm">
         {unknown.map((u) => (
           <List.Item key={u.path}>

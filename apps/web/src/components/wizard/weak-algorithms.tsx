@@ -4,7 +4,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { strongerChoice, type WeakKind } from '@vpn-console/shared/common/algorithms';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { useI18n } from '../../lib/i18n';
+import { useWords } from '../../lib/i18n';
+import { wizardWords } from './messages';
 import { fieldLabel } from './review';
 
 const texts = {
@@ -18,8 +19,8 @@ export function WeakAlgorithmWarnings({
 }: {
   fields: readonly { kind: WeakKind; name: string }[];
 }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const i18n = useWords(wizardWords);
+  const { t, w } = i18n;
   const { setValue } = useFormContext();
   const values: unknown[] = useWatch({ name: fields.map((f) => f.name) });
   const weak = fields.flatMap((f, i) => {
@@ -29,22 +30,22 @@ export function WeakAlgorithmWarnings({
   });
   if (weak.length === 0) return null;
   return (
-    <Alert color="yellow" title={t('weak.title')}>
+    <Alert color="yellow" title={w('weak.title')}>
       <Stack gap="xs">
-        {weak.map((w) => (
-          <Group key={w.name} justify="space-between" wrap="nowrap" gap="sm">
+        {weak.map((f) => (
+          <Group key={f.name} justify="space-between" wrap="nowrap" gap="sm">
             <Text size="sm">
-              {t('common.labelled', { label: fieldLabel(i18n, w.name) })}
-              {t(texts[w.kind], { value: w.value, proposed: w.proposed })}
+              {t('common.labelled', { label: fieldLabel(i18n, f.name) })}
+              {w(texts[f.kind], { value: f.value, proposed: f.proposed })}
             </Text>
             <Button
               size="compact-sm"
               variant="light"
               onClick={() => {
-                setValue(w.name, w.proposed, { shouldValidate: true, shouldDirty: true });
+                setValue(f.name, f.proposed, { shouldValidate: true, shouldDirty: true });
               }}
             >
-              {t('weak.use', { proposed: w.proposed })}
+              {w('weak.use', { proposed: f.proposed })}
             </Button>
           </Group>
         ))}

@@ -24,7 +24,8 @@ import { useEffect, useRef, useState, type SyntheticEvent, type ReactNode } from
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { FormProvider } from 'react-hook-form';
 import { ApiRequestError, newIdempotencyKey } from '../../lib/api-client';
-import { useWizardI18n } from './use-wizard-i18n';
+import { wizardWords } from './messages';
+import { useWords } from '../../lib/i18n';
 import type { MessageKey } from '../../lib/messages';
 import { liveKeys } from '../../lib/live-status';
 import { useOperation } from '../../lib/operations';
@@ -91,7 +92,7 @@ const isSessionEnded = (error: unknown): boolean =>
   error instanceof ApiRequestError && error.status === 401;
 
 export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
-  const { t, tw, catalogLocale } = useWizardI18n();
+  const { t, w: tw, catalogLocale } = useWords(wizardWords);
   const { form, steps, stepIndex, onStepChange, unknownValues = NONE, nothingToApply } = props;
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [prepareIssues, setPrepareIssues] = useState<FormIssue[]>([]);
@@ -268,7 +269,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
   // The whole wizard is one form (the verdict beside the review belongs to it, as below it).
   const formProps = {
     noValidate: true,
-    'aria-label': onReview ? t('step.review') : (steps[stepIndex]?.label ?? ''),
+    'aria-label': onReview ? tw('step.review') : (steps[stepIndex]?.label ?? ''),
     onSubmit: (e: SyntheticEvent) => {
       e.preventDefault();
       if (!onReview) void next();
@@ -385,7 +386,7 @@ export function Wizard<TIn extends FieldValues>(props: WizardProps<TIn>) {
             {steps.map((s) => (
               <Stepper.Step key={s.id} label={s.label} />
             ))}
-            <Stepper.Step label={t('step.review')} />
+            <Stepper.Step label={tw('step.review')} />
           </Stepper>
           <Text size="sm" c="dimmed">
             {t('wizard.stepOf', { step: stepIndex + 1, total: steps.length + 1 })}

@@ -1,6 +1,8 @@
 // The accounts page's words, both languages, loaded only with the page: kept out of the SPA's
 // main dictionaries so the first screens stay within their size budget. Plain data (the e2e
-// journeys read it too); the hook is in use-accounts-i18n.ts.
+// journeys read it too); read with useWords (lib/i18n.tsx).
+import type { Words } from '../../lib/messages';
+
 export const accountsEn = {
   'accounts.title': 'Accounts',
   'accounts.forbidden': 'Only administrators manage accounts.',
@@ -49,6 +51,25 @@ export const accountsEn = {
   'accounts.done.enable': '{username} is enabled.',
   'accounts.done.endSessions': 'Every session of {username} ended.',
   'accounts.done.password': 'The password of {username} is reset; their sessions ended.',
+  'demo.controls.title': 'Demo data and scenarios',
+  'demo.controls.intro':
+    'For demonstrations: put the demo data back as it was, or play a failure to show how the console reports it. Every action is audited.',
+  'demo.controls.reset': 'Reset demo data',
+  'demo.controls.resetWarning':
+    'Every change made in the demo cloud is undone and running scenarios stop. Accounts and the audit log stay.',
+  'demo.controls.resetConfirm': 'Reset now',
+  'demo.controls.resetDone': 'The demo data is as seeded again.',
+  'demo.controls.start': 'Start scenario',
+  'demo.controls.started': 'Scenario started: {scenario}.',
+  'demo.scenario.throttling': 'Cloud throttling',
+  'demo.scenario.tunnel-down': 'A tunnel goes down',
+  'demo.scenario.gateway-stuck-updating': 'A gateway stuck updating',
+  'demo.scenarioHelp.throttling':
+    'The next 60 cloud calls answer Throttling.User: pages show data as stale since when, and writes wait and retry.',
+  'demo.scenarioHelp.tunnel-down':
+    'The peer of hz-site-to-site changes its pre-shared key: its connection drops and the card says what to check. Reset the demo data to bring it back.',
+  'demo.scenarioHelp.gateway-stuck-updating':
+    'hz-site-to-site stays updating for two minutes: writes to it wait in its queue and the page says so.',
 };
 
 export type AccountsKey = keyof typeof accountsEn;
@@ -99,4 +120,25 @@ export const accountsZhCN: Record<AccountsKey, string> = {
   'accounts.done.enable': '已启用 {username}。',
   'accounts.done.endSessions': '已结束 {username} 的所有会话。',
   'accounts.done.password': '已重置 {username} 的密码，其会话已结束。',
+  'demo.controls.title': '演示数据与场景',
+  'demo.controls.intro':
+    '用于演示：将演示数据恢复原样，或模拟一次故障以展示控制台如何呈现。每个操作都会记入审计日志。',
+  'demo.controls.reset': '重置演示数据',
+  'demo.controls.resetWarning':
+    '演示云中的所有变更将被撤销，正在进行的场景将停止。账号和审计日志保持不变。',
+  'demo.controls.resetConfirm': '立即重置',
+  'demo.controls.resetDone': '演示数据已恢复为初始状态。',
+  'demo.controls.start': '开始场景',
+  'demo.controls.started': '场景已开始：{scenario}。',
+  'demo.scenario.throttling': '云端限流',
+  'demo.scenario.tunnel-down': '隧道断开',
+  'demo.scenario.gateway-stuck-updating': '网关卡在更新中',
+  'demo.scenarioHelp.throttling':
+    '接下来 60 次云端调用返回 Throttling.User：页面显示数据自何时起未更新，写操作会等待并重试。',
+  'demo.scenarioHelp.tunnel-down':
+    'hz-site-to-site 的对端更换了预共享密钥：其连接断开，卡片会提示检查项。重置演示数据即可恢复。',
+  'demo.scenarioHelp.gateway-stuck-updating':
+    'hz-site-to-site 在两分钟内保持更新中：对它的写操作在队列中等待，页面会显示这一点。',
 };
+
+export const accountsWords: Words<AccountsKey> = { en: accountsEn, 'zh-CN': accountsZhCN };

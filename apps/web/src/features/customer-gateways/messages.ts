@@ -1,6 +1,8 @@
 // The customer gateways page's words (issue 17), both languages, loaded only with the page: kept
 // out of the SPA's main dictionaries so the first screens stay within their size budget. Plain
-// data (the e2e journey reads it too); the hook is in use-customer-gateways-i18n.ts.
+// data (the e2e journey reads it too); read with useWords (lib/i18n.tsx).
+import type { Words } from '../../lib/messages';
+
 export const customerGatewaysEn = {
   'cgw.title': 'Customer gateways',
   'cgw.intro':
@@ -62,4 +64,9 @@ export const customerGatewaysZhCN: Record<CustomerGatewaysKey, string> = {
   'cgw.inUse': '有 {count} 个连接正在使用：请先删除这些连接或为其改用其他用户网关。',
   'cgw.failed': '变更失败。',
   'cgw.deleteWarning': '删除用户网关“{name}”会将其从地域中移除，且无法撤销。',
+};
+
+export const customerGatewaysWords: Words<CustomerGatewaysKey> = {
+  en: customerGatewaysEn,
+  'zh-CN': customerGatewaysZhCN,
 };

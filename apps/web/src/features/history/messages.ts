@@ -1,6 +1,8 @@
 // The history view's and health page's words (issue 15), both languages, loaded only with them:
 // kept out of the SPA's main dictionaries so the first screens stay within their size budget.
-// Plain data (the e2e journeys read it too); the hook is in use-history-i18n.ts.
+// Plain data (the e2e journeys read it too); read with useWords (lib/i18n.tsx).
+import type { Words } from '../../lib/messages';
+
 export const historyEn = {
   'history.range.24h': '24 hours',
   'history.range.7d': '7 days',
@@ -163,3 +165,5 @@ export const historyZhCN: Record<HistoryKey, string> = {
   'health.observedAt': '记录至 {time}',
   'health.notYet': '记录器尚未开始查看。',
 };
+
+export const historyWords: Words<HistoryKey> = { en: historyEn, 'zh-CN': historyZhCN };

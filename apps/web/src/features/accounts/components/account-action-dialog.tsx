@@ -8,7 +8,8 @@ import type { Role } from '@vpn-console/shared/api/session';
 import { useState } from 'react';
 import { ErrorExplanation } from '../../../components/error-explanation';
 import { ApiRequestError } from '../../../lib/api-client';
-import { useAccountsI18n } from '../use-accounts-i18n';
+import { accountsWords } from '../messages';
+import { useWords } from '../../../lib/i18n';
 import { issuesOf, issueText } from '../../../lib/issue-text';
 
 export type AccountAction =
@@ -28,7 +29,7 @@ export function AccountActionDialog({
   onConfirm: (password?: string) => void;
   onClose: () => void;
 }) {
-  const { t, ta, catalogLocale } = useAccountsI18n();
+  const { t, w: ta, catalogLocale } = useWords(accountsWords);
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
   const username = action.account.username;

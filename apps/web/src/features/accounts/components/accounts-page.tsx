@@ -24,7 +24,8 @@ import { SelectField } from '../../../components/choice-fields';
 import { SecretField, TextField } from '../../../components/fields';
 import { ErrorExplanation } from '../../../components/error-explanation';
 import { ApiRequestError } from '../../../lib/api-client';
-import { useAccountsI18n } from '../use-accounts-i18n';
+import { accountsWords } from '../messages';
+import { useWords } from '../../../lib/i18n';
 import { useCapabilities, useSession } from '../../../lib/session';
 import { useChangeAccount } from '../api/change-account';
 import { useCreateAccount } from '../api/create-account';
@@ -47,7 +48,7 @@ const lockReason = (
 };
 
 export function AccountsPage() {
-  const { t, ta, formatDateTime } = useAccountsI18n();
+  const { t, w: ta, formatDateTime } = useWords(accountsWords);
   const { canManageAccounts } = useCapabilities();
   const session = useSession();
   const accounts = useAccounts(canManageAccounts);

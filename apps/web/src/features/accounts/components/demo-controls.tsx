@@ -11,7 +11,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorExplanation } from '../../../components/error-explanation';
 import { apiRequest, ApiRequestError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { accountsWords } from '../messages';
 
 type DemoAction = 'reset' | DemoScenario;
 
@@ -23,7 +24,7 @@ const runDemoAction = (action: DemoAction) =>
   );
 
 export function DemoControls() {
-  const { t } = useI18n();
+  const { t, w } = useWords(accountsWords);
   const client = useQueryClient();
   const [asking, setAsking] = useState<DemoAction | undefined>(undefined);
   const mutation = useMutation({
@@ -35,10 +36,10 @@ export function DemoControls() {
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
-        {t('demo.controls.title')}
+        {w('demo.controls.title')}
       </Title>
       <Text size="sm" mb="sm">
-        {t('demo.controls.intro')}
+        {w('demo.controls.intro')}
       </Text>
       <Group gap="sm" wrap="wrap">
         <Button
@@ -49,7 +50,7 @@ export function DemoControls() {
             setAsking('reset');
           }}
         >
-          {t('demo.controls.reset')}
+          {w('demo.controls.reset')}
         </Button>
         {demoScenarios.map((s) => (
           <Button
@@ -60,15 +61,15 @@ export function DemoControls() {
               setAsking(s);
             }}
           >
-            {t(`demo.scenario.${s}`)}
+            {w(`demo.scenario.${s}`)}
           </Button>
         ))}
       </Group>
       {done === undefined ? null : (
         <Alert color="green" role="status" mt="sm">
           {done.done === 'reset'
-            ? t('demo.controls.resetDone')
-            : t('demo.controls.started', { scenario: t(`demo.scenario.${done.done}`) })}
+            ? w('demo.controls.resetDone')
+            : w('demo.controls.started', { scenario: w(`demo.scenario.${done.done}`) })}
         </Alert>
       )}
       {asking === undefined ? null : (
@@ -78,13 +79,13 @@ export function DemoControls() {
             setAsking(undefined);
           }}
           closeButtonProps={{ 'aria-label': t('common.close') }}
-          title={asking === 'reset' ? t('demo.controls.reset') : t(`demo.scenario.${asking}`)}
+          title={asking === 'reset' ? w('demo.controls.reset') : w(`demo.scenario.${asking}`)}
         >
           <Stack>
             <Text size="sm">
               {asking === 'reset'
-                ? t('demo.controls.resetWarning')
-                : t(`demo.scenarioHelp.${asking}`)}
+                ? w('demo.controls.resetWarning')
+                : w(`demo.scenarioHelp.${asking}`)}
             </Text>
             {mutation.error instanceof ApiRequestError ? (
               <ErrorExplanation error={mutation.error.error} />
@@ -109,7 +110,7 @@ export function DemoControls() {
                   });
                 }}
               >
-                {asking === 'reset' ? t('demo.controls.resetConfirm') : t('demo.controls.start')}
+                {asking === 'reset' ? w('demo.controls.resetConfirm') : w('demo.controls.start')}
               </Button>
             </Group>
           </Stack>

@@ -12,12 +12,13 @@ import {
 } from '@mantine/core';
 import { auditCategories } from '@vpn-console/shared/api/audit';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { auditWords } from '../messages';
 import { useAudit, type AuditFilter } from '../api/list-audit';
 import { AuditTable } from './audit-table';
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, w } = useWords(auditWords);
   const [params, setParams] = useSearchParams();
   const category = auditCategories.find((c) => c === params.get('category'));
   const filter: AuditFilter = {
@@ -36,28 +37,28 @@ export function AuditPage() {
   return (
     <Stack>
       <Title order={1} size="h2">
-        {t('audit.title')}
+        {w('audit.title')}
       </Title>
       <Group align="flex-end">
         <TextInput
-          label={t('audit.filterUser')}
+          label={w('audit.filterUser')}
           value={filter.username ?? ''}
           onChange={(e) => {
             set('username', e.currentTarget.value);
           }}
         />
         <TextInput
-          label={t('audit.filterGateway')}
+          label={w('audit.filterGateway')}
           value={filter.vpnGatewayId ?? ''}
           onChange={(e) => {
             set('vpnGatewayId', e.currentTarget.value);
           }}
         />
         <Select
-          label={t('audit.filterCategory')}
+          label={w('audit.filterCategory')}
           clearable
           value={category ?? null}
-          data={auditCategories.map((c) => ({ value: c, label: t(`audit.category.${c}`) }))}
+          data={auditCategories.map((c) => ({ value: c, label: w(`audit.category.${c}`) }))}
           onChange={(v) => {
             set('category', v);
           }}
@@ -65,7 +66,7 @@ export function AuditPage() {
       </Group>
       {audit.isPending ? <Loader aria-label={t('common.loading')} /> : null}
       {audit.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
-      {audit.data !== undefined && entries.length === 0 ? <Text>{t('activity.none')}</Text> : null}
+      {audit.data !== undefined && entries.length === 0 ? <Text>{w('activity.none')}</Text> : null}
       {entries.length > 0 ? (
         <Table.ScrollContainer minWidth={800}>
           <AuditTable entries={entries} full />
@@ -78,7 +79,7 @@ export function AuditPage() {
             loading={audit.isFetchingNextPage}
             onClick={() => void audit.fetchNextPage()}
           >
-            {t('audit.older')}
+            {w('audit.older')}
           </Button>
         </Group>
       ) : null}

@@ -2,7 +2,8 @@
 // leaves out who-exactly details and the field changes.
 import { Badge, Code, Table, Text } from '@mantine/core';
 import type { AuditChange, AuditEntry } from '@vpn-console/shared/api/audit';
-import { useI18n } from '../../../lib/i18n';
+import { useI18n, useWords } from '../../../lib/i18n';
+import { auditWords } from '../messages';
 
 const show = (v: unknown): string =>
   v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
@@ -41,15 +42,15 @@ function Changes({ changes }: { changes: readonly AuditChange[] }) {
 
 /** The action in words (`changeIpsecServer` → "Change IPsec server"); an unknown one as stored. */
 const useActionText = () => {
-  const { t, has } = useI18n();
+  const { w, hasWord } = useWords(auditWords);
   return (action: string): string => {
     const key = `audit.action.${action}`;
-    return has(key) ? t(key) : action;
+    return hasWord(key) ? w(key) : action;
   };
 };
 
 function Row({ e, full }: { e: AuditEntry; full: boolean }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, w, formatDateTime } = useWords(auditWords);
   const actionText = useActionText();
   // The resource and the gateway by their names where known, the id beside for support.
   const named = (name: string | null | undefined, id: string | null): string | null =>
@@ -88,7 +89,7 @@ function Row({ e, full }: { e: AuditEntry; full: boolean }) {
           color={e.outcome === 'success' ? 'green' : e.outcome === 'pending' ? 'gray' : 'red'}
           variant="light"
         >
-          {t(`audit.outcome.${e.outcome}`)}
+          {w(`audit.outcome.${e.outcome}`)}
         </Badge>
         {full && e.errorCode !== null ? <Text size="xs">{e.errorCode}</Text> : null}
         {full && e.requestId !== null ? (
@@ -114,16 +115,16 @@ export function AuditTable({
   /** Every column (the audit page) or the short form (a gateway's recent activity). */
   full: boolean;
 }) {
-  const { t } = useI18n();
+  const { w } = useWords(auditWords);
   return (
     <Table>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('audit.when')}</Table.Th>
-          <Table.Th>{t('audit.who')}</Table.Th>
-          <Table.Th>{t('audit.action')}</Table.Th>
-          <Table.Th>{t('audit.outcome')}</Table.Th>
-          {full ? <Table.Th>{t('audit.changes')}</Table.Th> : null}
+          <Table.Th>{w('audit.when')}</Table.Th>
+          <Table.Th>{w('audit.who')}</Table.Th>
+          <Table.Th>{w('audit.action')}</Table.Th>
+          <Table.Th>{w('audit.outcome')}</Table.Th>
+          {full ? <Table.Th>{w('audit.changes')}</Table.Th> : null}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -1,12 +1,13 @@
 // A gateway's recent activity (the newest audit entries about it) and the way to the full audit.
 import { Alert, Anchor, Loader, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { auditWords } from '../messages';
 import { useGatewayActivity } from '../api/list-gateway-activity';
 import { AuditTable } from './audit-table';
 
 export function GatewayActivity({ vpnGatewayId }: { vpnGatewayId: string }) {
-  const { t } = useI18n();
+  const { t, w } = useWords(auditWords);
   const activity = useGatewayActivity(vpnGatewayId);
   const entries = activity.data?.items;
   return (
@@ -14,12 +15,12 @@ export function GatewayActivity({ vpnGatewayId }: { vpnGatewayId: string }) {
       {activity.isPending ? <Loader size="sm" aria-label={t('common.loading')} /> : null}
       {activity.isError ? <Alert color="red">{t('error.loadFailed')}</Alert> : null}
       {entries === undefined ? null : entries.length === 0 ? (
-        <Text size="sm">{t('activity.none')}</Text>
+        <Text size="sm">{w('activity.none')}</Text>
       ) : (
         <AuditTable entries={entries} full={false} />
       )}
       <Anchor component={Link} to={`/audit?vpnGatewayId=${vpnGatewayId}`} size="sm">
-        {t('activity.all')}
+        {w('activity.all')}
       </Anchor>
     </>
   );

@@ -30,7 +30,8 @@ import { useRegions } from '../../gateways/api/list-regions';
 import { useCustomerGateways } from '../../vpn-connection/api/list-customer-gateways';
 import { vpnConnectionKeys } from '../../vpn-connection/api/keys';
 import { useChangeCustomerGateway } from '../api/change-customer-gateway';
-import { useCustomerGatewaysI18n } from '../use-customer-gateways-i18n';
+import { customerGatewaysWords } from '../messages';
+import { useI18n, useWords } from '../../../lib/i18n';
 
 const labelOf = (c: CustomerGatewayView) => (c.name === '' ? c.id : c.name);
 
@@ -51,7 +52,7 @@ function EditDialog({
   onClose: () => void;
   onSaved: (name: string) => void;
 }) {
-  const { t, tc, catalogLocale } = useCustomerGatewaysI18n();
+  const { t, w: tc, catalogLocale } = useWords(customerGatewaysWords);
   const [name, setName] = useState(cgw.name);
   const [description, setDescription] = useState(cgw.description);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -133,7 +134,7 @@ function EditDialog({
 }
 
 function UsedBy({ cgw }: { cgw: CustomerGatewayView }) {
-  const { tc } = useCustomerGatewaysI18n();
+  const { w: tc } = useWords(customerGatewaysWords);
   if (cgw.usedBy.length === 0) return <Text size="sm">{tc('cgw.unused')}</Text>;
   return (
     <Stack gap={2}>
@@ -158,7 +159,7 @@ function Actions({
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const { t, tc } = useCustomerGatewaysI18n();
+  const { t, w: tc } = useWords(customerGatewaysWords);
   const inUse = cgw.usedBy.length > 0;
   return (
     <Stack gap={4}>
@@ -193,7 +194,7 @@ function Actions({
 
 function RegionCustomerGateways({ regionId }: { regionId: string }) {
   const navigate = useNavigate();
-  const { t, tc, formatDateTime } = useCustomerGatewaysI18n();
+  const { t, w: tc, formatDateTime } = useWords(customerGatewaysWords);
   const { canWrite } = useCapabilities();
   const regions = useRegions();
   const list = useCustomerGateways(regionId);
@@ -325,7 +326,7 @@ function RegionCustomerGateways({ regionId }: { regionId: string }) {
 
 /** `/customer-gateways` goes to the first region's page. */
 function FirstRegion() {
-  const { t } = useCustomerGatewaysI18n();
+  const { t } = useI18n();
   const regions = useRegions();
   const first = regions.data?.items[0]?.regionId;
   if (regions.isError) return <Alert color="red">{t('error.loadFailed')}</Alert>;

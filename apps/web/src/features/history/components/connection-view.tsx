@@ -8,7 +8,8 @@ import { useGateway } from '../../gateways/api/get-gateway';
 import { ApiRequestError } from '../../../lib/api-client';
 import { GatewayActionsProvider } from '../../../lib/gateway-actions';
 import { gatewayPagePath } from '../../../lib/page-paths';
-import { useHistoryI18n } from '../use-history-i18n';
+import { historyWords } from '../messages';
+import { useWords } from '../../../lib/i18n';
 import { HistoryView } from './history-view';
 
 const VpnConnectionDetail = lazy(() =>
@@ -26,7 +27,7 @@ export function ConnectionView({
   vpnGatewayId: string;
   vpnConnectionId: string;
 }) {
-  const { t, th } = useHistoryI18n();
+  const { t, w: th } = useWords(historyWords);
   const { data: detail, isPending, error } = useGateway(regionId, vpnGatewayId);
   const loading = <Loader size="sm" aria-label={t('common.loading')} />;
   if (isPending) return loading;

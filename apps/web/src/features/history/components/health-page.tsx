@@ -24,7 +24,8 @@ import { statusKey } from '../../../components/status-badge';
 import type { MessageKey } from '../../../lib/messages';
 import { connectionPagePath, gatewayPagePath } from '../../../lib/page-paths';
 import { useRegions } from '../../gateways/api/list-regions';
-import { useHistoryI18n } from '../use-history-i18n';
+import { historyWords } from '../messages';
+import { useWords } from '../../../lib/i18n';
 import { useHealthOverview } from '../api/history';
 import { hoursMinutes } from '../lib/timeline';
 
@@ -41,7 +42,7 @@ function stateDetail(item: Pick<HealthItem, 'lane' | 'value'>): MessageKey | und
 }
 
 export function HealthPage() {
-  const { t, th, formatDateTime } = useHistoryI18n();
+  const { t, w: th, formatDateTime } = useWords(historyWords);
   const [q, setQ] = useState('');
   const [regionId, setRegionId] = useState<string | undefined>(undefined);
   const [lane, setLane] = useState<HistoryLane | undefined>(undefined);

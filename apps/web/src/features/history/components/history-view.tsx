@@ -29,7 +29,8 @@ import { pathTo } from '@vpn-console/shared/api/paths';
 import * as route from '@vpn-console/shared/api/route-paths';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useHistoryI18n } from '../use-history-i18n';
+import { historyWords } from '../messages';
+import { useWords } from '../../../lib/i18n';
 import {
   historyExportUrl,
   rangeWindow,
@@ -49,7 +50,7 @@ const LANES_OF: Record<HistorySubject['kind'], HistoryLane[]> = {
 
 /** A stretch's tooltip: its level and times; a bucket's time in each level and its changes. */
 function useStretchTitle() {
-  const { t, th, formatDateTime } = useHistoryI18n();
+  const { t, w: th, formatDateTime } = useWords(historyWords);
   return (s: Segment) => {
     const when = `${formatDateTime(s.from)} – ${formatDateTime(s.to)}`;
     if (s.levels === undefined)
@@ -78,7 +79,7 @@ function SubjectTimeline({
   /** When the view was opened: what "for how long" counts to. */
   now: number;
 }) {
-  const { th, formatDateTime, language } = useHistoryI18n();
+  const { w: th, formatDateTime, language } = useWords(historyWords);
   const describe = useStretchTitle();
   const summaryOf = (lane: HistoryLane) =>
     history.summaries.find(
@@ -147,7 +148,7 @@ function SubjectTimeline({
 }
 
 function DiagnosisItem({ item }: { item: Diagnosis }) {
-  const { th, formatDateTime } = useHistoryI18n();
+  const { w: th, formatDateTime } = useWords(historyWords);
   const words = isDiagnosisCode(item.code)
     ? th(`diagnosis.${item.code}`, { local: item.localValue ?? '', remote: item.remoteValue ?? '' })
     : item.reason || item.code;
@@ -189,7 +190,7 @@ function ConnectionDetails({
   tunnels: HistorySubject[];
   window: { from: string; to: string };
 }) {
-  const { t, th, formatDateTime } = useHistoryI18n();
+  const { t, w: th, formatDateTime } = useWords(historyWords);
   const [tunnelId, setTunnelId] = useState<string | undefined>(undefined);
   const diagnosis = useDiagnosis(regionId, vpnConnectionId);
   const logs = useConnectionLogs(regionId, vpnConnectionId, window, tunnelId);
@@ -278,7 +279,7 @@ export function HistoryView({
   /** On a connection's own page: that connection only (no picker). */
   vpnConnectionId?: string;
 }) {
-  const { t, th, formatDateTime } = useHistoryI18n();
+  const { t, w: th, formatDateTime } = useWords(historyWords);
   const [params, setParams] = useSearchParams();
   const range = (['24h', '7d', '30d'] as const).find((r) => r === params.get('range')) ?? '24h';
   const connection = vpnConnectionId ?? params.get('connection') ?? undefined;

@@ -6,7 +6,8 @@ import type { IpsecServerView } from '@vpn-console/shared/api/views';
 import { useState } from 'react';
 import { DetailField } from '../../../components/detail-field';
 import { PskView } from '../../../components/psk-view';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { ipsecClientWords } from '../messages';
 import { useCapabilities } from '../../../lib/session';
 import { useDownloadIpsecProfile, useIpsecClientProfile } from '../api/client-profile';
 
@@ -17,7 +18,7 @@ export function IpsecClientSetup({
   regionId: string;
   server: IpsecServerView;
 }) {
-  const { t } = useI18n();
+  const { t, w } = useWords(ipsecClientWords);
   const { canWrite } = useCapabilities();
   const [open, setOpen] = useState(false);
   const profile = useIpsecClientProfile(regionId, server.id, open);
@@ -33,31 +34,31 @@ export function IpsecClientSetup({
             setOpen(!open);
           }}
         >
-          {t('ipsecClient.setUp')}
+          {w('ipsecClient.setUp')}
         </Button>
       </Group>
       {open && profile.isPending ? <Text size="sm">{t('common.loading')}</Text> : null}
       {open && profile.isError ? (
         <Text size="sm" c="red" role="alert">
-          {t('ipsecClient.loadFailed')}
+          {w('ipsecClient.loadFailed')}
         </Text>
       ) : null}
       {open && s !== undefined ? (
-        <Stack gap="sm" aria-label={t('ipsecClient.title')} role="region">
+        <Stack gap="sm" aria-label={w('ipsecClient.title')} role="region">
           <Title order={3} size="h5">
-            {t('ipsecClient.title')}
+            {w('ipsecClient.title')}
           </Title>
-          <Text size="sm">{t('ipsecClient.intro', { pool: s.clientIpPool })}</Text>
+          <Text size="sm">{w('ipsecClient.intro', { pool: s.clientIpPool })}</Text>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <DetailField label={t('ipsecClient.type')}>
+            <DetailField label={w('ipsecClient.type')}>
               {s.ikeVersion === 'ikev1' ? 'IKEv1' : 'IKEv2'}
             </DetailField>
-            <DetailField label={t('ipsecClient.server')}>{s.serverAddress}</DetailField>
-            <DetailField label={t('ipsecClient.remoteId')}>{s.remoteId}</DetailField>
-            <DetailField label={t('ipsecClient.localId')}>
-              {s.localId ?? t('ipsecClient.localIdDefault')}
+            <DetailField label={w('ipsecClient.server')}>{s.serverAddress}</DetailField>
+            <DetailField label={w('ipsecClient.remoteId')}>{s.remoteId}</DetailField>
+            <DetailField label={w('ipsecClient.localId')}>
+              {s.localId ?? w('ipsecClient.localIdDefault')}
             </DetailField>
-            <DetailField label={t('ipsecClient.auth')}>{t('ipsecClient.authPsk')}</DetailField>
+            <DetailField label={w('ipsecClient.auth')}>{w('ipsecClient.authPsk')}</DetailField>
             <DetailField label={t('field.psk')}>
               <PskView
                 psk={profile.data?.psk}
@@ -65,19 +66,19 @@ export function IpsecClientSetup({
                 target={{ kind: 'ipsec-server', regionId, id: server.id }}
               />
             </DetailField>
-            <DetailField label={t('ipsecClient.ike')}>
+            <DetailField label={w('ipsecClient.ike')}>
               {s.ike.encryption} / {s.ike.integrity} / {s.ike.dhGroup}
             </DetailField>
-            <DetailField label={t('ipsecClient.esp')}>
-              {s.esp.encryption} / {s.esp.integrity} / {t('ipsecClient.pfs')} {s.esp.pfs}
+            <DetailField label={w('ipsecClient.esp')}>
+              {s.esp.encryption} / {s.esp.integrity} / {w('ipsecClient.pfs')} {s.esp.pfs}
             </DetailField>
-            <DetailField label={t('ipsecClient.routes')}>{s.remoteSubnets.join(', ')}</DetailField>
+            <DetailField label={w('ipsecClient.routes')}>{s.remoteSubnets.join(', ')}</DetailField>
           </SimpleGrid>
-          <Text size="sm">{t('ipsecClient.platforms')}</Text>
+          <Text size="sm">{w('ipsecClient.platforms')}</Text>
           <Title order={4} size="h6">
-            {t('ipsecClient.strongswan')}
+            {w('ipsecClient.strongswan')}
           </Title>
-          <Code block aria-label={t('ipsecClient.strongswan')}>
+          <Code block aria-label={w('ipsecClient.strongswan')}>
             {profile.data?.swanctlConf}
           </Code>
           {canWrite ? (
@@ -89,7 +90,7 @@ export function IpsecClientSetup({
                   download.mutate('swanctl');
                 }}
               >
-                {t('ipsecClient.downloadSwanctl')}
+                {w('ipsecClient.downloadSwanctl')}
               </Button>
               <Button
                 size="sm"
@@ -99,15 +100,15 @@ export function IpsecClientSetup({
                   download.mutate('settings');
                 }}
               >
-                {t('ipsecClient.downloadSettings')}
+                {w('ipsecClient.downloadSettings')}
               </Button>
             </Group>
           ) : (
-            <Text size="sm">{t('ipsecClient.viewerNote')}</Text>
+            <Text size="sm">{w('ipsecClient.viewerNote')}</Text>
           )}
           {download.isError ? (
             <Text size="sm" c="red" role="alert">
-              {t('ipsecClient.downloadFailed')}
+              {w('ipsecClient.downloadFailed')}
             </Text>
           ) : null}
         </Stack>

@@ -29,7 +29,9 @@ import {
   changedBody,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
+import { wizardWords } from '../../../components/wizard/messages';
+import { reviewSummary } from '../../../components/wizard/review-summary';
+import { useWords } from '../../../lib/i18n';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import {
   dryRunChangeIpsecServer,
@@ -94,7 +96,7 @@ export function IpsecServerWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t, tw, reviewSummary } = useWizardI18n();
+  const { t, w: tw } = useWords(wizardWords);
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = ipsecServerSteps(ctx);
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
@@ -124,7 +126,7 @@ export function IpsecServerWizard({
   const stepDefs: WizardStepDef[] = [
     {
       id: 'basics',
-      label: t('step.basics'),
+      label: tw('step.basics'),
       fields: IPSEC_SERVER_STEP_FIELDS.basics,
       content: (
         <>
@@ -154,7 +156,7 @@ export function IpsecServerWizard({
     },
     {
       id: 'auth',
-      label: t('step.auth'),
+      label: tw('step.auth'),
       fields: IPSEC_SERVER_STEP_FIELDS.auth,
       content: (
         <SimpleGrid cols={1}>
@@ -184,14 +186,14 @@ export function IpsecServerWizard({
 
   return (
     <Wizard
-      title={existing === undefined ? t('ipsecWizard.createTitle') : t('ipsecWizard.editTitle')}
+      title={existing === undefined ? tw('ipsecWizard.createTitle') : tw('ipsecWizard.editTitle')}
       {...frame}
       steps={stepDefs}
       prepare={prepare}
       summary={summary}
       review={
         <Review
-          summary={reviewSummary(summary, name, changes)}
+          summary={reviewSummary(tw, summary, name, changes)}
           values={values}
           secretPaths={SECRETS}
           hidden={['regionId', 'vpnGatewayId']}

@@ -4,8 +4,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { wizardWords, type WizardKey } from '../../../components/wizard/messages';
 import type { Language } from '../../../lib/i18n';
-import { en, type Messages } from '../../../lib/messages-en';
+import { en as main, type Messages } from '../../../lib/messages-en';
 import { zhCN } from '../../../lib/messages-zh-cn';
 import { seriousViolations } from '../../../test/axe';
 import { FakeEventSource } from '../../../test/fake-event-source';
@@ -60,7 +61,10 @@ const signInRoute = (): MockRoute => ({
   },
 });
 
-const fillBasics = async (m: Messages, user: ReturnType<typeof userEvent.setup>) => {
+/** The main dictionary with the wizard's own words (the wizard shows both). */
+type Dictionary = Messages & Record<WizardKey, string>;
+
+const fillBasics = async (m: Dictionary, user: ReturnType<typeof userEvent.setup>) => {
   await user.type(
     screen.getByRole('textbox', { name: escape(m['field.clientIpPool']) }),
     '10.20.0.0/16',
@@ -72,7 +76,7 @@ const fillBasics = async (m: Messages, user: ReturnType<typeof userEvent.setup>)
   await user.type(screen.getByRole('textbox', { name: m['field.name'] }), 'staff');
 };
 
-const expectBasicsKept = (m: Messages) => {
+const expectBasicsKept = (m: Dictionary) => {
   expect(screen.getByRole('textbox', { name: escape(m['field.clientIpPool']) })).toHaveValue(
     '10.20.0.0/16',
   );
@@ -83,7 +87,7 @@ const expectBasicsKept = (m: Messages) => {
 };
 
 /** Basics → protocol → two-factor → review (defaults after the basics). */
-const toReview = async (m: Messages, user: ReturnType<typeof userEvent.setup>) => {
+const toReview = async (m: Dictionary, user: ReturnType<typeof userEvent.setup>) => {
   for (const step of [m['step.basics'], m['step.protocol'], m['step.twoFactor']]) {
     expect(await screen.findByRole('form', { name: step })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: m['common.next'] }));
@@ -91,9 +95,10 @@ const toReview = async (m: Messages, user: ReturnType<typeof userEvent.setup>) =
   expect(await screen.findByText(m['wizard.dryRunOk'])).toBeInTheDocument();
 };
 
-const cases: [Language, Messages][] = [
+const en: Dictionary = { ...main, ...wizardWords.en };
+const cases: [Language, Dictionary][] = [
   ['en', en],
-  ['zh-CN', zhCN],
+  ['zh-CN', { ...zhCN, ...wizardWords['zh-CN'] }],
 ];
 
 describe.each(cases)('in-place sign-in (%s)', (language, m) => {

@@ -5,7 +5,8 @@ import type { SslVpnClientCertView } from '@vpn-console/shared/api/remote-access
 import { sslVpnClientCertNameSchema } from '@vpn-console/shared/common/names';
 import { useState, type SyntheticEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { sslClientsWords } from '../messages';
 import { useCapabilities } from '../../../lib/session';
 import { useClientCerts } from '../api/list-client-certs';
 import { useDownloadClientBundle } from '../api/download-client-bundle';
@@ -18,20 +19,20 @@ const statusColour: Record<string, string> = {
 };
 
 function CertStatus({ cert }: { cert: SslVpnClientCertView }) {
-  const { t } = useI18n();
+  const { w } = useWords(sslClientsWords);
   const label =
     cert.status === 'normal'
-      ? t('clientCerts.status.normal')
+      ? w('clientCerts.status.normal')
       : cert.status === 'expiring-soon'
-        ? t('clientCerts.status.expiringSoon')
+        ? w('clientCerts.status.expiringSoon')
         : cert.status === 'expired'
-          ? t('clientCerts.status.expired')
+          ? w('clientCerts.status.expired')
           : cert.status;
   return (
     <Group gap="xs" wrap="nowrap">
       <Badge color={statusColour[cert.status] ?? 'gray'}>{label}</Badge>
       {cert.status !== 'expired' && cert.daysLeft !== undefined ? (
-        <Text size="sm">{t('clientCerts.daysLeft', { days: cert.daysLeft })}</Text>
+        <Text size="sm">{w('clientCerts.daysLeft', { days: cert.daysLeft })}</Text>
       ) : null}
     </Group>
   );
@@ -52,7 +53,7 @@ function NameForm({
   onCancel?: () => void;
   pending: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, w } = useWords(sslClientsWords);
   const [name, setName] = useState(initial);
   const [invalid, setInvalid] = useState(false);
   const submit = (event: SyntheticEvent) => {
@@ -73,7 +74,7 @@ function NameForm({
           onChange={(e) => {
             setName(e.currentTarget.value);
           }}
-          error={invalid ? t('clientCerts.nameInvalid') : undefined}
+          error={invalid ? w('clientCerts.nameInvalid') : undefined}
           size="sm"
         />
         <Button type="submit" size="sm" loading={pending}>
@@ -96,7 +97,7 @@ export function ClientCertsTable({
   regionId: string;
   sslVpnServerId: string;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, w, formatDateTime } = useWords(sslClientsWords);
   const { canWrite } = useCapabilities();
   const certs = useClientCerts(regionId, sslVpnServerId);
   const write = useWriteClientCert(regionId, sslVpnServerId);
@@ -105,21 +106,21 @@ export function ClientCertsTable({
   const [deleting, setDeleting] = useState<string | undefined>();
   const [message, setMessage] = useState<string | undefined>();
 
-  const run = (w: ClientCertWrite, done: string) => {
+  const run = (change: ClientCertWrite, done: string) => {
     setMessage(undefined);
-    write.mutate(w, {
+    write.mutate(change, {
       onSuccess: (op) => {
         setMessage(
           op.state === 'succeeded'
             ? done
-            : t('clientCerts.failed', { code: op.error?.code ?? 'Unknown' }),
+            : w('clientCerts.failed', { code: op.error?.code ?? 'Unknown' }),
         );
         setRenaming(undefined);
         setDeleting(undefined);
       },
       onError: (error) => {
         setMessage(
-          t('clientCerts.failed', {
+          w('clientCerts.failed', {
             code: error instanceof ApiRequestError ? error.error.code : 'Unknown',
           }),
         );
@@ -131,18 +132,18 @@ export function ClientCertsTable({
   return (
     <Stack gap="xs" mt="md">
       <Title order={3} size="h5">
-        {t('clientCerts.title')}
+        {w('clientCerts.title')}
       </Title>
       {canWrite ? (
         <NameForm
-          label={t('clientCerts.newName')}
-          submitLabel={t('clientCerts.create')}
+          label={w('clientCerts.newName')}
+          submitLabel={w('clientCerts.create')}
           initial=""
           pending={write.isPending}
           onSubmit={(name) => {
             run(
               { kind: 'create', sslVpnServerId, body: { name } },
-              t('clientCerts.created', { name }),
+              w('clientCerts.created', { name }),
             );
           }}
         />
@@ -154,29 +155,29 @@ export function ClientCertsTable({
       )}
       {download.isError ? (
         <Text size="sm" c="red" role="alert">
-          {t('clientCerts.downloadFailed')}
+          {w('clientCerts.downloadFailed')}
         </Text>
       ) : null}
       {certs.isPending ? <Text size="sm">{t('common.loading')}</Text> : null}
       {certs.isError ? (
         <Text size="sm" c="red" role="alert">
-          {t('clientCerts.loadFailed')}
+          {w('clientCerts.loadFailed')}
         </Text>
       ) : null}
       {certs.isSuccess && items.length === 0 ? (
         <Text size="sm">
-          {canWrite ? t('clientCerts.emptyOperator') : t('clientCerts.emptyViewer')}
+          {canWrite ? w('clientCerts.emptyOperator') : w('clientCerts.emptyViewer')}
         </Text>
       ) : null}
       {items.length > 0 ? (
-        <Table aria-label={t('clientCerts.title')}>
+        <Table aria-label={w('clientCerts.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('clientCerts.name')}</Table.Th>
-              <Table.Th>{t('clientCerts.status')}</Table.Th>
-              <Table.Th>{t('clientCerts.createdAt')}</Table.Th>
-              <Table.Th>{t('clientCerts.expires')}</Table.Th>
-              {canWrite ? <Table.Th>{t('clientCerts.actions')}</Table.Th> : null}
+              <Table.Th>{w('clientCerts.name')}</Table.Th>
+              <Table.Th>{w('clientCerts.status')}</Table.Th>
+              <Table.Th>{w('clientCerts.createdAt')}</Table.Th>
+              <Table.Th>{w('clientCerts.expires')}</Table.Th>
+              {canWrite ? <Table.Th>{w('clientCerts.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -185,8 +186,8 @@ export function ClientCertsTable({
                 <Table.Td>
                   {renaming === cert.id ? (
                     <NameForm
-                      label={t('clientCerts.renameLabel', { name: cert.name })}
-                      submitLabel={t('clientCerts.save')}
+                      label={w('clientCerts.renameLabel', { name: cert.name })}
+                      submitLabel={w('clientCerts.save')}
                       initial={cert.name}
                       pending={write.isPending}
                       onCancel={() => {
@@ -195,7 +196,7 @@ export function ClientCertsTable({
                       onSubmit={(name) => {
                         run(
                           { kind: 'rename', id: cert.id, body: { name } },
-                          t('clientCerts.renamed', { name }),
+                          w('clientCerts.renamed', { name }),
                         );
                       }}
                     />
@@ -221,7 +222,7 @@ export function ClientCertsTable({
                   <Table.Td>
                     {deleting === cert.id ? (
                       <Group gap="xs" wrap="nowrap">
-                        <Text size="sm">{t('clientCerts.confirmDelete', { name: cert.name })}</Text>
+                        <Text size="sm">{w('clientCerts.confirmDelete', { name: cert.name })}</Text>
                         <Button
                           color="red"
                           size="xs"
@@ -229,11 +230,11 @@ export function ClientCertsTable({
                           onClick={() => {
                             run(
                               { kind: 'delete', id: cert.id },
-                              t('clientCerts.deleted', { name: cert.name }),
+                              w('clientCerts.deleted', { name: cert.name }),
                             );
                           }}
                         >
-                          {t('clientCerts.deleteConfirm')}
+                          {w('clientCerts.deleteConfirm')}
                         </Button>
                         <Button
                           variant="default"
@@ -250,29 +251,29 @@ export function ClientCertsTable({
                         <Button
                           size="xs"
                           variant="light"
-                          aria-label={t('clientCerts.downloadFor', { name: cert.name })}
+                          aria-label={w('clientCerts.downloadFor', { name: cert.name })}
                           loading={download.isPending && download.variables === cert.id}
                           onClick={() => {
                             download.mutate(cert.id);
                           }}
                         >
-                          {t('clientCerts.download')}
+                          {w('clientCerts.download')}
                         </Button>
                         <Button
                           size="xs"
                           variant="default"
-                          aria-label={t('clientCerts.renameFor', { name: cert.name })}
+                          aria-label={w('clientCerts.renameFor', { name: cert.name })}
                           onClick={() => {
                             setRenaming(cert.id);
                           }}
                         >
-                          {t('clientCerts.rename')}
+                          {w('clientCerts.rename')}
                         </Button>
                         <Button
                           size="xs"
                           variant="default"
                           color="red"
-                          aria-label={t('clientCerts.deleteFor', { name: cert.name })}
+                          aria-label={w('clientCerts.deleteFor', { name: cert.name })}
                           onClick={() => {
                             setDeleting(cert.id);
                           }}

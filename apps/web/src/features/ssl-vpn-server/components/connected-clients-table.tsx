@@ -1,6 +1,7 @@
 // Who is connected to the gateway's SSL-VPN server: support staff read it (no secrets in it).
 import { Stack, Table, Text, Title } from '@mantine/core';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { sslClientsWords } from '../messages';
 import { useConnectedClients } from '../api/list-connected-clients';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
@@ -23,32 +24,32 @@ export function ConnectedClientsTable({
   regionId: string;
   vpnGatewayId: string;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, w, formatDateTime } = useWords(sslClientsWords);
   const clients = useConnectedClients(regionId, vpnGatewayId);
   const items = clients.data?.items ?? [];
   return (
     <Stack gap="xs" mt="md">
       <Title order={3} size="h5">
-        {t('connectedClients.title')}
+        {w('connectedClients.title')}
       </Title>
       {clients.isPending ? <Text size="sm">{t('common.loading')}</Text> : null}
       {clients.isError ? (
         <Text size="sm" c="red" role="alert">
-          {t('connectedClients.loadFailed')}
+          {w('connectedClients.loadFailed')}
         </Text>
       ) : null}
       {clients.isSuccess && items.length === 0 ? (
-        <Text size="sm">{t('connectedClients.empty')}</Text>
+        <Text size="sm">{w('connectedClients.empty')}</Text>
       ) : null}
       {items.length > 0 ? (
-        <Table aria-label={t('connectedClients.title')}>
+        <Table aria-label={w('connectedClients.title')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('connectedClients.who')}</Table.Th>
-              <Table.Th>{t('connectedClients.from')}</Table.Th>
-              <Table.Th>{t('connectedClients.address')}</Table.Th>
-              <Table.Th>{t('connectedClients.since')}</Table.Th>
-              <Table.Th>{t('connectedClients.traffic')}</Table.Th>
+              <Table.Th>{w('connectedClients.who')}</Table.Th>
+              <Table.Th>{w('connectedClients.from')}</Table.Th>
+              <Table.Th>{w('connectedClients.address')}</Table.Th>
+              <Table.Th>{w('connectedClients.since')}</Table.Th>
+              <Table.Th>{w('connectedClients.traffic')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -73,7 +74,7 @@ export function ConnectedClientsTable({
                   {c.connectedAt === undefined ? '—' : formatDateTime(c.connectedAt)}
                 </Table.Td>
                 <Table.Td>
-                  {t('connectedClients.trafficValue', {
+                  {w('connectedClients.trafficValue', {
                     sent: bytes(c.sendBytes),
                     received: bytes(c.receiveBytes),
                   })}

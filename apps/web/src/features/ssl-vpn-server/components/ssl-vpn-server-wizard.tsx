@@ -28,7 +28,9 @@ import {
   changedBody,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
+import { wizardWords } from '../../../components/wizard/messages';
+import { reviewSummary } from '../../../components/wizard/review-summary';
+import { useWords } from '../../../lib/i18n';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import {
   dryRunChangeSslVpnServer,
@@ -95,7 +97,7 @@ export function SslVpnServerWizard({
   onSucceeded: () => void;
   onCancel: () => void;
 }) {
-  const { t, tw, reviewSummary } = useWizardI18n();
+  const { t, w: tw } = useWords(wizardWords);
   const { form, initial, changes, frame, ...wizard } = useResourceWizard<FormValue>({
     initialValues: () => valuesOf(gateway, existing),
     schemaOfStep: (index) => {
@@ -124,7 +126,7 @@ export function SslVpnServerWizard({
   const stepDefs: WizardStepDef[] = [
     {
       id: 'basics',
-      label: t('step.basics'),
+      label: tw('step.basics'),
       fields: SSL_VPN_SERVER_STEP_FIELDS.basics,
       content: (
         <>
@@ -141,7 +143,7 @@ export function SslVpnServerWizard({
     },
     {
       id: 'advanced',
-      label: t('step.protocol'),
+      label: tw('step.protocol'),
       fields: SSL_VPN_SERVER_STEP_FIELDS.advanced,
       content: (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -154,7 +156,7 @@ export function SslVpnServerWizard({
     },
     {
       id: 'auth',
-      label: t('step.twoFactor'),
+      label: tw('step.twoFactor'),
       fields: SSL_VPN_SERVER_STEP_FIELDS.auth,
       content: (
         <>
@@ -188,14 +190,14 @@ export function SslVpnServerWizard({
 
   return (
     <Wizard
-      title={existing === undefined ? t('sslWizard.createTitle') : t('sslWizard.editTitle')}
+      title={existing === undefined ? tw('sslWizard.createTitle') : tw('sslWizard.editTitle')}
       {...frame}
       steps={stepDefs}
       prepare={prepare}
       summary={summary}
       review={
         <Review
-          summary={reviewSummary(summary, name, changes)}
+          summary={reviewSummary(tw, summary, name, changes)}
           values={values}
           secretPaths={[]}
           hidden={[

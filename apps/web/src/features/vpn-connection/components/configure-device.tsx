@@ -10,7 +10,8 @@ import {
 } from '@vpn-console/shared/peer-config/devices';
 import { lazy, Suspense, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api-client';
-import { useI18n } from '../../../lib/i18n';
+import { useWords } from '../../../lib/i18n';
+import { peerDeviceWords } from '../messages';
 import { useGetPeerConfig } from '../api/get-peer-config';
 
 const PskRevealDialog = lazy(() =>
@@ -43,7 +44,7 @@ export function ConfigureDevice({
   /** A dual-tunnel connection's tunnels (one file for all, or one per tunnel). */
   tunnelIds: readonly string[];
 }) {
-  const { t } = useI18n();
+  const { t, w } = useWords(peerDeviceWords);
   const [device, setDevice] = useState<PeerDevice>('strongswan');
   const [tunnelId, setTunnelId] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -67,7 +68,7 @@ export function ConfigureDevice({
       </Title>
       <Group align="flex-end">
         <NativeSelect
-          label={t('peer.device')}
+          label={w('peer.device')}
           value={device}
           data={PEER_DEVICES.map((d) => ({ value: d, label: PEER_DEVICE_INFO[d].label }))}
           onChange={(event) => {
@@ -78,10 +79,10 @@ export function ConfigureDevice({
         />
         {tunnelIds.length > 0 ? (
           <NativeSelect
-            label={t('peer.tunnel')}
+            label={w('peer.tunnel')}
             value={tunnelId}
             data={[
-              { value: '', label: t('peer.allTunnels') },
+              { value: '', label: w('peer.allTunnels') },
               ...tunnelIds.map((id) => ({ value: id, label: id })),
             ]}
             onChange={(event) => {
@@ -97,7 +98,7 @@ export function ConfigureDevice({
             request(false);
           }}
         >
-          {t('peer.show')}
+          {w('peer.show')}
         </Button>
       </Group>
       {file.error instanceof ApiRequestError ? (
@@ -107,13 +108,13 @@ export function ConfigureDevice({
       ) : null}
       {shown === undefined ? null : (
         <>
-          <Code block aria-label={t('peer.file')}>
+          <Code block aria-label={w('peer.file')}>
             {shown.content}
           </Code>
           <Group gap="xs">
             {shown.pskRevealed ? (
               <Text size="xs" c="orange">
-                {t('peer.keyShown')}
+                {w('peer.keyShown')}
               </Text>
             ) : (
               <Button
@@ -124,7 +125,7 @@ export function ConfigureDevice({
                   setConfirming(true);
                 }}
               >
-                {t('peer.revealKey')}
+                {w('peer.revealKey')}
               </Button>
             )}
             <Button
@@ -136,7 +137,7 @@ export function ConfigureDevice({
                 });
               }}
             >
-              {copied ? t('peer.copied') : t('peer.copy')}
+              {copied ? w('peer.copied') : w('peer.copy')}
             </Button>
             <Button
               size="compact-sm"
@@ -145,23 +146,23 @@ export function ConfigureDevice({
                 download(shown.fileName, shown.mediaType, shown.content);
               }}
             >
-              {t('peer.download')}
+              {w('peer.download')}
             </Button>
           </Group>
           {shown.pskRevealed ? null : (
             <Text size="xs" c="dimmed">
-              {t('peer.maskedNote')}
+              {w('peer.maskedNote')}
             </Text>
           )}
         </>
       )}
       <Text size="sm" fw={500}>
-        {t('peer.checklist')}
+        {w('peer.checklist')}
       </Text>
       <List size="sm">
-        <List.Item>{t('peer.check.publicIp')}</List.Item>
-        <List.Item>{t('peer.check.ports')}</List.Item>
-        <List.Item>{t('peer.check.routes')}</List.Item>
+        <List.Item>{w('peer.check.publicIp')}</List.Item>
+        <List.Item>{w('peer.check.ports')}</List.Item>
+        <List.Item>{w('peer.check.routes')}</List.Item>
       </List>
       {confirming ? (
         <Suspense fallback={null}>

@@ -31,7 +31,8 @@ import { describePhase, IkeFields, IpsecFields } from '../../../components/wizar
 import { DiffTable, ValuesTable } from '../../../components/wizard/review';
 import { issuesOf } from '../../../lib/issue-text';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
+import { wizardWords } from '../../../components/wizard/messages';
+import { useWords } from '../../../lib/i18n';
 import { useChangeVpnConnection, type ChangeVpnConnectionBody } from '../api/change-vpn-connection';
 import {
   useChangeVpnConnectionTunnel,
@@ -85,7 +86,7 @@ function TunnelStep({
   bgpOn: boolean;
   onSameChange: (same: boolean) => void;
 }) {
-  const { t, tw } = useWizardI18n();
+  const { t, w: tw } = useWords(wizardWords);
   const gatewayType = gatewayTypeFromVpnType(gateway.vpnType);
   const at = `tunnels.${String(index)}`;
   const copied = index === 1 && same;
@@ -99,14 +100,14 @@ function TunnelStep({
       {index === 1 && !editing ? (
         <Stack gap={4}>
           <Switch
-            label={t('dual.sameTunnels')}
+            label={tw('dual.sameTunnels')}
             checked={same}
             onChange={(e) => {
               onSameChange(e.currentTarget.checked);
             }}
           />
           <Text size="sm" c="dimmed">
-            {t('dual.sameHint')}
+            {tw('dual.sameHint')}
           </Text>
         </Stack>
       ) : null}
@@ -195,8 +196,7 @@ export function DualTunnelWizard({
   onSucceeded,
   onCancel,
 }: ConnectionWizardProps) {
-  const i18n = useWizardI18n();
-  const { t, tw } = i18n;
+  const { t, w: tw } = useWords(wizardWords);
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const editing = existing !== undefined;
@@ -367,7 +367,7 @@ export function DualTunnelWizard({
   const stepDefs: WizardStepDef[] = [
     {
       id: 'basics',
-      label: t('step.basics'),
+      label: tw('step.basics'),
       fields: [...CONNECTION_FIELDS, 'sameTunnels'],
       content: (
         <>
@@ -380,7 +380,7 @@ export function DualTunnelWizard({
             })}
           </Text>
           <Alert color="blue">
-            {t('dual.intro', {
+            {tw('dual.intro', {
               ip1: gateway.internetIp,
               ip2: gateway.disasterRecoveryInternetIp ?? '—',
             })}
@@ -397,7 +397,7 @@ export function DualTunnelWizard({
           </SimpleGrid>
           {bgpOn ? (
             <Text size="sm" c="dimmed">
-              {t('dual.bgpHint')}
+              {tw('dual.bgpHint')}
             </Text>
           ) : null}
         </>
@@ -467,7 +467,7 @@ export function DualTunnelWizard({
   };
   const sections = [
     {
-      title: t('dual.connection'),
+      title: tw('dual.connection'),
       before: connectionPart(initial),
       after: connectionPart(withoutEmpty(values)),
       secrets: [] as readonly string[],
@@ -501,7 +501,7 @@ export function DualTunnelWizard({
         <Alert color="gray">{t('wizard.noChanges')}</Alert>
       ) : null}
       {onlyTunnel === undefined ? null : (
-        <Text size="sm">{t('dual.tunnelOnly', { tunnel: onlyTunnel })}</Text>
+        <Text size="sm">{tw('dual.tunnelOnly', { tunnel: onlyTunnel })}</Text>
       )}
       {sections.map((s, i) => (
         <Fragment key={s.title}>
@@ -511,7 +511,7 @@ export function DualTunnelWizard({
           {editing ? (
             changesNothing(diffs[i] ?? []) ? (
               <Text size="sm" c="dimmed">
-                {t('dual.unchanged')}
+                {tw('dual.unchanged')}
               </Text>
             ) : (
               <DiffTable changes={diffs[i] ?? []} label={`${t('wizard.diff')} · ${s.title}`} />
@@ -549,7 +549,7 @@ export function DualTunnelWizard({
       {...frame}
       // The tunnels are diffed section by section (the whole form's diff does not see into them).
       nothingToApply={editing && diffs.every(changesNothing)}
-      title={editing ? t('connWizard.editTitle') : t('connWizard.createTitle')}
+      title={editing ? tw('connWizard.editTitle') : tw('connWizard.createTitle')}
       steps={stepDefs}
       prepare={prepare}
       summary={summary}

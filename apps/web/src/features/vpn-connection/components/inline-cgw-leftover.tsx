@@ -6,7 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorExplanation } from '../../../components/error-explanation';
 import { OperationProgress } from '../../../components/operation-progress';
-import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
+import { wizardWords } from '../../../components/wizard/messages';
+import { useWords } from '../../../lib/i18n';
 import { ApiRequestError, newIdempotencyKey } from '../../../lib/api-client';
 import { useDeleteResource } from '../../../lib/delete-resource';
 import { vpnConnectionKeys } from '../api/keys';
@@ -26,7 +27,7 @@ function Leftover({
   cgw: InlineCustomerGateway;
   onDeleted: (id: string) => void;
 }) {
-  const { t, tw } = useWizardI18n();
+  const { t, w: tw } = useWords(wizardWords);
   const client = useQueryClient();
   const [key] = useState(newIdempotencyKey);
   const [kept, setKept] = useState(false);

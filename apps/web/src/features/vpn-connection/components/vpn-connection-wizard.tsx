@@ -42,7 +42,9 @@ import {
   changedBody,
 } from '../../../components/wizard/use-resource-wizard';
 import { Wizard, type Prepared, type WizardStepDef } from '../../../components/wizard/wizard';
-import { useWizardI18n } from '../../../components/wizard/use-wizard-i18n';
+import { wizardWords } from '../../../components/wizard/messages';
+import { reviewSummary } from '../../../components/wizard/review-summary';
+import { useWords } from '../../../lib/i18n';
 import { issuesOf, type FormIssue } from '../../../lib/issue-text';
 import { readBack, type ReadBack } from '../../../lib/read-back';
 import { useChangeVpnConnection, type ChangeVpnConnectionBody } from '../api/change-vpn-connection';
@@ -146,7 +148,7 @@ export function VpnConnectionWizard({
   onSucceeded,
   onCancel,
 }: ConnectionWizardProps) {
-  const { t, tw, reviewSummary } = useWizardI18n();
+  const { t, w: tw } = useWords(wizardWords);
   const client = useQueryClient();
   const ctx = { gatewayType: gatewayTypeFromVpnType(gateway.vpnType) };
   const steps = vpnConnectionSteps(ctx);
@@ -295,7 +297,7 @@ export function VpnConnectionWizard({
   const stepDefs: WizardStepDef[] = [
     {
       id: 'basics',
-      label: t('step.basics'),
+      label: tw('step.basics'),
       fields: [...VPN_CONNECTION_STEP_FIELDS.basics, ...WIZARD_ONLY],
       content: (
         <>
@@ -359,7 +361,7 @@ export function VpnConnectionWizard({
     },
     {
       id: 'advanced',
-      label: t('step.advanced'),
+      label: tw('step.advanced'),
       fields: VPN_CONNECTION_STEP_FIELDS.advanced,
       content: (
         <>
@@ -441,7 +443,7 @@ export function VpnConnectionWizard({
 
   return (
     <Wizard
-      title={existing === undefined ? t('connWizard.createTitle') : t('connWizard.editTitle')}
+      title={existing === undefined ? tw('connWizard.createTitle') : tw('connWizard.editTitle')}
       afterFailure={
         createdCgw === undefined ? undefined : (
           <InlineCustomerGatewaysLeft
@@ -461,7 +463,7 @@ export function VpnConnectionWizard({
       summary={summary}
       review={
         <Review
-          summary={reviewSummary(summary, name, changes)}
+          summary={reviewSummary(tw, summary, name, changes)}
           values={withoutWizardFields(values)}
           secretPaths={SECRETS}
           hidden={['regionId', 'vpnGatewayId']}
