@@ -163,4 +163,42 @@ describe('dual-tunnel connections through the BFF', () => {
       ),
     ).toBe(true);
   });
+
+  it('refuses turning BGP on without each tunnel’s BGP addresses before any cloud call, then turns it on with them', async () => {
+    const path = `${SH}/vpn-connections/${DEMO_IDS.connections.dualOneTunnelDown}`;
+    stack.emulator.resetCalls();
+    // Tunnel 2 named in the edit (first in its list) with its ASN only; tunnel 1 not named.
+    const res = await operator.patch(path, {
+      enableTunnelsBgp: true,
+      tunnels: [{ tunnelId: T.dualDownSlave, bgpConfig: { localAsn: 65010 } }],
+    });
+    expect(res.status).toBe(400);
+    const issues = apiErrorBodySchema.parse(res.body).error.issues ?? [];
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['enableTunnelsBgp', 'TUNNEL_BGP_NEEDED'],
+      ['tunnels.0.bgpConfig.tunnelCidr', 'REQUIRED'],
+      ['tunnels.0.bgpConfig.localBgpIp', 'REQUIRED'],
+    ]);
+    expect(stack.emulator.calls().ModifyVpnConnectionAttribute).toBeUndefined();
+
+    await settle(
+      await operator.patch(path, {
+        enableTunnelsBgp: true,
+        tunnels: [T.dualDownMaster, T.dualDownSlave].map((tunnelId, i) => ({
+          tunnelId,
+          bgpConfig: {
+            localAsn: 65010,
+            tunnelCidr: `169.254.7${String(i)}.0/30`,
+            localBgpIp: `169.254.7${String(i)}.1`,
+          },
+        })),
+      }),
+    );
+    const view = vpnConnectionViewSchema.parse((await operator.get(path)).body);
+    expect(view.enableTunnelsBgp).toBe(true);
+    expect(view.tunnels?.map((t) => t.bgpConfig?.tunnelCidr)).toEqual([
+      '169.254.70.0/30',
+      '169.254.71.0/30',
+    ]);
+  });
 });

@@ -83,7 +83,8 @@ export interface ResourceModule<
     /** Whether the checks need the VPC's CIDR blocks (one DescribeVpcAttribute more). */
     needsVpc: boolean;
     create?: (facts: GatewayFacts) => (value: CreateV, ctx: z.RefinementCtx) => void;
-    change?: (facts: GatewayFacts) => (value: ChangeV, ctx: z.RefinementCtx) => void;
+    /** `current`: the resource as the cloud has it before the change. */
+    change?: (facts: GatewayFacts, current: Raw) => (value: ChangeV, ctx: z.RefinementCtx) => void;
   };
   /** The pre-shared key(s), for `POST …/:id/psk/reveal` (operators; audited). */
   pskOf?: (raw: Raw) => RevealedKeys;
@@ -225,7 +226,7 @@ export const resourceRouter = <
       m.serverChecks?.needsVpc ?? false,
     );
     const schema = m.changeSchema(facts.context, facts);
-    const check = m.serverChecks?.change?.(facts);
+    const check = m.serverChecks?.change?.(facts, current);
     const value = parseOr400(
       check === undefined ? schema : schema.superRefine(check),
       bodyWithPath(req.body, { regionId, [m.idField]: id }),

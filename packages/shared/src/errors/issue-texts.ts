@@ -284,6 +284,14 @@ const texts = {
       en: 'Choose another /30 inside 169.254.0.0/16.',
     },
   },
+  TUNNEL_BGP_NEEDED: {
+    zh: '开启隧道BGP需要隧道 {tunnel} 的本端ASN、隧道网段和本端BGP地址，而云端该隧道尚未配置。',
+    en: 'Turning BGP on needs tunnel {tunnel}’s local ASN, tunnel CIDR and local BGP address, which the cloud does not have yet.',
+    action: {
+      zh: '请在本次修改中同时填写该隧道的BGP配置。',
+      en: 'Give that tunnel’s BGP settings in the same change.',
+    },
+  },
   BGP_LOCAL_IP_OUTSIDE_TUNNEL: {
     zh: '本端BGP地址必须在IPsec隧道网段 {tunnelCidr} 内。',
     en: 'The local BGP address must be inside the tunnel CIDR {tunnelCidr}.',

@@ -133,6 +133,20 @@ function refineRoles(tunnels: readonly TunnelValue[], ctx: RefineCtx, all: boole
 }
 
 /** With BGP on every tunnel needs its ASN, tunnel CIDR and local IP (LocalAsn per the SDK text). */
+const BGP_ON_NEEDS = ['localAsn', 'tunnelCidr', 'localBgpIp'] as const;
+
+type BgpOnFields = { [K in (typeof BGP_ON_NEEDS)[number]]?: unknown };
+
+/** The cloud describes a field BGP does not use as '' (shared key-map: '' is not set). */
+const unset = (bgp: BgpOnFields | undefined, field: (typeof BGP_ON_NEEDS)[number]) =>
+  bgp?.[field] === undefined || bgp[field] === '';
+
+function requireBgpOnFields(bgp: BgpOnFields, ctx: RefineCtx, path: PropertyKey[]): void {
+  for (const field of BGP_ON_NEEDS) {
+    if (unset(bgp, field)) addIssue(ctx, C.REQUIRED, [...path, field]);
+  }
+}
+
 function refineTunnelBgp(
   tunnels: readonly TunnelValue[],
   enableTunnelsBgp: boolean,
@@ -141,11 +155,7 @@ function refineTunnelBgp(
   tunnels.forEach((t, i) => {
     const path = ['tunnels', i, 'bgpConfig'];
     const bgp = t.bgpConfig ?? {};
-    if (enableTunnelsBgp) {
-      if (bgp.localAsn === undefined) addIssue(ctx, C.REQUIRED, [...path, 'localAsn']);
-      if (bgp.tunnelCidr === undefined) addIssue(ctx, C.REQUIRED, [...path, 'tunnelCidr']);
-      if (bgp.localBgpIp === undefined) addIssue(ctx, C.REQUIRED, [...path, 'localBgpIp']);
-    }
+    if (enableTunnelsBgp) requireBgpOnFields(bgp, ctx, path);
     refineTunnelBgpAddresses(bgp, ctx, path);
   });
   const [a, b] = tunnels.map((t) => t.bgpConfig?.tunnelCidr);
@@ -184,8 +194,9 @@ export const createDualTunnelVpnConnectionSchema = memoByGatewayType((ctx) =>
 
 /**
  * ModifyVpnConnectionAttribute on a dual-tunnel connection: connection fields, `enableTunnelsBgp`
- * and up to two tunnels named by `tunnelId`. Whether BGP on needs more than the tunnels given is
- * the BFF's check (it knows the tunnels' current settings).
+ * and up to two tunnels named by `tunnelId`. Whether BGP on needs more than the tunnels given
+ * depends on the tunnels' current settings: `refineBgpTurnedOn`, which the BFF chains after this
+ * schema with the connection as the cloud has it.
  */
 export const modifyDualTunnelVpnConnectionSchema = memoByGatewayType((ctx) =>
   z
@@ -219,6 +230,43 @@ export const modifyDualTunnelVpnConnectionSchema = memoByGatewayType((ctx) =>
       refineTunnelBgp(tunnels, false, rctx);
     }),
 );
+
+/** A tunnel as the cloud has it now, for the change checks that need it. */
+export interface CurrentTunnel {
+  tunnelId: string;
+  /** 1 or 2 (TunnelIndex). */
+  tunnelIndex: number;
+  bgpConfig?: BgpOnFields | undefined;
+}
+
+/**
+ * An edit that turns BGP on (`enableTunnelsBgp: true` on a connection whose BGP is off) needs each
+ * tunnel's ASN, tunnel CIDR and local IP, from the edit or already in the cloud; the cloud refuses
+ * it otherwise (MissingParameter). A tunnel the edit names gets each missing field at its place in
+ * the edit's list; one it does not name is said at the switch (its index would be ambiguous).
+ */
+export const refineBgpTurnedOn =
+  (current: { enableTunnelsBgp: boolean; tunnels: readonly CurrentTunnel[] }) =>
+  (
+    value: {
+      vpnConnectionId: string;
+      enableTunnelsBgp?: boolean | undefined;
+      tunnels?: readonly { tunnelId: string; bgpConfig?: BgpOnFields | undefined }[] | undefined;
+    },
+    ctx: RefineCtx,
+  ): void => {
+    if (value.enableTunnelsBgp !== true || current.enableTunnelsBgp) return;
+    const given = value.tunnels ?? [];
+    for (const tunnel of current.tunnels) {
+      const at = given.findIndex((t) => t.tunnelId === tunnel.tunnelId);
+      if (at !== -1) {
+        const bgp = { ...tunnel.bgpConfig, ...given[at]?.bgpConfig };
+        requireBgpOnFields(bgp, ctx, ['tunnels', at, 'bgpConfig']);
+      } else if (BGP_ON_NEEDS.some((field) => unset(tunnel.bgpConfig, field))) {
+        addIssue(ctx, C.TUNNEL_BGP_NEEDED, ['enableTunnelsBgp'], { tunnel: tunnel.tunnelIndex });
+      }
+    }
+  };
 
 /** ModifyTunnelAttribute: one tunnel's settings (its role is not among them). */
 export const modifyTunnelAttributeSchema = memoByGatewayType((ctx) => {

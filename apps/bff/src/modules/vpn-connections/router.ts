@@ -9,9 +9,12 @@ import {
 import { requestIdResponseSchema } from '@vpn-console/shared/responses/common';
 import {
   modifyTunnelAttributeSchema,
+  refineBgpTurnedOn,
   tunnelIdSchema,
 } from '@vpn-console/shared/vpn-connection/dual-tunnel';
 import { toModifyTunnelAttributeParams } from '@vpn-console/shared/vpn-connection/dual-tunnel-rpc';
+import { tunnelBgpShape } from '@vpn-console/shared/common/config-shapes';
+import { viewOf } from '@vpn-console/shared/common/key-map';
 import type { Router } from 'express';
 import { mount } from '../../http/mount';
 import { HttpError } from '../../http/errors';
@@ -47,6 +50,19 @@ export const vpnConnectionsRouter = (runtime: Runtime, keys: PskKeys): Router =>
       vpnConnectionCreateSchemaFor({ ...ctx, dualTunnel: facts?.dualTunnel ?? false }),
     changeSchema: (ctx, facts) =>
       vpnConnectionChangeSchemaFor({ ...ctx, dualTunnel: facts.dualTunnel }),
+    // Turning tunnel BGP on needs each tunnel's BGP addresses, given or already in the cloud.
+    serverChecks: {
+      needsVpc: false,
+      change: (_facts, current) =>
+        refineBgpTurnedOn({
+          enableTunnelsBgp: current.EnableTunnelsBgp ?? false,
+          tunnels: (current.TunnelOptionsSpecification?.TunnelOptions ?? []).map((t, i) => ({
+            tunnelId: t.TunnelId ?? '',
+            tunnelIndex: t.TunnelIndex ?? i + 1,
+            bgpConfig: t.TunnelBgpConfig ? viewOf(tunnelBgpShape, t.TunnelBgpConfig) : undefined,
+          })),
+        }),
+    },
     toCreate: toCreateAnyVpnConnectionParams,
     toChange: toChangeAnyVpnConnectionParams,
     createResponse: createVpnConnectionResponseSchema,
