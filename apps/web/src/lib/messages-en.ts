@@ -117,6 +117,7 @@ export const en = {
   'gateway.ipsec': 'IPsec-VPN',
   'gateway.sslVpn': 'SSL-VPN',
   'gateway.bgp': 'BGP',
+  'gateway.bgpTunnels': 'Tunnel BGP on {on} of {total} connections',
   'gateway.connections': 'Connections',
   'gateway.tunnel1': '(tunnel 1)',
   'gateway.tunnel2': '(tunnel 2)',

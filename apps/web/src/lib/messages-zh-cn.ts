@@ -115,6 +115,7 @@ export const zhCN: Messages = {
   'gateway.ipsec': 'IPsec-VPN',
   'gateway.sslVpn': 'SSL-VPN',
   'gateway.bgp': 'BGP',
+  'gateway.bgpTunnels': '{total} 个连接中 {on} 个开启隧道BGP',
   'gateway.connections': '连接数',
   'gateway.tunnel1': '（隧道 1）',
   'gateway.tunnel2': '（隧道 2）',

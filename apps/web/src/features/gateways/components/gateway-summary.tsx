@@ -80,7 +80,16 @@ export function GatewaySummary({ detail }: { detail: VpnGatewayDetailView }) {
             {gw.sslVpn ? t('common.enabled') : t('common.disabled')}
           </DetailField>
           <DetailField label={t('gateway.bgp')}>
-            {gw.enableBgp ? t('common.enabled') : t('common.disabled')}
+            {/* A dual-tunnel gateway's BGP is each connection's (EnableTunnelsBgp), not the
+                gateway's switch. */}
+            {gw.dualTunnel
+              ? t('gateway.bgpTunnels', {
+                  on: detail.vpnConnections.filter((c) => c.enableTunnelsBgp === true).length,
+                  total: detail.vpnConnections.length,
+                })
+              : gw.enableBgp
+                ? t('common.enabled')
+                : t('common.disabled')}
           </DetailField>
           <DetailField label={t('gateway.connections')}>{detail.vpnConnections.length}</DetailField>
           <DetailField label={t('gateway.version')}>

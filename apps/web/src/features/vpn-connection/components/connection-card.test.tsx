@@ -15,6 +15,8 @@ describe('connection cards', () => {
     expect(await screen.findByText('Public IP (tunnel 1)')).toBeInTheDocument();
     expect(screen.getByText('Second public IP (tunnel 2)')).toBeInTheDocument();
     expect(screen.getByText('192.0.2.132')).toBeInTheDocument();
+    // The gateway's own BGP switch says nothing here: each connection turns its tunnels' BGP on.
+    expect(screen.getByText('Tunnel BGP on 1 of 1 connections')).toBeInTheDocument();
 
     const first = await screen.findByRole('region', { name: 'Tunnel 1' });
     const second = screen.getByRole('region', { name: 'Tunnel 2' });
