@@ -232,7 +232,7 @@ export const modifyDualTunnelVpnConnectionSchema = memoByGatewayType((ctx) =>
 );
 
 /** A tunnel as the cloud has it now, for the change checks that need it. */
-export interface CurrentTunnel {
+interface CurrentTunnel {
   tunnelId: string;
   /** 1 or 2 (TunnelIndex). */
   tunnelIndex: number;
