@@ -388,6 +388,9 @@ const runScenario = async (
     const describeCalls = (await emulator.calls()).DescribeVpnGateway ?? 0;
     const callsPerGatewayPerInterval = describeCalls / GATEWAYS / (window / SLOW_MS);
     const stable = await memoryOf(bff.port);
+    process.stderr.write(
+      `  streams open: RSS ${fmt(stable.rss)} MB (heap ${fmt(stable.heapUsed)} of ${fmt(stable.heapTotal)}, external ${fmt(stable.external)}); ${fmt(callsPerGatewayPerInterval, 2)} polls per gateway per interval\n`,
+    );
     const rssStableAll = await Promise.all(bffs.map(async (b) => (await memoryOf(b.port)).rss));
 
     // ── status changes on all 50 gateways: delivery and change → client latency ──────────
@@ -396,12 +399,15 @@ const runScenario = async (
     measuring = true;
     // Longer than the slow interval, so the hub sees every gateway go `updating`.
     const updatingMs = SLOW_MS + 1000;
-    await Promise.all(
-      emulator.ids.map(async (id) => {
-        await emulator.setUpdating(id, updatingMs);
-        activeAt.set(id, Date.now() + updatingMs);
-      }),
-    );
+    // 50 control calls at a time: 1,000 at once timed out connecting to the emulator.
+    for (let i = 0; i < emulator.ids.length; i += 50) {
+      await Promise.all(
+        emulator.ids.slice(i, i + 50).map(async (id) => {
+          await emulator.setUpdating(id, updatingMs);
+          activeAt.set(id, Date.now() + updatingMs);
+        }),
+      );
+    }
     await sleep(updatingMs + 3000);
     measuring = false;
     const peak = await memoryOf(bff.port);
