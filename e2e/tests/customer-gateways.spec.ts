@@ -58,7 +58,10 @@ test.describe('customer gateways page @i18n', () => {
 
     // Find ours, rename it.
     await page.getByRole('textbox', { name: tc('cgw.search') }).fill(ip);
-    const row = table.getByRole('row').filter({ hasText: ip });
+    // Its IP cell exactly: 198.51.100.4 is also the start of other journeys' .40–.49.
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: ip, exact: true }) });
     await expect(row).toContainText(tc('cgw.unused'));
     await row.getByRole('button', { name: tc('cgw.editFor', { name }) }).click();
     const dialog = page.getByRole('dialog');
@@ -76,7 +79,7 @@ test.describe('customer gateways page @i18n', () => {
     await row.getByRole('button', { name: tc('cgw.deleteFor', { name: renamed }) }).click();
     await dialog.getByRole('textbox').fill(renamed);
     await dialog.getByRole('button', { name: t('delete.confirm', { name: renamed }) }).click();
-    await expect(table.getByRole('row').filter({ hasText: ip })).toHaveCount(0, {
+    await expect(row).toHaveCount(0, {
       timeout: 30_000,
     });
     expect(await listCustomerGatewayIps(operator, REGION)).not.toContain(ip);
