@@ -75,6 +75,7 @@ export interface TestStack {
   accounts: Record<Role, { username: string; password: string }>;
   /** A client signed in as `role` (a new session each call), or without a session. */
   as(role: Role | 'anonymous'): Promise<TestApi>;
+  signIn(role: Role): Promise<{ Cookie: string }>;
   close(): Promise<void>;
 }
 
@@ -250,19 +251,21 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     };
     return api;
   };
-  const as = async (role: Role | 'anonymous'): Promise<TestApi> => {
-    if (role === 'anonymous') return makeApi(undefined);
+  /** A new session of the role's account: its cookie header (sessions live in the store). */
+  const signIn = async (role: Role): Promise<{ Cookie: string }> => {
     const res = await fetch(`${baseUrl}/api/v1/session`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [csrfHeader.name]: csrfHeader.value },
       body: JSON.stringify(accounts[role]),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (res.status !== 201 || setCookie === null) {
+    const cookie = res.headers.get('set-cookie')?.split(';')[0];
+    if (res.status !== 201 || cookie === undefined) {
       throw new Error(`test login as ${role} failed: ${res.status}`);
     }
-    return makeApi(setCookie.split(';')[0]);
+    return { Cookie: cookie };
   };
+  const as = async (role: Role | 'anonymous'): Promise<TestApi> =>
+    makeApi(role === 'anonymous' ? undefined : (await signIn(role)).Cookie);
   const api = await as(options.role ?? 'operator');
 
   return {
@@ -274,6 +277,7 @@ export const startTestStack = async (options: TestStackOptions = {}): Promise<Te
     secured,
     accounts,
     as,
+    signIn,
     close: async () => {
       // The runtime ends open streams itself (reconnect event), as on a real shutdown.
       await runtime.close();

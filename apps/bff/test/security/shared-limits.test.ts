@@ -2,7 +2,6 @@
 // balancer. The PSK check's per-user limit and one account's watch budget of cloud calls are
 // counted once for the deployment: spreading requests over replicas gains nothing (it used to
 // give N times the limit).
-import { csrfHeader } from '@vpn-console/shared/api/session';
 import { DEMO_IDS } from '@vpn-console/vpc-emulator/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store';
@@ -37,16 +36,7 @@ describe('PSK check and watch limits across two replicas on one store', () => {
   }, 120_000);
 
   /** A new session of one of a's accounts (sessions live in the store: both replicas accept it). */
-  const session = async (role: 'viewer' | 'operator'): Promise<Record<string, string>> => {
-    const res = await fetch(`${a.baseUrl}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', [csrfHeader.name]: csrfHeader.value },
-      body: JSON.stringify(a.accounts[role]),
-    });
-    const cookie = res.headers.get('set-cookie')?.split(';')[0];
-    if (res.status !== 201 || cookie === undefined) throw new Error(`login ${res.status}`);
-    return { Cookie: cookie };
-  };
+  const session = (role: 'viewer' | 'operator') => a.signIn(role);
 
   it("counts one user's PSK checks on both replicas against one limit", async () => {
     const viewer = await session('viewer');

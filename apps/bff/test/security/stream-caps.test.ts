@@ -1,6 +1,5 @@
 // Streams bounded per caller (issue 10): one session cannot open streams up to the global cap;
 // past its session's or account's cap it gets 429 with Retry-After, and others still get theirs.
-import { csrfHeader } from '@vpn-console/shared/api/session';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { openTestStore, testDatabaseUrl } from '../../src/store/testing';
@@ -79,16 +78,7 @@ describe.skipIf(testDatabaseUrl() === undefined)(
     }, 120_000);
 
     /** A new session of a's operator (sessions live in the store: both replicas accept it). */
-    const session = async (): Promise<Record<string, string>> => {
-      const res = await fetch(`${a.baseUrl}/api/v1/session`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [csrfHeader.name]: csrfHeader.value },
-        body: JSON.stringify(a.accounts.operator),
-      });
-      const cookie = res.headers.get('set-cookie')?.split(';')[0];
-      if (res.status !== 201 || cookie === undefined) throw new Error(`login ${res.status}`);
-      return { Cookie: cookie };
-    };
+    const session = () => a.signIn('operator');
 
     it('counts one session’s and one account’s streams on both replicas, and the deployment’s', async () => {
       const first = await session();
