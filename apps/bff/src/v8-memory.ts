@@ -13,13 +13,12 @@ import v8 from 'node:v8';
  *   garbage longer before a scavenge.
  */
 const SEMI_SPACE_MB = 2;
-export const START_NODE_FLAGS: readonly string[] = [
-  '--optimize-for-size',
-  `--max-semi-space-size=${String(SEMI_SPACE_MB)}`,
-];
-
 /** The flags V8 still honours when set after start (others need the command line). */
 const RUNTIME_FLAGS: readonly string[] = ['--optimize-for-size'];
+export const START_NODE_FLAGS: readonly string[] = [
+  ...RUNTIME_FLAGS,
+  `--max-semi-space-size=${String(SEMI_SPACE_MB)}`,
+];
 
 /**
  * Called first thing by the server: a server started without the `start` script's flags (under
